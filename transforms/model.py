@@ -1,0 +1,133 @@
+"""Plain records passed between the pipeline's stages.
+
+Every transform takes and returns these; none of them does I/O. Dates are `datetime.date`,
+periods are inclusive `[start, end]`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+# date_precision values (the contract's list); `schemas/` validates against this same tuple.
+PRECISIONS = ("day", "week", "month", "quarter", "half", "season", "year", "multi_year", "range", "unknown")
+# date_source values for events.
+DATE_SOURCES = ("explicit", "relative_to_dct", "inherited", "dct", "unresolved")
+# published_source values for documents.
+PUBLISHED_SOURCES = ("header", "sidecar", "text", "unknown")
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A span of calendar days with an honest precision. `start`/`end` are None when unknown."""
+
+    start: dt.date | None
+    end: dt.date | None
+    precision: str = "unknown"
+
+    @property
+    def known(self) -> bool:
+        return self.start is not None and self.end is not None
+
+
+UNKNOWN_PERIOD = Period(None, None, "unknown")
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """A document's own date (its creation time), and where it was found."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    precision: str = "unknown"
+    source: str = "unknown"  # one of PUBLISHED_SOURCES
+
+    @property
+    def known(self) -> bool:
+        return self.start is not None and self.end is not None
+
+
+@dataclass(frozen=True, slots=True)
+class RawSource:
+    """What discovery hands to parsing: the bytes (or text, for JSON Lines) and metadata of one document."""
+
+    source_name: str  # file name shown to users, e.g. 000_644458f05d8138fc.txt (jsonl: file.jsonl#id)
+    source_key: str  # stable identity of the source (path, or path#line-id): a changed text replaces its doc
+    kind: str  # txt | md | html | jsonl
+    data: bytes | str  # raw bytes of a file, or the text of a JSON Lines record
+    meta: dict = field(default_factory=dict)  # sidecar / JSON Lines fields: id, title, url, published, language
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    doc_id: str  # sha256 of the normalised text (hex, first 32 chars)
+    source_name: str
+    source_key: str
+    text: str  # the story text: date marker stripped, encoding repaired
+    title: str | None
+    language: str  # ISO 639-1
+    published: Published
+    content_sha256: str  # sha256 of the raw input bytes
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """A document or record that could not be taken, and why (in words a person understands)."""
+
+    source_name: str
+    stage: str  # ingest | parse | extract | validate
+    reason: str
+    source_key: str | None = None
+    doc_id: str | None = None
+    detail: str | None = None  # e.g. the failed expectation, or the record as JSON
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A temporal expression: TIMEX3 type and value, and the calendar period it denotes."""
+
+    start: int  # character offsets into the text, end exclusive
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str  # TIMEX3 value: 2024-11-21, 2024-Q3, P3D, PAST_REF, XXXX-12-10, ...
+    date_start: dt.date | None = None
+    date_end: dt.date | None = None
+    precision: str = "unknown"  # one of PRECISIONS
+    source: str = "unresolved"  # explicit | relative_to_dct | unresolved
+    mod: str | None = None  # TimeML mod: START, MID, END, BEFORE, AFTER, ON_OR_AFTER, ...
+
+    @property
+    def dated(self) -> bool:
+        return self.date_start is not None and self.date_end is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    value: float
+    unit: str  # people, EUR, GBP, USD, percent, countries, ... or "" when only a count
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    event_id: str
+    doc_id: str
+    source_name: str
+    language: str
+    sentence: str
+    char_start: int
+    char_end: int
+    event_type: str
+    trigger: str
+    date_text: str | None
+    date_start: dt.date | None
+    date_end: dt.date | None
+    date_precision: str
+    date_source: str
+    actors: tuple[str, ...]
+    locations: tuple[str, ...]
+    quantities: tuple[Quantity, ...]
+    confidence: float
+    extractor_version: str
