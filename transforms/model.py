@@ -97,6 +97,7 @@ class Timex:
     precision: str = "unknown"  # one of PRECISIONS
     source: str = "unresolved"  # explicit | relative_to_dct | unresolved
     mod: str | None = None  # TimeML mod: START, MID, END, BEFORE, AFTER, ON_OR_AFTER, ...
+    parts: tuple[Timex, ...] = ()  # the TimeML-sized pieces of a range ("van 2021 tot en met 2024")
 
     @property
     def dated(self) -> bool:

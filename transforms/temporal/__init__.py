@@ -1,12 +1,11 @@
 """Temporal tagging: find and normalise temporal expressions (TIMEX3) in Dutch and English text.
 
-Public entry point: `tag(text, dct, language) -> list[Timex]` (stub until the tagger lands).
+    >>> from transforms.model import Published
+    >>> import datetime as dt
+    >>> [t.value for t in tag("Starmer werd in juli vorig jaar verkozen.", Published(dt.date(2025, 5, 1), dt.date(2025, 5, 31), "month"), "nl")]
+    ['2024-07']
 """
 
-from __future__ import annotations
+from transforms.temporal.tagger import tag
 
-from transforms.model import Published, Timex
-
-
-def tag(text: str, dct: Published | None = None, language: str = "en") -> list[Timex]:
-    return []
+__all__ = ["tag"]

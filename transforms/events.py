@@ -1,0 +1,212 @@
+"""Turn a document into events: one per story sentence that states something that happened or will.
+
+A sentence is an event when a trigger from the language's lexicon (`resources/<lang>/triggers.json`)
+occurs in it, or when it carries a date of its own. Its date comes, in order, from:
+1. its own temporal expression nearest the trigger (not a comparison baseline: "meer dan het jaar
+   ervoor"); an unresolved one keeps the event undated (no fallback may invent a date);
+2. the document's date, for reporting verbs and the headline (`dct`);
+3. the previous dated sentence of the same paragraph (`inherited`);
+4. else nothing (`unresolved`).
+Footnotes are never story sentences; a footnote that cites a dated publication is a PUBLICATION.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from schemas.ontology import EVENT_TYPES
+from transforms import resources
+from transforms.entities import extract_entities
+from transforms.model import Document, Event, Quantity, Timex
+from transforms.quantities import extract_quantities
+from transforms.sentences import Segment, split_sentences
+from transforms.temporal import tag
+from transforms.temporal.grammar import alt
+from transforms.version import EXTRACTOR_VERSION
+
+# How far each kind of date source can be trusted, before the smaller adjustments below.
+SOURCE_CONFIDENCE = {"explicit": 0.9, "relative_to_dct": 0.8, "inherited": 0.6, "dct": 0.55, "unresolved": 0.4}
+GENERIC_VALUES = ("PAST_REF", "FUTURE_REF", "PRESENT_REF")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int  # offsets in the sentence
+    end: int
+    text: str
+    event_type: str
+
+
+@dataclass(frozen=True)
+class DateChoice:
+    text: str | None
+    value: str | None
+    start: object
+    end: object
+    precision: str
+    source: str
+
+
+UNDATED = DateChoice(None, None, None, None, "unknown", "unresolved")
+
+
+@cache
+def trigger_lexicon(language: str) -> tuple[tuple[re.Pattern, str], ...]:
+    """(pattern, event type) pairs; a trailing * in the lexicon matches any word ending."""
+    data = resources.load(language, "triggers") or resources.load("en", "triggers")
+    out = []
+    for event_type, words in data.items():
+        if event_type not in EVENT_TYPES:
+            continue
+        for w in words:
+            parts = [re.escape(p).replace(r"\*", r"\w*") for p in w.lower().split()]
+            body = r"\s+".join(p if p != r"\w*" else r"\w+" for p in parts)
+            out.append((re.compile(rf"(?<!\w){body}(?!\w)", re.I), event_type))
+    return tuple(out)
+
+
+@cache
+def comparison_pattern(language: str) -> re.Pattern:
+    cues = resources.load(language, "temporal").get("comparison_cues", [])
+    return re.compile(rf"(?<!\w){alt(cues)}\s+(?:\w+\s+){{0,3}}$", re.I)
+
+
+def find_triggers(sentence: str, language: str) -> list[Trigger]:
+    found = []
+    for rx, event_type in trigger_lexicon(language):
+        for m in rx.finditer(sentence):
+            found.append(Trigger(m.start(), m.end(), m.group(0), event_type))
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    return found
+
+
+def main_trigger(triggers: list[Trigger]) -> Trigger | None:
+    """A content event beats a reporting verb ("Hij verklaarde dat ... gedeporteerd"): the first one wins."""
+    content = [t for t in triggers if t.event_type != "STATEMENT"]
+    return (content or triggers or [None])[0]
+
+
+def is_comparison(t: Timex, sentence_text: str, offset: int, language: str) -> bool:
+    before = sentence_text[:t.start - offset]
+    return bool(comparison_pattern(language).search(before))
+
+
+def date_candidates(seg: Segment, timexes: list[Timex], language: str) -> list[Timex]:
+    inside = [t for t in timexes if t.start >= seg.start and t.end <= seg.end and t.type in ("DATE", "TIME")]
+    inside = [t for t in inside if t.value not in ("PAST_REF", "FUTURE_REF")]
+    specific = [t for t in inside if t.value != "PRESENT_REF"]
+    inside = specific or inside
+    main = [t for t in inside if not is_comparison(t, seg.text, seg.start, language)]
+    return main or inside
+
+
+def nearest(timexes: list[Timex], trigger: Trigger | None, seg: Segment) -> Timex:
+    if trigger is None:
+        return timexes[0]
+    ts, te = seg.start + trigger.start, seg.start + trigger.end
+
+    def distance(t: Timex) -> int:
+        return max(0, t.start - te, ts - t.end)
+
+    return min(timexes, key=lambda t: (distance(t), t.start))
+
+
+def own_date(t: Timex, doc: Document) -> DateChoice:
+    if t.date_start is None:
+        return DateChoice(t.text, t.value, None, None, "unknown", "unresolved")
+    end = t.date_end
+    if end is None:  # an open interval ("sinds 2021"): up to the document date, else the first period
+        known = doc.published.end if doc.published.known and doc.published.end >= t.date_start else None
+        end = known or (t.parts[0].date_end if t.parts else t.date_start)
+    precision = t.precision if t.date_end is not None else "range"
+    return DateChoice(t.text, t.value, t.date_start, end, precision, t.source)
+
+
+def dct_date(doc: Document) -> DateChoice:
+    p = doc.published
+    if not p.known:
+        return UNDATED
+    return DateChoice(None, None, p.start, p.end, p.precision, "dct")
+
+
+def event_id(doc_id: str, seg: Segment, event_type: str) -> str:
+    key = f"{doc_id}:{seg.start}:{seg.end}:{event_type}"
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def confidence(date: DateChoice, trigger: Trigger | None, seg: Segment) -> float:
+    c = SOURCE_CONFIDENCE[date.source]
+    if trigger is None or trigger.event_type == "OTHER":
+        c -= 0.15
+    if seg.text.rstrip().endswith("?"):
+        c -= 0.1  # a question asks, it does not state
+    return round(min(1.0, max(0.05, c)), 3)
+
+
+def is_dated_publication(seg: Segment, timexes: list[Timex]) -> bool:
+    """A footnote such as 'De Telegraaf, 19 november 2024, "Title"' cites a dated publication."""
+    return any(t.start >= seg.start and t.end <= seg.end and t.dated and t.precision in ("day", "month")
+               for t in timexes)
+
+
+def build_event(doc: Document, seg: Segment, trigger: Trigger | None, date: DateChoice) -> Event:
+    actors, locations = extract_entities(seg.text, doc.language)
+    quantities = tuple(q for _, _, q in extract_quantities(seg.text, doc.language))
+    event_type = trigger.event_type if trigger else "OTHER"
+    return Event(
+        event_id=event_id(doc.doc_id, seg, event_type),
+        doc_id=doc.doc_id,
+        source_name=doc.source_name,
+        language=doc.language,
+        sentence=seg.text,
+        char_start=seg.start,
+        char_end=seg.end,
+        event_type=event_type,
+        trigger=trigger.text if trigger else (date.text or ""),
+        date_text=date.text,
+        date_start=date.start,
+        date_end=date.end,
+        date_precision=date.precision if date.start is not None else "unknown",
+        date_source=date.source,
+        actors=tuple(actors),
+        locations=tuple(locations),
+        quantities=tuple(Quantity(float(q.value), q.unit, q.text) for q in quantities),
+        confidence=confidence(date, trigger, seg),
+        extractor_version=EXTRACTOR_VERSION,
+    )
+
+
+def extract_events(doc: Document) -> list[Event]:
+    """All events of a document, in text order."""
+    timexes = tag(doc.text, doc.published, doc.language)
+    events: list[Event] = []
+    previous: tuple[int, DateChoice] | None = None  # (paragraph, date) of the sentence just before
+    for seg in split_sentences(doc.text, doc.language, doc.title):
+        if seg.kind == "footnote":
+            if is_dated_publication(seg, timexes):
+                t = date_candidates(seg, timexes, doc.language)[0]
+                events.append(build_event(doc, seg, Trigger(0, 0, t.text, "PUBLICATION"), own_date(t, doc)))
+            continue
+        triggers = find_triggers(seg.text, doc.language)
+        trigger = main_trigger(triggers)
+        dates = date_candidates(seg, timexes, doc.language)
+        if trigger is None and not dates:
+            previous = None
+            continue
+        if dates:
+            date = own_date(nearest(dates, trigger, seg), doc)
+        elif seg.kind == "title" or (trigger is not None and trigger.event_type == "STATEMENT"):
+            date = dct_date(doc)
+        elif previous is not None and previous[0] == seg.paragraph:
+            p = previous[1]
+            date = DateChoice(p.text, p.value, p.start, p.end, p.precision, "inherited")
+        else:
+            date = UNDATED
+        # Only the very next sentence may inherit, and only a date the previous one stated itself.
+        stated = date.start is not None and date.source in ("explicit", "relative_to_dct") and bool(dates)
+        previous = (seg.paragraph, date) if stated else None
+        events.append(build_event(doc, seg, trigger, date))
+    return events

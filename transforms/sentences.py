@@ -1,0 +1,132 @@
+"""Split a document into the sentences of its story, and set its footnotes apart.
+
+Footnote markers ("[footnoteRef:3]") are not part of any sentence; footnote bodies ("[3: De
+Telegraaf, 19 november 2024, ...]") and lines that are only a URL are `footnote` segments, so a
+citation is never glued to the sentence before it. Offsets always point into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from transforms import resources
+
+FOOTNOTE_MARKER = re.compile(r"\[footnoteRef:\d+\]|\[\^?\d+\](?!:)")
+FOOTNOTE_BODY = re.compile(r"\[\^?(\d+)\]?:\s+([^\[\]]*)\]?")
+BRACKET_FOOTNOTE = re.compile(r"\[(\d+):\s+([^\[\]]*)\]")
+URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+# A sentence ends at . ! ? (and closing quotes/brackets after them) before white space and a new sentence.
+END = re.compile(r"[.!?…]+[\"”’'»)]*(?=\s+[\"“‘'«(]?[A-ZÀ-ÖØ-Þ0-9])")
+MIN_CHARS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    kind: str  # title | story | footnote
+
+
+@cache
+def abbreviations(language: str) -> frozenset[str]:
+    words = set(resources.load(language, "sentences").get("abbreviations", []))
+    return frozenset(words)
+
+
+def blank(text: str, spans) -> str:
+    chars = list(text)
+    for s, e in spans:
+        for i in range(s, e):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def footnote_spans(text: str) -> list[tuple[int, int, int, int]]:
+    """(outer start, outer end, body start, body end) of each bracketed footnote body."""
+    return [(m.start(), m.end(), m.start(2), m.end(2)) for m in BRACKET_FOOTNOTE.finditer(text)]
+
+
+def is_abbreviation(text: str, dot: int, language: str) -> bool:
+    """Is the period at `dot` the end of an abbreviation or an initial (not of a sentence)?"""
+    m = re.search(r"([\w.]+)$", text[max(0, dot - 20):dot])
+    if not m:
+        return False
+    word = m.group(1).lower().strip(".")
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "J. Smith"
+    return word in abbreviations(language) or word in abbreviations("en")
+
+
+def split_line(text: str, lo: int, hi: int, language: str) -> list[tuple[int, int]]:
+    spans = []
+    start = lo
+    for m in END.finditer(text, lo, hi):
+        dot = m.start()
+        if text[dot] == "." and is_abbreviation(text, dot, language):
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, hi))
+    return spans
+
+
+def trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def blocks(text: str) -> list[tuple[int, int]]:
+    """Lines, with hard-wrapped lines joined: a line that ends mid-sentence and a next line that
+    starts in lower case are one block. Blank lines are blocks of their own (paragraph breaks)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lo, hi = pos, pos + len(line)
+        pos = hi + 1
+        if out and line.strip() and line.lstrip()[:1].islower():
+            plo, phi = out[-1]
+            prev = text[plo:phi]
+            if prev.strip() and not re.search(r"[.!?:\"”’]\s*$", prev):
+                out[-1] = (plo, hi)
+                continue
+        out.append((lo, hi))
+    return out
+
+
+def split_sentences(text: str, language: str, title: str | None = None) -> list[Segment]:
+    """Story sentences (with paragraph numbers) and footnote segments, in document order."""
+    notes = footnote_spans(text)
+    story = blank(text, [(a, b) for a, b, _, _ in notes] + [m.span() for m in FOOTNOTE_MARKER.finditer(text)])
+    out: list[Segment] = []
+    paragraph = 0
+    for lo, hi in blocks(story):
+        line = story[lo:hi]
+        if not line.strip():
+            paragraph += 1
+            continue
+        kind = "footnote" if URL_LINE.match(line) else "story"
+        for s, e in split_line(story, lo, hi, language):
+            s, e = trim(story, s, e)
+            if e - s < MIN_CHARS:
+                continue
+            k = kind
+            if lo == 0 and title and text[s:e].strip() == title.strip():
+                k = "title"
+            out.append(Segment(s, e, text[s:e], paragraph, k))
+        # A single newline after a finished sentence starts a new paragraph (texts without blank lines).
+        if re.search(r"[.!?:\"”’]\s*$", line) or len(line.strip()) < 120:
+            paragraph += 1
+    for _, _, bs, be in notes:
+        bs, be = trim(text, bs, be)
+        if be - bs >= MIN_CHARS:
+            out.append(Segment(bs, be, text[bs:be], -1, "footnote"))
+    out.sort(key=lambda s: s.start)
+    return out

@@ -1,0 +1,165 @@
+"""Calendar arithmetic on inclusive day periods, and their TIMEX3 values. Pure and small.
+
+A period is `(start, end, precision)` with inclusive `datetime.date` bounds, as in `model.Period`.
+"""
+
+from __future__ import annotations
+
+import calendar as _cal
+import datetime as dt
+
+from transforms.model import Period
+
+ONE_DAY = dt.timedelta(days=1)
+# Meteorological seasons, as the Recognizers-Text and TimeML conventions accept: (start month, end month).
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+# Sub-periods for "begin/medio/eind": share of the period, as (first, last) fraction thirds.
+PART_THIRDS = {"START": 0, "MID": 1, "END": 2}
+
+
+def last_day(year: int, month: int) -> int:
+    return _cal.monthrange(year, month)[1]
+
+
+def add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    k = year * 12 + (month - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def day(d: dt.date) -> Period:
+    return Period(d, d, "day")
+
+
+def month(year: int, m: int) -> Period:
+    return Period(dt.date(year, m, 1), dt.date(year, m, last_day(year, m)), "month")
+
+
+def year(y: int) -> Period:
+    return Period(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
+
+
+def years(first: int, last: int) -> Period:
+    return Period(dt.date(first, 1, 1), dt.date(last, 12, 31), "multi_year" if last > first else "year")
+
+
+def quarter(y: int, q: int) -> Period:
+    first = 3 * (q - 1) + 1
+    return Period(dt.date(y, first, 1), dt.date(y, first + 2, last_day(y, first + 2)), "quarter")
+
+
+def half(y: int, h: int) -> Period:
+    return Period(dt.date(y, 1, 1), dt.date(y, 6, 30), "half") if h == 1 else Period(
+        dt.date(y, 7, 1), dt.date(y, 12, 31), "half")
+
+
+def season(y: int, code: str) -> Period:
+    a, b = SEASON_MONTHS[code]
+    end_year = y + 1 if b < a else y
+    return Period(dt.date(y, a, 1), dt.date(end_year, b, last_day(end_year, b)), "season")
+
+
+def week_of(d: dt.date) -> Period:
+    monday = d - dt.timedelta(days=d.weekday())
+    return Period(monday, monday + dt.timedelta(days=6), "week")
+
+
+def decade(first_year: int) -> Period:
+    return Period(dt.date(first_year, 1, 1), dt.date(first_year + 9, 12, 31), "multi_year")
+
+
+def century(n: int) -> Period:
+    """The n-th century: 1901-2000 for n = 20 (as the calendar counts)."""
+    return Period(dt.date(100 * (n - 1) + 1, 1, 1), dt.date(100 * n, 12, 31), "multi_year")
+
+
+def part_of(p: Period, part: str) -> Period:
+    """Begin / middle / end of a period: its first, middle or last third (rounded to days)."""
+    assert p.start and p.end
+    n = (p.end - p.start).days + 1
+    third = PART_THIRDS[part]
+    lo = p.start + dt.timedelta(days=round(n * third / 3))
+    hi = p.start + dt.timedelta(days=round(n * (third + 1) / 3) - 1)
+    return Period(lo, hi, "range")
+
+
+def span(a: Period, b: Period) -> Period:
+    """The period from the start of `a` to the end of `b` (a range, or multi_year for whole years)."""
+    assert a.start and b.end
+    whole_years = a.precision in ("year", "multi_year") and b.precision in ("year", "multi_year")
+    return Period(a.start, b.end, "multi_year" if whole_years else "range")
+
+
+def unit_period(unit: str, d: dt.date) -> Period:
+    """The calendar period of the given TimeML unit that contains day `d`."""
+    if unit == "D":
+        return day(d)
+    if unit in ("W", "WE"):
+        return week_of(d)
+    if unit == "M":
+        return month(d.year, d.month)
+    if unit == "Q":
+        return quarter(d.year, (d.month - 1) // 3 + 1)
+    if unit == "Y":
+        return year(d.year)
+    if unit == "DE":
+        return decade(d.year - d.year % 10)
+    if unit == "CE":
+        return century(d.year // 100 + (1 if d.year % 100 else 0))
+    return day(d)
+
+
+def shift(d: dt.date, unit: str, n: int) -> dt.date:
+    """Day `d` moved by n units (months and years clamp the day of month)."""
+    if unit == "D":
+        return d + dt.timedelta(days=n)
+    if unit in ("W", "WE"):
+        return d + dt.timedelta(weeks=n)
+    if unit == "2W":
+        return d + dt.timedelta(weeks=2 * n)
+    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}.get(unit)
+    if months is None:
+        return d
+    y, m = add_months(d.year, d.month, n * months)
+    return dt.date(y, m, min(d.day, last_day(y, m)))
+
+
+def timex_value(p: Period, unit: str | None = None) -> str:
+    """The TIMEX3 value of a calendar period."""
+    s, e = p.start, p.end
+    if s is None or e is None:
+        return "XXXX"
+    pr = unit or p.precision
+    if pr in ("day", "D"):
+        return s.isoformat()
+    if pr in ("week", "W", "WE"):
+        iy, iw, _ = s.isocalendar()
+        return f"{iy}-W{iw:02d}" + ("-WE" if pr == "WE" else "")
+    if pr in ("month", "M"):
+        return f"{s.year}-{s.month:02d}"
+    if pr in ("quarter", "Q"):
+        return f"{s.year}-Q{(s.month - 1) // 3 + 1}"
+    if pr == "half":
+        return f"{s.year}-H{1 if s.month <= 6 else 2}"
+    if pr == "season":
+        code = next(k for k, (a, _) in SEASON_MONTHS.items() if a == s.month)
+        return f"{s.year}-{code}"
+    if pr in ("year", "Y"):
+        return str(s.year)
+    if pr in ("DE",):
+        return str(s.year)[:3]
+    if pr in ("CE",):
+        return f"{(s.year - 1) // 100:02d}"
+    if pr == "multi_year" and s.year % 10 == 0 and e.year == s.year + 9:
+        return str(s.year)[:3]
+    if pr == "multi_year" and (s.year - 1) % 100 == 0 and e.year == s.year + 99:
+        return f"{(s.year - 1) // 100:02d}"
+    if s.year == e.year:
+        return str(s.year)
+    return f"{s.year}/{e.year}"
+
+
+def valid_day(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None

@@ -1,0 +1,173 @@
+"""The temporal grammar of one language, compiled from its resource files.
+
+The patterns are language-neutral templates (day month year, month day year, deictic + unit,
+number + unit + ago, ...); every word they use comes from `transforms/resources/<lang>/`
+(calendar.json, numbers.json, temporal.json). A new language is a new resource folder.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from transforms import resources
+
+
+def alt(words, *, plural_s: bool = False) -> str:
+    """A regex alternation of words, longest first; inner spaces match any white space."""
+    items = sorted({w for w in words if w}, key=len, reverse=True)
+    if not items:
+        return r"(?!x)x"  # matches nothing
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+    return f"(?:{body})"
+
+
+def is_abbreviation(name: str, names: dict[str, int]) -> bool:
+    """'sept', 'mrt' and 'jun' are abbreviations: a longer name with the same number exists."""
+    value = names[name]
+    return any(len(other) > len(name) and v == value for other, v in names.items()) and len(name) <= 4
+
+
+@dataclass(frozen=True)
+class Grammar:
+    language: str
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, float]
+    ordinals: dict[str, int]
+    words: dict  # temporal.json
+    rules: tuple[tuple[str, re.Pattern], ...]  # (rule name, pattern), in priority order
+    citation: re.Pattern | None
+    ambiguous_months: frozenset[str]
+
+    def lookup_month(self, word: str) -> int | None:
+        return self.months.get(word.lower().rstrip("."))
+
+    def lookup_number(self, word: str) -> float | None:
+        """A cardinal written in digits or words ('3', 'drie', 'twenty-one', 'eenentwintig')."""
+        w = re.sub(r"\s+", " ", word.lower().strip())
+        if re.fullmatch(r"\d+", w):
+            return float(w)
+        if w in self.numbers:
+            return float(self.numbers[w])
+        for joiner in ("-", " ", "ën", "en"):
+            # English 'twenty-one'; Dutch 'eenentwintig' is unit + en + tens
+            if joiner in w:
+                a, _, b = w.partition(joiner)
+                if a in self.numbers and b in self.numbers:
+                    x, y = self.numbers[a], self.numbers[b]
+                    return float(x + y) if x < y or joiner in "- " else float(x + y)
+        return None
+
+
+def number_words(language: str) -> dict[str, float]:
+    data = resources.load(language, "numbers")
+    return {k: v for k, v in data.get("cardinals", {}).items() if isinstance(v, (int, float))}
+
+
+def number_pattern(numbers: dict[str, float]) -> str:
+    """Digits, number words, and compounds of number words."""
+    units = [w for w, v in numbers.items() if 1 <= v < 10 and " " not in w]
+    tens = [w for w, v in numbers.items() if v >= 20 and v < 100 and v % 10 == 0]
+    compound = f"(?:{alt(units)}(?:ën|en|-)?{alt(tens)}|{alt(tens)}-{alt(units)})"
+    return rf"(?:\d+(?:[.,]\d+)?|{compound}|{alt(numbers)})"
+
+
+@cache
+def grammar(language: str) -> Grammar:
+    cal = resources.load(language, "calendar")
+    words = resources.load(language, "temporal")
+    nums = resources.load(language, "numbers")
+    if not cal or not words:
+        raise KeyError(f"no temporal resources for language {language!r}")
+    months: dict[str, int] = cal["months"]
+    weekdays: dict[str, int] = cal["weekdays"]
+    numbers = number_words(language)
+    ordinals = {k: v for k, v in nums.get("ordinals", {}).items()}
+
+    month_full = [m for m in months if not is_abbreviation(m, months)]
+    month_abbr = [m for m in months if is_abbreviation(m, months)]
+    wd_full = [w for w in weekdays if len(w) > 3]
+    wd_abbr = [w for w in weekdays if len(w) <= 4]
+    ambiguous = frozenset(words.get("ambiguous_months", []))
+
+    W = words
+    MONTH_ANY = rf"(?:{alt(month_full)}|{alt(month_abbr)}\.?)"
+    MONTH_FULL = alt(month_full)
+    WD = rf"(?:{alt(wd_full)}|{alt(wd_abbr)}\.?)"
+    WD_FULL = alt(wd_full)
+    SUF = alt(W.get("ordinal_suffixes", []))
+    DAY = rf"(?:[012]?\d|3[01])(?:{SUF})?"
+    YEAR4 = r"(?:1[89]\d\d|20\d\d|21\d\d)"
+    YEAR = rf"(?:{YEAR4}|'\d\d)"
+    ART = alt(W.get("articles", []))
+    DEICTIC = alt(W.get("deictic", {}))
+    UNITWORDS = alt(W.get("deictic_unit_words", {}))
+    DURUNITS = alt(W.get("units", {}))
+    NUM = number_pattern(numbers)
+    ORD = rf"(?:{alt(ordinals)}|[1-4](?:{SUF}))"
+    PAST = alt(W.get("past_suffixes", []))
+    FUT = alt(W.get("future_suffixes", []))
+    DAYPART = alt(W.get("day_parts", {}))
+    SEASON = alt(W.get("seasons", {}))
+    QUARTER = alt(W.get("quarter_words", []))
+    HALF = alt(W.get("half_words", []))
+    YEARWORD = alt(W.get("year_words", []))
+    AGO = alt(W.get("ago", []))
+    FROMNOW = alt(W.get("from_now", []))
+    FUTPREP = alt(W.get("future_prepositions", []))
+    EARLYLATE = alt(W.get("earlier_later", {}))
+    OF = r"(?:of|van|in)"
+    END = r"(?![\w'’])"  # no word character right after
+    START = r"(?<![\w'’])"
+    yr_ref = rf"(?:(?P<year>{YEAR4})|(?:{ART}\s+)?(?:(?P<ydeic>{DEICTIC})\s+)?{YEARWORD})"
+
+    rules = [
+        ("iso_date", rf"(?<![\w/.-])(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})"
+                     rf"(?:[T ](?P<hh>\d{{2}}):(?P<mm>\d{{2}})(?::\d{{2}})?)?(?![\w/-]|\.\d)"),
+        ("numeric_date", rf"(?<![\w/.,:-])(?P<a>\d{{1,2}})(?P<sep>[-/.])(?P<b>\d{{1,2}})(?P=sep)"
+                         rf"(?P<y>\d{{4}}|\d{{2}})(?![\w/-]|[.,]\d)"),
+        ("day_range", rf"{START}(?P<d1>{DAY})\s*(?:[-–]|{alt(W.get('range_inclusive', []) + W.get('range_exclusive', []))})"
+                      rf"\s*(?P<d2>{DAY})\s+(?P<month>{MONTH_ANY})(?:\s*,?\s*(?P<year>{YEAR4}))?{END}"),
+        ("dmy", rf"{START}(?:(?P<wd>{WD})\s*,?\s+(?:the\s+)?)?(?P<d>{DAY})\.?\s+(?:of\s+)?(?P<month>{MONTH_ANY})"
+                rf"(?:\s*,?\s*(?P<year>{YEAR})(?![\d.,]\d))?(?:\s+(?P<past>{PAST})|\s+(?P<fut>{FUT}))?(?!\w)"),
+        ("mdy", rf"{START}(?:(?P<wd>{WD})\s*,?\s+)?(?P<month>{MONTH_ANY})\s+(?P<d>{DAY})(?![\d:])"
+                rf"(?:\s*,?\s*(?P<year>{YEAR4}))?{END}"),
+        ("month_year", rf"{START}(?P<month>{MONTH_ANY})\s*,?\s+(?:{OF}\s+)?(?P<year>{YEAR})(?![\d.,]\d){END}"),
+        ("month_rel_year", rf"{START}(?P<month>{MONTH_FULL})\s+(?:{OF}\s+)?(?P<ydeic>{DEICTIC})\s+{YEARWORD}{END}"),
+        ("deictic_month", rf"{START}(?P<deic>{DEICTIC})\s+(?P<month>{MONTH_FULL}){END}"),
+        ("quarter", rf"{START}(?:{ART}\s+)?(?:(?P<deic>{DEICTIC})\s+)?(?P<ord>{ORD})\s+{QUARTER}"
+                    rf"(?:\s+(?:{OF}\s+)?{yr_ref})?{END}"),
+        ("quarter_code", rf"{START}(?:(?P<year0>{YEAR4})\s*[-/]?\s*)?Q(?P<q>[1-4])(?:\s*[-/]?\s*(?P<year>{YEAR4}|'?\d\d))?{END}"),
+        ("half", rf"{START}(?:{ART}\s+)?(?P<ord>{ORD})\s+{HALF}\s+(?:{OF}\s+)?{yr_ref}{END}"),
+        ("half_code", rf"{START}H(?P<h>[12])\s*(?P<year>{YEAR4}){END}"),
+        ("season", rf"{START}(?:{ART}\s+)?(?:(?P<deic>{DEICTIC})\s+)?(?P<season>{SEASON})"
+                   rf"(?:\s+(?:{OF}\s+)?(?P<year>{YEAR4}))?{END}"),
+        ("decade", rf"{START}(?:{ART}\s+)?(?P<decade>(?:1[89]|20)\d0)'?s{END}"),
+        ("decade_words", rf"{START}(?:{ART}\s+)?jaren\s+(?:'?(?P<dd>[2-9]0)|(?P<dname>{alt(W.get('decade_names', {}))})){END}"),
+        ("century", rf"{START}(?:{ART}\s+)?(?P<n>\d{{1,2}})(?:{SUF})\s+{alt(W.get('century_words', []))}{END}"),
+        ("relative_day", rf"{START}(?P<rel>{alt(W.get('relative_days', {}))}){END}"),
+        ("weekday", rf"{START}(?:(?P<deic>{DEICTIC})\s+)?(?P<wd>{WD_FULL})(?P<part>{DAYPART})?"
+                    rf"(?:\s+(?P<part2>{DAYPART}))?(?:\s+(?P<past>{PAST})|\s+(?P<fut>{FUT}))?{END}"),
+        ("earlier_this", rf"{START}(?P<el>{EARLYLATE})\s+(?:{OF}\s+)?(?P<deic>{DEICTIC})\s+(?P<unit>{UNITWORDS}){END}"),
+        ("deictic_unit", rf"{START}(?:{ART}\s+)?(?P<deic>{DEICTIC})\s+(?P<unit>{UNITWORDS}){END}"),
+        ("ago", rf"{START}(?P<num>{NUM})\s+(?P<unit>{DURUNITS})\s+(?P<ago>{AGO}){END}"),
+        ("from_now", rf"{START}(?P<num>{NUM})\s+(?P<unit>{DURUNITS})\s+{FROMNOW}{END}"),
+        ("in_future", rf"{START}(?P<prep>{FUTPREP})\s+(?P<num>{NUM})\s+(?P<unit>{DURUNITS}){END}"),
+        ("duration", rf"{START}(?:(?:{ART}\s+)?(?P<deic>{DEICTIC})\s+)?(?P<num>{NUM})(?:\s+|-)(?P<unit>{DURUNITS})"
+                     rf"(?:-(?:long|lang))?{END}"),
+        ("anaphoric_year", rf"{START}(?P<ana>{alt(W.get('anaphoric_years', {}))}){END}"),
+        ("set", rf"{START}(?P<set>{alt(W.get('sets', {}))}){END}"),
+        ("generic", rf"{START}(?P<gen>{alt(W.get('generic_tagged', []))}){END}"),
+        ("time", rf"{START}(?P<hh>[01]?\d|2[0-3])(?:[:.](?P<mm>[0-5]\d))?\s*(?P<suf>{alt(W.get('times_suffix', []))})"
+                 rf"(?!\w)|{START}(?P<hh2>[01]?\d|2[0-3]):(?P<mm2>[0-5]\d)(?![\d:.,]\d|\w)"),
+        ("year_range", rf"(?<![\w/.,#-])(?P<y1>{YEAR4})\s*[-–/]\s*(?P<y2>{YEAR4}|\d\d)(?![\w/]|[-.,]\d)"),
+        ("month", rf"{START}(?P<month>{MONTH_FULL}){END}"),
+        ("year", rf"(?<![\w.,/#€$£:-])(?P<year>{YEAR4})(?![\w%]|[.,:]\d|-\d|/\d)"),
+    ]
+    flags = re.IGNORECASE | re.UNICODE
+    compiled = tuple((name, re.compile(rx, flags)) for name, rx in rules)
+    cites = W.get("citations", [])
+    citation = re.compile("|".join(f"(?:{c})" for c in cites), flags) if cites else None
+    return Grammar(language, months, weekdays, numbers, ordinals, W, compiled, citation, ambiguous)

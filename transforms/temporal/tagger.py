@@ -1,0 +1,611 @@
+"""Find temporal expressions and normalise them to TIMEX3 values and calendar periods.
+
+Steps (each a small function): mask what must never be read as a date (URLs, citations, case
+numbers) → collect candidates of every rule → keep the best non-overlapping ones → extend with
+"begin/medio/eind" modifiers → resolve each against the document's date (or, for day-month
+dates only, the document's own explicit dates) → join ranges and open intervals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from transforms.model import Period, Published, Timex
+from transforms.temporal import calendar as cal
+from transforms.temporal.grammar import Grammar, alt, grammar
+
+URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\[footnoteRef:\d+\]", re.I)
+# Rule names whose result is anchored on the calendar alone (no document date needed).
+ABSOLUTE = {"iso_date", "numeric_date", "month_year", "year", "year_range", "decade", "decade_words", "century",
+            "half_code"}
+# Words before a bare English month that make it a month and not a verb ("in May", not "may go").
+MONTH_CONTEXT = {"in", "of", "since", "until", "by", "during", "last", "next", "this", "early", "mid", "late",
+                 "from", "to", "through", "between", "and", "before", "after", "till", "following", "each",
+                 "every", "the", "in", "sinds", "van", "tot", "eind", "begin", "medio", "tussen", "en", "vanaf",
+                 "per", "half", "midden", "vorige", "afgelopen", "komende", "volgende"}
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    rule: str
+    g: dict  # named groups
+    part: str | None = None  # START | MID | END from a "begin/medio/eind" modifier
+    year_hint: int | None = None  # year lent by the other end of a range ("tussen januari en november 2021")
+
+
+@dataclass
+class Context:
+    """What resolution needs besides the expression itself."""
+
+    text: str
+    grammar: Grammar
+    dct: Period | None  # the document's date
+    anchor: Period | None = None  # inferred from the document's own explicit dates when there is no dct
+    resolved: list[Timex] = field(default_factory=list)  # earlier timexes (for "het jaar ervoor")
+
+
+# ---------------------------------------------------------------- masking and candidates
+
+
+def mask_text(text: str, g: Grammar) -> str:
+    """Blank out (same length) URLs, e-mail addresses, footnote markers and citations."""
+    chars = list(text)
+    patterns = [URL] + ([g.citation] if g.citation else [])
+    for rx in patterns:
+        for m in rx.finditer(text):
+            for i in range(m.start(), m.end()):
+                if chars[i] != "\n":
+                    chars[i] = " "
+    return "".join(chars)
+
+
+def count_nouns(language: str) -> frozenset[str]:
+    from transforms import resources
+
+    units = resources.load(language, "units")
+    nouns = units.get("nouns", units) if isinstance(units, dict) else {}
+    return frozenset(k.lower() for k in nouns if isinstance(k, str) and not k.startswith("about"))
+
+
+def word_before(text: str, pos: int) -> str:
+    m = re.search(r"([\w.'’]+)\s*$", text[max(0, pos - 40):pos])
+    return m.group(1).lower() if m else ""
+
+
+def word_after(text: str, pos: int) -> str:
+    m = re.match(r"\s*([\w'’]+)", text[pos:pos + 40])
+    return m.group(1).lower() if m else ""
+
+
+def accept(c: Candidate, text: str, g: Grammar) -> bool:
+    """Guards against readings that are not dates (a count, a verb, a case number)."""
+    surface = text[c.start:c.end]
+    month = c.g.get("month")
+    if month and month.lower().rstrip(".") in g.ambiguous_months:
+        if not month[0].isupper():
+            return False  # 'may', 'march' as verbs
+        if c.rule == "month" and word_before(text, c.start) not in MONTH_CONTEXT:
+            return False
+    if c.rule in ("month", "deictic_month") and month and not month[0].isupper() and g.language == "en":
+        return False
+    if c.rule == "year":
+        before = word_before(text, c.start)
+        if before in ("nr.", "nr", "no.", "no", "nummer", "number", "art.", "artikel", "p.", "pp.", "blz.", "page"):
+            return False
+        after = word_after(text, c.end)
+        if after and after in count_nouns(g.language):
+            return False  # '2000 mensen' is a count
+    if c.rule == "time" and c.g.get("suf") and not c.g.get("mm"):
+        before = word_before(text, c.start)
+        suf = c.g["suf"].lower()
+        if suf in ("uur", "u") and before not in ("om", "rond", "omstreeks", "tegen", "vanaf", "tot", "na", "voor"):
+            return False  # '24 uur' is a duration
+    if c.rule == "numeric_date":
+        a, b = int(c.g["a"]), int(c.g["b"])
+        if c.g["sep"] == "." and len(c.g["y"]) == 2:
+            return False  # '1.7.23' is more often a version or a number
+        if not (1 <= a <= 31 and 1 <= b <= 31) or (a > 12 and b > 12):
+            return False
+    if c.rule == "year_range":
+        y1, y2 = int(c.g["y1"]), int(c.g["y2"])
+        if len(c.g["y2"]) == 2:
+            y2 = y1 // 100 * 100 + y2
+        if not 0 < y2 - y1 <= 60:
+            return False
+    if c.rule == "duration" and c.g.get("num") and re.fullmatch(r"\d{5,}|\d+[.,]\d{3}", c.g["num"]):
+        return False
+    if c.rule == "set" and c.g["set"].lower() in g.words.get("set_requires_amount", []):
+        before = text[max(0, c.start - 30):c.start]
+        if not re.search(r"\d|\b(?:once|twice|times)\s*$", before, re.I):
+            return False
+    if c.rule == "generic" and surface.lower() == "now" and word_after(text, c.end) in ("that",):
+        return False
+    return True
+
+
+def find_candidates(text: str, g: Grammar) -> list[Candidate]:
+    found = []
+    for priority, (name, rx) in enumerate(g.rules):
+        for m in rx.finditer(text):
+            if m.end() == m.start():
+                continue
+            c = Candidate(m.start(), m.end(), name, {k: v for k, v in m.groupdict().items() if v is not None})
+            if accept(c, text, g):
+                found.append((c, priority))
+    # Longest first, then rule priority: a full date beats the year inside it.
+    found.sort(key=lambda cp: (-(cp[0].end - cp[0].start), cp[1], cp[0].start))
+    taken: list[Candidate] = []
+    for c, _ in found:
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    taken.sort(key=lambda c: c.start)
+    return [extend_part(c, text, g) for c in taken]
+
+
+PARTABLE = {"month", "month_year", "year", "month_rel_year", "deictic_unit", "season", "decade", "quarter",
+            "quarter_code", "deictic_month"}
+
+
+def extend_part(c: Candidate, text: str, g: Grammar) -> Candidate:
+    """'begin 2025', 'medio juni', 'the end of 2024', 'mid-2024': the part of the period meant."""
+    if c.rule not in PARTABLE:
+        return c
+    parts = g.words.get("part_of_period", {})
+    rx = re.compile(rf"(?<![\w])({alt(parts)})(?:\s+|-)(?:(?:van|of)\s+)?(?:{alt(g.words.get('articles', []))}\s+)?$",
+                    re.I)
+    m = rx.search(text[max(0, c.start - 40):c.start])
+    if not m:
+        return c
+    key = re.sub(r"\s+", " ", m.group(1).lower())
+    return replace(c, start=c.start - (len(text[max(0, c.start - 40):c.start]) - m.start()), part=parts[key])
+
+
+# ---------------------------------------------------------------- resolution helpers
+
+
+def to_year(s: str) -> int:
+    s = s.strip("'’")
+    y = int(s)
+    if len(s) == 2:
+        y += 2000 if y < 50 else 1900
+    return y
+
+
+def dct_relative(ctx: Context, fn) -> tuple[Period | None, str]:
+    """Resolve `fn(day) -> Period` against the document date; a date known only to the month gives a range."""
+    if ctx.dct is None or not ctx.dct.known:
+        return None, "unresolved"
+    a, b = fn(ctx.dct.start), fn(ctx.dct.end)
+    if a is None or b is None:
+        return None, "unresolved"
+    if a == b:
+        return a, "relative_to_dct"
+    return Period(min(a.start, b.start), max(a.end, b.end), "range"), "relative_to_dct"
+
+
+def is_future(ctx: Context, c: Candidate) -> bool:
+    """Tense of the clause around the expression: future cues point relative dates forward."""
+    lo = max(ctx.text.rfind(".", 0, c.start), ctx.text.rfind("\n", 0, c.start)) + 1
+    hi_candidates = [i for i in (ctx.text.find(".", c.end), ctx.text.find("\n", c.end)) if i >= 0]
+    hi = min(hi_candidates) if hi_candidates else len(ctx.text)
+    clause = ctx.text[lo:hi].lower()
+    cues = ctx.grammar.words.get("future_cues", [])
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", clause) for w in cues)
+
+
+def nearest_year_date(ref: dt.date, month: int, day: int | None, direction: int) -> Period | None:
+    """The occurrence of (month, day) nearest to `ref`: direction -1 on/before, +1 on/after, 0 nearest."""
+    options = []
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        if day is None:
+            p = cal.month(y, month)
+        else:
+            d = cal.valid_day(y, month, day)
+            if d is None:
+                continue
+            p = cal.day(d)
+        options.append(p)
+    if not options:
+        return None
+    if direction < 0:
+        past = [p for p in options if p.start <= ref]
+        return max(past, key=lambda p: p.start) if past else None
+    if direction > 0:
+        future = [p for p in options if p.end >= ref]
+        return min(future, key=lambda p: p.start) if future else None
+    # nearest; a tie goes to the past (news reports what happened)
+    return min(options, key=lambda p: (0 if p.start <= ref <= p.end else min(abs((p.start - ref).days),
+                                                                                abs((p.end - ref).days)),
+                                       p.start > ref))
+
+
+def partial_date(ctx: Context, c: Candidate, month: int, day: int | None, direction: int):
+    """A day-month (or month) without a year: from the document date, else from its own explicit dates."""
+    if ctx.dct is not None and ctx.dct.known:
+        return dct_relative(ctx, lambda d: nearest_year_date(d, month, day, direction))
+    if ctx.anchor is not None and ctx.anchor.known and day is not None:
+        # the document never says when it was written, but it does say which days it talks about
+        p = nearest_year_date(ctx.anchor.start, month, day, 0)
+        return p, "inherited"
+    return None, "unresolved"
+
+
+def x_value(month: int | None = None, day: int | None = None) -> str:
+    if day is not None and month is not None:
+        return f"XXXX-{month:02d}-{day:02d}"
+    if month is not None:
+        return f"XXXX-{month:02d}"
+    return "XXXX"
+
+
+def duration_value(n: float, unit: str) -> str:
+    num = str(int(n)) if float(n).is_integer() else str(n)
+    if unit in ("H", "MIN", "S"):
+        return f"PT{num}{'M' if unit == 'MIN' else unit}"
+    if unit == "2W":
+        return f"P{int(n * 2) if float(n).is_integer() else n * 2}W"
+    return f"P{num}{unit}"
+
+
+# ---------------------------------------------------------------- rules
+
+
+def resolve(c: Candidate, ctx: Context) -> Timex | None:
+    """The Timex for one candidate, or None when it turns out not to be a temporal expression."""
+    g = ctx.grammar
+    surface = ctx.text[c.start:c.end]
+    kind = "DATE"
+    period: Period | None = None
+    source = "explicit"
+    value = "XXXX"
+    mod = None
+    r = c.rule
+    gd = c.g
+
+    if r == "iso_date":
+        d = cal.valid_day(int(gd["y"]), int(gd["m"]), int(gd["d"]))
+        if d is None:
+            return None
+        period, value = cal.day(d), d.isoformat()
+        if gd.get("hh"):
+            kind, value = "TIME", f"{d.isoformat()}T{gd['hh']}:{gd['mm']}"
+    elif r == "numeric_date":
+        a, b, y = int(gd["a"]), int(gd["b"]), to_year(gd["y"])
+        order = g.words.get("numeric_date_order", "dmy")
+        dd, mm = (a, b) if order == "dmy" else (b, a)
+        if mm > 12 and dd <= 12:
+            dd, mm = mm, dd
+        d = cal.valid_day(y, mm, dd)
+        if d is None:
+            return None
+        period, value = cal.day(d), d.isoformat()
+    elif r in ("dmy", "mdy"):
+        month = g.lookup_month(gd["month"])
+        dnum = int(re.match(r"\d+", gd["d"]).group())
+        if month is None or not 1 <= dnum <= 31:
+            return None
+        if gd.get("year"):
+            d = cal.valid_day(to_year(gd["year"]), month, dnum)
+            if d is None:
+                return None  # "31 februari 2024": not a day
+            period, value = cal.day(d), d.isoformat()
+        else:
+            if cal.valid_day(2024, month, dnum) is None:
+                return None  # no year has a 31 February
+            direction = -1 if gd.get("past") else 1 if gd.get("fut") else (1 if is_future(ctx, c) else 0)
+            if c.year_hint:
+                d = cal.valid_day(c.year_hint, month, dnum)
+                period, source = (cal.day(d), "explicit") if d else (None, "unresolved")
+            else:
+                period, source = partial_date(ctx, c, month, dnum, direction)
+            value = period.start.isoformat() if period and period.precision == "day" else x_value(month, dnum)
+    elif r == "day_range":
+        month = g.lookup_month(gd["month"])
+        d1, d2 = int(re.match(r"\d+", gd["d1"]).group()), int(re.match(r"\d+", gd["d2"]).group())
+        if month is None or d2 < d1:
+            return None
+        if gd.get("year"):
+            y = int(gd["year"])
+            a, b = cal.valid_day(y, month, d1), cal.valid_day(y, month, d2)
+            if not a or not b:
+                return None
+            period = Period(a, b, "range")
+        else:
+            p1, source = partial_date(ctx, c, month, d1, 0)
+            if p1 is not None and p1.start is not None:
+                b = cal.valid_day(p1.start.year, month, d2)
+                period = Period(p1.start, b, "range") if b else None
+        value = f"{period.start.isoformat()}/{period.end.isoformat()}" if period and period.known else x_value(month)
+    elif r == "month_year":
+        month = g.lookup_month(gd["month"])
+        if month is None:
+            return None
+        period = cal.month(to_year(gd["year"]), month)
+        value = cal.timex_value(period)
+    elif r in ("month", "deictic_month", "month_rel_year"):
+        month = g.lookup_month(gd["month"])
+        if month is None:
+            return None
+        if r == "month_rel_year":
+            n = g.words["deictic"].get(gd["ydeic"].lower(), 0)
+            if not isinstance(n, int):
+                return None
+            period, source = dct_relative(ctx, lambda d: cal.month(d.year + n, month))
+        elif r == "deictic_month":
+            n = g.words["deictic"].get(re.sub(r"\s+", " ", gd["deic"].lower()), 0)
+            direction = -1 if (isinstance(n, int) and n < 0) else 1 if n == 1 else 0
+            period, source = dct_relative(ctx, lambda d: nearest_year_date(d, month, None, direction))
+        elif c.year_hint:
+            period, source = cal.month(c.year_hint, month), "explicit"
+        else:
+            direction = 1 if is_future(ctx, c) else -1
+            period, source = partial_date(ctx, c, month, None, direction)
+            if period is None and ctx.dct is None and ctx.anchor is not None and ctx.anchor.known:
+                period, source = cal.month(ctx.anchor.start.year, month), "inherited"
+        value = cal.timex_value(period) if period else x_value(month)
+    elif r == "year":
+        y = int(gd["year"])
+        period, value = cal.year(y), str(y)
+    elif r == "year_range":
+        y1 = int(gd["y1"])
+        y2 = int(gd["y2"]) if len(gd["y2"]) == 4 else y1 // 100 * 100 + int(gd["y2"])
+        period = cal.years(y1, y2)
+        value = f"{y1}/{y2}"
+    elif r in ("quarter", "quarter_code", "half", "half_code"):
+        if r == "quarter_code":
+            n = int(gd["q"])
+        elif r == "half_code":
+            n = int(gd["h"])
+        else:
+            o = gd["ord"].lower()
+            n = g.ordinals.get(o) or int(re.match(r"\d", o).group()) if re.match(r"\d", o) else g.ordinals.get(o)
+        limit = 4 if r.startswith("quarter") else 2
+        if not n or not 1 <= n <= limit:
+            return None
+        make = cal.quarter if r.startswith("quarter") else cal.half
+        ytext = gd.get("year") or gd.get("year0")
+        if ytext:
+            period = make(to_year(ytext), n)
+        else:
+            shift_years = g.words["deictic"].get((gd.get("ydeic") or "").lower(), 0)
+            if not isinstance(shift_years, int):
+                return None
+            period, source = dct_relative(ctx, lambda d: make(d.year + shift_years, n))
+        value = cal.timex_value(period) if period else (f"XXXX-Q{n}" if limit == 4 else f"XXXX-H{n}")
+    elif r == "season":
+        code = g.words["seasons"][gd["season"].lower()]
+        if gd.get("year"):
+            period = cal.season(int(gd["year"]), code)
+        else:
+            n = g.words["deictic"].get((gd.get("deic") or "").lower(), 0)
+            if not isinstance(n, int):
+                return None
+            period, source = dct_relative(ctx, lambda d: cal.season(d.year + n, code))
+        value = cal.timex_value(period) if period else f"XXXX-{code}"
+    elif r == "decade":
+        y = int(gd["decade"])
+        period, value = cal.decade(y), str(y)[:3]
+    elif r == "decade_words":
+        dd = int(gd["dd"]) if gd.get("dd") else 10 * g.words["decade_names"][gd["dname"].lower()]
+        y = 1900 + dd
+        period, value = cal.decade(y), str(y)[:3]
+    elif r == "century":
+        n = int(gd["n"])
+        if not 1 <= n <= 21:
+            return None
+        period, value = cal.century(n), f"{n - 1:02d}"
+    elif r == "relative_day":
+        offset, part = g.words["relative_days"][re.sub(r"\s+", " ", gd["rel"].lower())]
+        period, source = dct_relative(ctx, lambda d: cal.day(d + dt.timedelta(days=offset)))
+        if part:
+            kind = "TIME"
+        value = (period.start.isoformat() if period and period.precision == "day" else "XXXX-XX-XX") + (
+            f"T{part}" if part else "")
+    elif r == "weekday":
+        wd = g.weekdays[gd["wd"].lower()]
+        deic = g.words["deictic"].get((gd.get("deic") or "").lower())
+        if gd.get("past") or (isinstance(deic, int) and deic < 0):
+            direction = -1
+            strict = deic is not None and deic < 0  # 'vorige maandag': not today
+        elif gd.get("fut") or deic == 1 or is_future(ctx, c):
+            direction, strict = 1, deic == 1
+        else:
+            direction, strict = -1, False
+
+        def weekday_near(d: dt.date) -> Period:
+            delta = (d.weekday() - wd) % 7 if direction < 0 else (wd - d.weekday()) % 7
+            if strict and delta == 0:
+                delta = 7
+            return cal.day(d - dt.timedelta(days=delta) if direction < 0 else d + dt.timedelta(days=delta))
+
+        period, source = dct_relative(ctx, weekday_near)
+        part = g.words["day_parts"].get((gd.get("part") or gd.get("part2") or "").lower())
+        if part:
+            kind = "TIME"
+        value = (period.start.isoformat() if period and period.precision == "day" else f"XXXX-WXX-{wd + 1}") + (
+            f"T{part}" if part else "")
+    elif r in ("deictic_unit", "earlier_this"):
+        unit = g.words["deictic_unit_words"][re.sub(r"\s+", " ", gd["unit"].lower())]
+        n = g.words["deictic"].get(re.sub(r"\s+", " ", gd["deic"].lower()))
+        if not isinstance(n, int):
+            kind, value = "DURATION", duration_value(1, unit)
+        else:
+            period, source = dct_relative(ctx, lambda d: cal.unit_period(unit, cal.shift(d, unit, n)))
+            if r == "earlier_this":
+                mod = g.words["earlier_later"][gd["el"].lower()]
+            value = cal.timex_value(period, unit) if period and period.precision != "range" else {
+                "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "Q": "XXXX-QX", "WE": "XXXX-WXX-WE"}.get(unit, "XXXX")
+    elif r in ("ago", "from_now", "in_future"):
+        unit = g.words["units"][gd["unit"].lower()]
+        n = g.lookup_number(gd["num"])
+        if n is None or not float(n).is_integer():
+            return None
+        sign = -1 if r == "ago" else 1
+        if r == "in_future" and gd["prep"].lower() in ("in", "within", "binnen") and g.language == "en":
+            kind, value = "DURATION", duration_value(n, unit)
+        elif r == "in_future" and gd["prep"].lower() == "binnen":
+            kind, value = "DURATION", duration_value(n, unit)
+        else:
+            cu = unit if unit not in ("H", "MIN", "S") else "D"
+            period, source = dct_relative(ctx, lambda d: cal.unit_period(cu, cal.shift(d, cu, sign * int(n))))
+            value = cal.timex_value(period, cu) if period and period.precision != "range" else "XXXX"
+            if unit in ("H", "MIN", "S"):
+                kind = "TIME"
+    elif r == "duration":
+        unit = g.words["units"][gd["unit"].lower()]
+        n = g.lookup_number(gd["num"])
+        if n is None:
+            return None
+        kind, value = "DURATION", duration_value(n, unit)
+    elif r == "anaphoric_year":
+        n = g.words["anaphoric_years"][re.sub(r"\s+", " ", gd["ana"].lower())]
+        prev = next((t for t in reversed(ctx.resolved) if t.dated and t.precision == "year"
+                     and c.start - t.end < 400), None)
+        if prev is not None:
+            period, source = cal.year(prev.date_start.year + n), "inherited"
+            value = str(period.start.year)
+        else:
+            period, source, value = None, "unresolved", "XXXX"
+    elif r == "set":
+        kind, value = "SET", g.words["sets"][re.sub(r"\s+", " ", gd["set"].lower())]
+    elif r == "generic":
+        value = g.words["generic"][re.sub(r"\s+", " ", gd["gen"].lower())]
+        if value == "PRESENT_REF":
+            period, source = dct_relative(ctx, cal.day)
+        else:
+            source = "unresolved"
+    elif r == "time":
+        hh = int(gd.get("hh") or gd.get("hh2"))
+        mm = int(gd.get("mm") or gd.get("mm2") or 0)
+        suf = (gd.get("suf") or "").lower().replace(".", "")
+        if suf == "pm" and hh < 12:
+            hh += 12
+        if suf == "am" and hh == 12:
+            hh = 0
+        kind = "TIME"
+        period, source = dct_relative(ctx, cal.day)
+        day_value = period.start.isoformat() if period and period.precision == "day" else "XXXX-XX-XX"
+        value = f"{day_value}T{hh:02d}:{mm:02d}"
+    else:
+        return None
+
+    if c.part and period is not None and period.known:
+        period = cal.part_of(period, c.part)
+        mod = c.part
+    if kind in ("DURATION", "SET"):
+        return Timex(c.start, c.end, surface, kind, value, None, None, "unknown", "unresolved", mod)
+    if period is None or not period.known:
+        return Timex(c.start, c.end, surface, kind, value, None, None, "unknown", "unresolved", mod)
+    return Timex(c.start, c.end, surface, kind, value, period.start, period.end, period.precision, source, mod)
+
+
+# ---------------------------------------------------------------- ranges and open intervals
+
+
+def join_ranges(timexes: list[Timex], text: str, g: Grammar) -> list[Timex]:
+    """'van 2021 tot en met 2024', '2019 - 2023', 'tussen januari en november 2021', 'sinds 2021'."""
+    W = g.words
+    FROM = alt(W.get("range_from", []) + W.get("range_between", []))
+    TO = alt(W.get("range_inclusive", []) + W.get("range_exclusive", []) + W.get("range_and", []))
+    SINCE = alt(W.get("since", []))
+    out: list[Timex] = []
+    i = 0
+    while i < len(timexes):
+        t = timexes[i]
+        nxt = timexes[i + 1] if i + 1 < len(timexes) else None
+        if nxt is not None and t.type == "DATE" and nxt.type == "DATE":
+            between = text[t.end:nxt.start]
+            head = re.search(rf"(?<!\w)({FROM})\s+$", text[max(0, t.start - 30):t.start], re.I)
+            connector = re.fullmatch(rf"\s*(?:[-–]|{TO})\s*", between, re.I)
+            is_and = re.fullmatch(rf"\s*{alt(W.get('range_and', []))}\s*", between, re.I)
+            if connector and (head or not is_and) and t.dated and nxt.dated:
+                if nxt.date_end < t.date_start:
+                    out.append(t)  # a range that runs backwards is no range ('van 2024 tot 2021')
+                    i += 1
+                    continue
+                start = t.start - (len(head.group(0)) if head else 0)
+                whole = "multi_year" if t.precision in ("year", "multi_year") and nxt.precision in (
+                    "year", "multi_year") else "range"
+                out.append(Timex(start, nxt.end, text[start:nxt.end], "DATE",
+                                 f"{t.value}/{nxt.value}", t.date_start, nxt.date_end, whole,
+                                 weakest(t.source, nxt.source), None, (t, nxt)))
+                i += 2
+                continue
+        if t.type == "DATE" and t.dated:
+            since = re.search(rf"(?<!\w)({SINCE})\s+$", text[max(0, t.start - 20):t.start], re.I)
+            if since:
+                start = t.start - len(since.group(0))
+                out.append(Timex(start, t.end, text[start:t.end], "DATE", t.value, t.date_start, None,
+                                 "range", t.source, "SINCE", (t,)))
+                i += 1
+                continue
+        out.append(t)
+        i += 1
+    return out
+
+
+def weakest(a: str, b: str) -> str:
+    order = ["explicit", "inherited", "relative_to_dct", "unresolved"]
+    return max(a, b, key=order.index)
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def infer_anchor(cands: list[Candidate], ctx: Context) -> Period | None:
+    """Without a document date: the latest fully explicit day the document mentions (a lower bound for
+    when it was written), used only to give day-month dates their year."""
+    days = []
+    for c in cands:
+        if c.rule in ("iso_date", "numeric_date") or (c.rule in ("dmy", "mdy") and c.g.get("year")):
+            t = resolve(c, ctx)
+            if t is not None and t.dated:
+                days.append(t.date_start)
+    if not days:
+        return None
+    latest = max(days)
+    return Period(latest, latest, "day")
+
+
+def as_period(dct: Published | Period | None) -> Period | None:
+    if dct is None or dct.start is None or dct.end is None:
+        return None
+    return Period(dct.start, dct.end, dct.precision)
+
+
+def tag(text: str, dct: Published | Period | None = None, language: str = "en") -> list[Timex]:
+    """All temporal expressions in `text`, in order, with TIMEX3 values and periods.
+
+    `dct` is the document's own date (its creation time); relative expressions are resolved
+    against it and stay unresolved without it. No date is ever taken from the clock.
+    """
+    try:
+        g = grammar(language)
+    except KeyError:
+        g = grammar("en")
+    masked = mask_text(text, g)
+    cands = find_candidates(masked, g)
+    ctx = Context(masked, g, as_period(dct))
+    if ctx.dct is None:
+        ctx.anchor = infer_anchor(cands, ctx)
+    lend_range_years(cands, masked, g)
+    for c in cands:
+        t = resolve(c, ctx)
+        if t is not None:
+            ctx.resolved.append(t)
+    joined = join_ranges(ctx.resolved, masked, g)
+    return [replace(t, text=text[t.start:t.end]) for t in joined]
+
+
+def lend_range_years(cands: list[Candidate], text: str, g: Grammar) -> None:
+    """In 'tussen januari en november 2021' the first month takes the year of the second."""
+    W = g.words
+    TO = alt(W.get("range_inclusive", []) + W.get("range_exclusive", []) + W.get("range_and", []))
+    for a, b in zip(cands, cands[1:]):
+        if a.rule in ("month", "dmy", "mdy") and not a.g.get("year") and b.g.get("year"):
+            if re.fullmatch(rf"\s*(?:[-–]|{TO})\s*", text[a.end:b.start], re.I):
+                a.year_hint = to_year(b.g["year"])
