@@ -125,7 +125,7 @@ RUNS = Table(
         Column("run_id", "varchar", False, "one row per flow run", unique=True),
         Column("started_at", "timestamp", False),
         Column("finished_at", "timestamp", True),
-        Column("status", "varchar", False, allowed=("completed", "completed_with_rejections", "failed")),
+        Column("status", "varchar", False, allowed=("running", "completed", "completed_with_rejections", "failed")),
         Column("inputs", "varchar", True, "the paths the run read"),
         Column("extractor_version", "varchar", False),
         Column("documents_seen", "integer", False),

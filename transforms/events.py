@@ -25,6 +25,7 @@ from transforms.quantities import extract_quantities
 from transforms.sentences import Segment, split_sentences
 from transforms.temporal import tag
 from transforms.temporal.grammar import alt
+from transforms.temporal.tagger import masked_spans
 from transforms.version import EXTRACTOR_VERSION
 
 # How far each kind of date source can be trusted, before the smaller adjustments below.
@@ -72,6 +73,44 @@ def trigger_lexicon(language: str) -> tuple[tuple[re.Pattern, str], ...]:
 def comparison_pattern(language: str) -> re.Pattern:
     cues = resources.load(language, "temporal").get("comparison_cues", [])
     return re.compile(rf"(?<!\w){alt(cues)}\s+(?:\w+\s+){{0,3}}$", re.I)
+
+
+@cache
+def continuation_pattern(language: str) -> re.Pattern:
+    starts = resources.load(language, "temporal").get("continuation_starts", [])
+    return re.compile(rf"^\W*{alt(starts)}(?!\w)", re.I)
+
+
+def continues_previous(seg: Segment, language: str) -> bool:
+    """'Hij schrapte direct het beleid': the sentence carries on the story of the one before."""
+    return bool(continuation_pattern(language).match(seg.text))
+
+
+def cut_at_masked(seg: Segment, spans: list[tuple[int, int]], keep: tuple[int, int] | None) -> Segment:
+    """The clause of the sentence that holds `keep` (its date or trigger), without any citation, case
+    number or URL: a citation is never evidence, and never dates anything."""
+    inside = [(max(s, seg.start), min(e, seg.end)) for s, e in spans if s < seg.end and e > seg.start]
+    if not inside:
+        return seg
+    pieces, pos = [], seg.start
+    for s, e in inside:
+        if s > pos:
+            pieces.append((pos, s))
+        pos = max(pos, e)
+    if pos < seg.end:
+        pieces.append((pos, seg.end))
+    if not pieces:
+        return seg
+    if keep is not None:
+        holding = [p for p in pieces if p[0] <= keep[0] and keep[1] <= p[1]]
+        piece = holding[0] if holding else max(pieces, key=lambda p: p[1] - p[0])
+    else:
+        piece = max(pieces, key=lambda p: p[1] - p[0])
+    text = seg.text[piece[0] - seg.start:piece[1] - seg.start]
+    lead = len(text) - len(text.lstrip(" \t\n,;:("))
+    text = text.strip(" \t\n,;:(")
+    start = piece[0] + lead
+    return Segment(start, start + len(text), text, seg.paragraph, seg.kind)
 
 
 def find_triggers(sentence: str, language: str) -> list[Trigger]:
@@ -182,12 +221,15 @@ def build_event(doc: Document, seg: Segment, trigger: Trigger | None, date: Date
 def extract_events(doc: Document) -> list[Event]:
     """All events of a document, in text order."""
     timexes = tag(doc.text, doc.published, doc.language)
+    cuts = masked_spans(doc.text, doc.language)
     events: list[Event] = []
     previous: tuple[int, DateChoice] | None = None  # (paragraph, date) of the sentence just before
     for seg in split_sentences(doc.text, doc.language, doc.title):
         if seg.kind == "footnote":
+            previous = None
             if is_dated_publication(seg, timexes):
                 t = date_candidates(seg, timexes, doc.language)[0]
+                seg = cut_at_masked(seg, cuts, (t.start, t.end))
                 events.append(build_event(doc, seg, Trigger(0, 0, t.text, "PUBLICATION"), own_date(t, doc)))
             continue
         triggers = find_triggers(seg.text, doc.language)
@@ -196,15 +238,24 @@ def extract_events(doc: Document) -> list[Event]:
         if trigger is None and not dates:
             previous = None
             continue
+        reporting = next((t for t in triggers if t.event_type == "STATEMENT"), None)
         if dates:
-            date = own_date(nearest(dates, trigger, seg), doc)
-        elif seg.kind == "title" or (trigger is not None and trigger.event_type == "STATEMENT"):
+            chosen = nearest(dates, trigger, seg)
+            date = own_date(chosen, doc)
+            seg = cut_at_masked(seg, cuts, (chosen.start, chosen.end))
+        elif seg.kind == "title" or reporting is not None:
+            # A headline and a report ("Dat schrijven de ministers") are dated by the document itself;
+            # what was reported is not, so the event is the statement (or the publication).
             date = dct_date(doc)
-        elif previous is not None and previous[0] == seg.paragraph:
+            if reporting is not None and (trigger is None or trigger.event_type != "PUBLICATION"):
+                trigger = reporting
+        elif previous is not None and previous[0] == seg.paragraph and continues_previous(seg, doc.language):
             p = previous[1]
             date = DateChoice(p.text, p.value, p.start, p.end, p.precision, "inherited")
         else:
             date = UNDATED
+        if not dates and cuts:
+            seg = cut_at_masked(seg, cuts, (seg.start + trigger.start, seg.start + trigger.end) if trigger else None)
         # Only the very next sentence may inherit, and only a date the previous one stated itself.
         stated = date.start is not None and date.source in ("explicit", "relative_to_dct") and bool(dates)
         previous = (seg.paragraph, date) if stated else None

@@ -51,15 +51,23 @@ class Context:
 # ---------------------------------------------------------------- masking and candidates
 
 
-def mask_text(text: str, g: Grammar) -> str:
-    """Blank out (same length) URLs, e-mail addresses, footnote markers and citations."""
-    chars = list(text)
+def masked_spans(text: str, language: str) -> list[tuple[int, int]]:
+    """Spans never read as dates: URLs, e-mail addresses, footnote markers, citations, case numbers."""
+    try:
+        g = grammar(language)
+    except KeyError:
+        g = grammar("en")
     patterns = [URL] + ([g.citation] if g.citation else [])
-    for rx in patterns:
-        for m in rx.finditer(text):
-            for i in range(m.start(), m.end()):
-                if chars[i] != "\n":
-                    chars[i] = " "
+    return sorted(m.span() for rx in patterns for m in rx.finditer(text))
+
+
+def mask_text(text: str, g: Grammar) -> str:
+    """Blank out (same length, newlines kept) the masked spans."""
+    chars = list(text)
+    for s, e in masked_spans(text, g.language):
+        for i in range(s, e):
+            if chars[i] != "\n":
+                chars[i] = " "
     return "".join(chars)
 
 

@@ -1,0 +1,240 @@
+"""The `timeline` command: the front door of the flows. Parse arguments, build settings, call, print."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from flows.settings import DEFAULT_INPUTS, Settings, quiet_prefect_defaults
+
+EXIT_CODES = """exit codes:
+  0  the run completed and nothing was rejected
+  1  the run failed (the warehouse is left as it was before the run)
+  2  bad command line
+  3  the run completed, but some documents or records were rejected (see the `rejected` table)
+  4  another run holds the warehouse lock (try again later, or raise --lock-timeout)"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="timeline",
+        description="Turn news articles, press releases and parliamentary papers (Dutch, English) into "
+        "dated events: what happened, when, who, where, how many, with the sentence that says so. "
+        "Events land in a DuckDB warehouse and a Parquet export for BI tools.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = p.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="ingest files and folders, extract, validate, load, export",
+                         description="Ingest .txt, .md, .html and .jsonl files (folders recursively) into "
+                         "DATA_DIR/timeline.duckdb and export Parquet to DATA_DIR/exports/. Unchanged documents "
+                         "are skipped; a changed document replaces its own events.",
+                         epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    run.add_argument("paths", nargs="*", default=list(DEFAULT_INPUTS), help="files or folders (default: seeds/)")
+    add_data_dir(run)
+    run.add_argument("--batch-size", type=int, default=None, help="documents per batch (default 200)")
+    run.add_argument("--lock-timeout", type=float, default=None,
+                     help="seconds to wait for another run to finish (default 60)")
+    run.add_argument("--quiet", action="store_true", help="no progress bar and no timeline at the end")
+    run.add_argument("--show", type=int, default=15, help="events to print in the closing timeline (default 15)")
+
+    serve = sub.add_parser("serve", help="serve a scheduled deployment that picks up new or changed documents",
+                           description="Start (or find) a local Prefect server and serve the flow on a cron "
+                           "schedule over PATH. Runs until interrupted.")
+    serve.add_argument("paths", nargs="+", help="files or folders to watch")
+    serve.add_argument("--cron", required=True, help='cron schedule, e.g. "*/15 * * * *"')
+    add_data_dir(serve)
+
+    sub.add_parser("tag", help="the temporal tagger alone: JSON Lines in on stdin, JSON Lines out",
+                   description='Reads {"id", "text", "dct", "language"} per line on stdin; writes {"id", '
+                   '"language", "timexes": [...]} per line. A bad line gets {"id", "error"}.')
+
+    timeml = sub.add_parser("timeml", help="tag TimeML files (*.tml) with the project's own TIMEX3 tags")
+    timeml.add_argument("in_dir")
+    timeml.add_argument("out_dir")
+
+    query = sub.add_parser("query", help="run SQL against the warehouse and print a table")
+    query.add_argument("sql")
+    add_data_dir(query)
+    return p
+
+
+def add_data_dir(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--data-dir", type=Path, default=None, help="where the warehouse and exports live (default data/)")
+
+
+def settings_from(args) -> Settings:
+    base = Settings()
+    return Settings(
+        inputs=tuple(getattr(args, "paths", None) or DEFAULT_INPUTS),
+        data_dir=args.data_dir or base.data_dir,
+        batch_size=getattr(args, "batch_size", None) or base.batch_size,
+        lock_timeout=getattr(args, "lock_timeout", None) or base.lock_timeout,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler = {"run": cmd_run, "serve": cmd_serve, "tag": cmd_tag, "timeml": cmd_timeml, "query": cmd_query}
+    return handler[args.command](args) or 0
+
+
+# ---------------------------------------------------------------- run
+
+
+def cmd_run(args) -> int:
+    from rich.console import Console
+
+    settings = settings_from(args)
+    err = Console(stderr=True)
+    missing = [p for p in settings.inputs if not Path(p).exists()]
+    for p in missing:
+        err.print(f"[yellow]warning:[/] {p} does not exist; it is recorded as rejected")
+    quiet_prefect_defaults()
+    from warehouse.store import WarehouseLocked
+
+    from flows.pipeline import timeline_flow
+
+    started = time.perf_counter()
+    try:
+        if args.quiet:
+            summary = timeline_flow(list(settings.inputs), str(settings.data_dir), settings.batch_size,
+                                    settings.lock_timeout)
+        else:
+            summary = run_with_progress(settings, err)
+    except WarehouseLocked as exc:
+        err.print(f"[red]error:[/] {exc}")
+        return 4
+    except Exception as exc:  # noqa: BLE001 - say what failed in one line; the warehouse was rolled back
+        err.print(f"[red]run failed:[/] {exc!r}\nThe warehouse is unchanged; fix the cause and run again.")
+        return 1
+    print_summary(summary, time.perf_counter() - started, settings)
+    if not args.quiet:
+        print_timeline(settings, args.show)
+    return 3 if summary.rejections else 0
+
+
+def run_with_progress(settings: Settings, err):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from flows.pipeline import timeline_flow
+
+    with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, transient=True) as progress:
+        bar = progress.add_task("documents", total=None)
+        return timeline_flow(list(settings.inputs), str(settings.data_dir), settings.batch_size,
+                             settings.lock_timeout, on_batch=lambda n: progress.advance(bar, n))
+
+
+def print_summary(s, seconds: float, settings: Settings) -> None:
+    print(f"run {s.run_id[:12]}: {s.documents_seen} documents read, {s.documents_skipped} unchanged (skipped), "
+          f"{s.documents_loaded} loaded, {s.documents_rejected} rejected; "
+          f"{s.events_loaded} events ({s.events_dated} dated, {s.events_undated} undated), "
+          f"{s.events_rejected} event rows rejected; {seconds:.1f} s")
+    if not s.validation_success:
+        print(f"validation: rows failed {', '.join(sorted(s.failed_expectations))} (kept in `rejected`)")
+    for r in s.rejections[:20]:
+        print(f"  rejected [{r.stage}] {r.source_name}: {r.reason}")
+    if len(s.rejections) > 20:
+        print(f"  ... and {len(s.rejections) - 20} more: timeline query \"select * from rejected\"")
+    print(f"warehouse: {settings.database}  exports: {settings.exports}/")
+
+
+def print_timeline(settings: Settings, limit: int) -> None:
+    import duckdb
+
+    con = duckdb.connect(str(settings.database), read_only=True)
+    try:
+        rows = con.execute(
+            """
+            select date_start, date_end, date_precision, event_type, source_name, sentence
+            from timeline where date_start is not null
+            order by date_start, source_name, char_start limit ?
+            """, [limit]).fetchall()
+        total = con.execute("select count(*) from events where date_start is not null").fetchone()[0]
+    finally:
+        con.close()
+    if not rows:
+        return
+    print(f"\ntimeline ({len(rows)} of {total} dated events):")
+    for start, end, precision, etype, source, sentence in rows:
+        when = str(start) if start == end else f"{start}..{end}"
+        text = " ".join(sentence.split())
+        print(f"  {when:23s} {precision:10s} {etype:24s} {text[:90]}{'…' if len(text) > 90 else ''}")
+
+
+# ---------------------------------------------------------------- serve
+
+
+def cmd_serve(args) -> int:
+    from flows.schedule import serve
+
+    settings = settings_from(args)
+    quiet_prefect_defaults()
+    return serve(settings, args.cron)
+
+
+# ---------------------------------------------------------------- tag, timeml
+
+
+def cmd_tag(args) -> int:
+    from flows.tagging import tag_lines
+
+    for line in tag_lines(sys.stdin):
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+    return 0
+
+
+def cmd_timeml(args) -> int:
+    from flows.tagging import tag_timeml_dir
+
+    n = tag_timeml_dir(Path(args.in_dir), Path(args.out_dir))
+    print(f"timeml: {n} files tagged into {args.out_dir}", file=sys.stderr)
+    return 0
+
+
+# ---------------------------------------------------------------- query
+
+
+def cmd_query(args) -> int:
+    import duckdb
+
+    settings = settings_from(args)
+    if not settings.database.exists():
+        print(f"error: no warehouse at {settings.database}; run `timeline run` first", file=sys.stderr)
+        return 1
+    con = duckdb.connect(str(settings.database), read_only=True)
+    try:
+        cur = con.execute(args.sql)
+        if cur.description is None:
+            return 0
+        columns = [d[0] for d in cur.description]
+        rows = cur.fetchall()
+    except duckdb.Error as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    print_table(columns, rows)
+    return 0
+
+
+def print_table(columns: list[str], rows: list[tuple]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*columns, show_lines=False)
+    for row in rows:
+        table.add_row(*("" if v is None else json.dumps(v, default=str, ensure_ascii=False)
+                        if isinstance(v, (list, dict)) else str(v) for v in row))
+    Console(width=200).print(table)
+    print(f"({len(rows)} rows)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
