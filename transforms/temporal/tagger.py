@@ -101,6 +101,8 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
     if c.rule in ("month", "deictic_month") and month and not month[0].isupper() and g.language == "en":
         return False
     if c.rule == "year":
+        if re.search(r"[€$£¥]\s*$|\b(?:EUR|USD|GBP)\s*$", text[max(0, c.start - 6):c.start]):
+            return False  # '€ 2024' is an amount
         before = word_before(text, c.start)
         if before in ("nr.", "nr", "no.", "no", "nummer", "number", "art.", "artikel", "p.", "pp.", "blz.", "page"):
             return False
@@ -508,7 +510,17 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         return Timex(c.start, c.end, surface, kind, value, None, None, "unknown", "unresolved", mod)
     if period is None or not period.known:
         return Timex(c.start, c.end, surface, kind, value, None, None, "unknown", "unresolved", mod)
-    return Timex(c.start, c.end, surface, kind, value, period.start, period.end, period.precision, source, mod)
+    timex = Timex(c.start, c.end, surface, kind, value, period.start, period.end, period.precision, source, mod)
+    if r == "year_range":  # TimeML annotates each year of "2023-2026" on its own
+        first = ctx.text.index(gd["y1"], c.start)
+        last = ctx.text.rindex(gd["y2"], c.start, c.end)
+        y2 = period.end.year
+        timex = replace(timex, parts=(
+            Timex(first, first + len(gd["y1"]), gd["y1"], "DATE", gd["y1"], period.start,
+                  dt.date(period.start.year, 12, 31), "year", source),
+            Timex(last, last + len(gd["y2"]), gd["y2"], "DATE", str(y2), dt.date(y2, 1, 1), period.end, "year",
+                  source)))
+    return timex
 
 
 # ---------------------------------------------------------------- ranges and open intervals

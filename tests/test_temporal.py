@@ -1,0 +1,239 @@
+"""Every temporal rule, in Dutch and English, with the expected TIMEX3 value and period."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from transforms.model import Published
+from transforms.temporal import tag
+
+D = dt.date
+# Wednesday 14 May 2025; a document dated to the day, one dated to the month, one without a date.
+DAY = Published(D(2025, 5, 14), D(2025, 5, 14), "day", "header")
+MONTH = Published(D(2025, 5, 1), D(2025, 5, 31), "month", "header")
+
+
+def only(text: str, language: str, dct=DAY):
+    found = tag(text, dct, language)
+    assert len(found) == 1, [(t.text, t.value) for t in found]
+    return found[0]
+
+
+def check(t, text, value, start, end, precision):
+    assert (t.text, t.value) == (text, value)
+    assert (t.date_start, t.date_end, t.precision) == (start, end, precision)
+
+
+ABSOLUTE = [
+    # (language, sentence, extent, value, start, end, precision)
+    ("nl", "Het gebeurde op 19 november 2024 in Den Haag.", "19 november 2024", "2024-11-19",
+     D(2024, 11, 19), D(2024, 11, 19), "day"),
+    ("nl", "De wet gaat in op 1-7-2023.", "1-7-2023", "2023-07-01", D(2023, 7, 1), D(2023, 7, 1), "day"),
+    ("nl", "Op 3 okt. 2022 werd besloten.", "3 okt. 2022", "2022-10-03", D(2022, 10, 3), D(2022, 10, 3), "day"),
+    ("nl", "Dat was in november 2021.", "november 2021", "2021-11", D(2021, 11, 1), D(2021, 11, 30), "month"),
+    ("nl", "Meer dan 36.800 mensen maakten in 2024 de oversteek.", "2024", "2024",
+     D(2024, 1, 1), D(2024, 12, 31), "year"),
+    ("nl", "Dit gebeurde in het derde kwartaal van 2024.", "het derde kwartaal van 2024", "2024-Q3",
+     D(2024, 7, 1), D(2024, 9, 30), "quarter"),
+    ("nl", "De cijfers over Q3 2024 zijn binnen.", "Q3 2024", "2024-Q3", D(2024, 7, 1), D(2024, 9, 30), "quarter"),
+    ("nl", "In de eerste helft van 2025 daalde het aantal.", "de eerste helft van 2025", "2025-H1",
+     D(2025, 1, 1), D(2025, 6, 30), "half"),
+    ("nl", "In de zomer van 2023 was het druk.", "de zomer van 2023", "2023-SU",
+     D(2023, 6, 1), D(2023, 8, 31), "season"),
+    ("nl", "Dat was in de jaren negentig al zo.", "de jaren negentig", "199", D(1990, 1, 1), D(1999, 12, 31),
+     "multi_year"),
+    ("en", "It was signed on 3rd Sep 2024 in London.", "3rd Sep 2024", "2024-09-03",
+     D(2024, 9, 3), D(2024, 9, 3), "day"),
+    ("en", "It was signed on September 3, 2024.", "September 3, 2024", "2024-09-03",
+     D(2024, 9, 3), D(2024, 9, 3), "day"),
+    ("en", "The declaration was signed in November 2021.", "November 2021", "2021-11",
+     D(2021, 11, 1), D(2021, 11, 30), "month"),
+    ("en", "The figures for Q3 2024 are out.", "Q3 2024", "2024-Q3", D(2024, 7, 1), D(2024, 9, 30), "quarter"),
+    ("en", "Growth slowed in the second half of 2023.", "the second half of 2023", "2023-H2",
+     D(2023, 7, 1), D(2023, 12, 31), "half"),
+    ("en", "Crime rose in the 1990s.", "the 1990s", "199", D(1990, 1, 1), D(1999, 12, 31), "multi_year"),
+    ("en", "The law of 2019-05-06 applies.", "2019-05-06", "2019-05-06", D(2019, 5, 6), D(2019, 5, 6), "day"),
+    ("en", "On 11/21/2024 the court ruled.", "11/21/2024", "2024-11-21", D(2024, 11, 21), D(2024, 11, 21), "day"),
+]
+
+
+@pytest.mark.parametrize("language,sentence,extent,value,start,end,precision", ABSOLUTE)
+def test_absolute_dates(language, sentence, extent, value, start, end, precision):
+    t = only(sentence, language)
+    check(t, extent, value, start, end, precision)
+    assert t.source == "explicit"
+
+
+RELATIVE = [
+    ("nl", "Dat zei hij gisteren.", "gisteren", "2025-05-13", D(2025, 5, 13), D(2025, 5, 13), "day"),
+    ("nl", "De politie viel vanmorgen binnen.", "vanmorgen", "2025-05-14TMO", D(2025, 5, 14), D(2025, 5, 14), "day"),
+    ("nl", "De minister sprak maandag met de pers.", "maandag", "2025-05-12", D(2025, 5, 12), D(2025, 5, 12), "day"),
+    ("nl", "Het overleg was woensdag.", "woensdag", "2025-05-14", D(2025, 5, 14), D(2025, 5, 14), "day"),
+    ("nl", "Het kabinet besluit vrijdag over het plan en zal dan stemmen.", "vrijdag", "2025-05-16",
+     D(2025, 5, 16), D(2025, 5, 16), "day"),
+    ("nl", "Dat gebeurde vorige week.", "vorige week", "2025-W19", D(2025, 5, 5), D(2025, 5, 11), "week"),
+    ("nl", "Vorig jaar kwamen er meer.", "Vorig jaar", "2024", D(2024, 1, 1), D(2024, 12, 31), "year"),
+    ("nl", "Dit jaar kwamen er meer.", "Dit jaar", "2025", D(2025, 1, 1), D(2025, 12, 31), "year"),
+    ("nl", "Volgende maand komt het rapport.", "Volgende maand", "2025-06", D(2025, 6, 1), D(2025, 6, 30), "month"),
+    ("nl", "Starmer werd in juli vorig jaar verkozen.", "juli vorig jaar", "2024-07",
+     D(2024, 7, 1), D(2024, 7, 31), "month"),
+    ("nl", "Dat was drie jaar geleden.", "drie jaar geleden", "2022", D(2022, 1, 1), D(2022, 12, 31), "year"),
+    ("nl", "Het rapport komt over twee weken.", "over twee weken", "2025-W22", D(2025, 5, 26), D(2025, 6, 1), "week"),
+    ("nl", "Zo vond op 10 december jl. een bijeenkomst plaats.", "10 december jl.", "2024-12-10",
+     D(2024, 12, 10), D(2024, 12, 10), "day"),
+    ("nl", "De top is op 2 juni a.s. in Rome.", "2 juni a.s.", "2025-06-02", D(2025, 6, 2), D(2025, 6, 2), "day"),
+    ("en", "He said so yesterday.", "yesterday", "2025-05-13", D(2025, 5, 13), D(2025, 5, 13), "day"),
+    ("en", "It happened three days ago.", "three days ago", "2025-05-11", D(2025, 5, 11), D(2025, 5, 11), "day"),
+    ("en", "Arrivals rose last year.", "last year", "2024", D(2024, 1, 1), D(2024, 12, 31), "year"),
+    ("en", "The plan was announced earlier this month.", "earlier this month", "2025-05",
+     D(2025, 5, 1), D(2025, 5, 31), "month"),
+    ("en", "The talks collapsed last week.", "last week", "2025-W19", D(2025, 5, 5), D(2025, 5, 11), "week"),
+    ("en", "They will meet next Friday.", "next Friday", "2025-05-16", D(2025, 5, 16), D(2025, 5, 16), "day"),
+    ("en", "She spoke on Monday.", "Monday", "2025-05-12", D(2025, 5, 12), D(2025, 5, 12), "day"),
+]
+
+
+@pytest.mark.parametrize("language,sentence,extent,value,start,end,precision", RELATIVE)
+def test_relative_to_document_date(language, sentence, extent, value, start, end, precision):
+    t = only(sentence, language)
+    check(t, extent, value, start, end, precision)
+    assert t.source == "relative_to_dct"
+
+
+@pytest.mark.parametrize("language,sentence", [
+    ("nl", "De minister sprak maandag met de pers."),
+    ("nl", "Vorig jaar bereikten meer dan 41.000 migranten het land."),
+    ("nl", "De politie voerde vanmorgen een actie uit."),
+    ("en", "Arrivals rose last year."),
+    ("en", "It happened three days ago."),
+])
+def test_relative_without_document_date_stays_unresolved(language, sentence):
+    t = only(sentence, language, dct=None)
+    assert (t.date_start, t.date_end, t.source) == (None, None, "unresolved")
+
+
+def test_weekday_in_a_document_dated_to_the_month_is_an_honest_range():
+    t = only("De premier riep maandag op tot samenwerking.", "nl", dct=MONTH)
+    # the Monday on or before some day of May 2025: from 28 April to 26 May
+    assert (t.date_start, t.date_end, t.precision) == (D(2025, 4, 28), D(2025, 5, 26), "range")
+
+
+def test_relative_year_in_a_document_dated_to_the_month_is_exact():
+    found = tag("Dit jaar zijn al 6.600 mensen overgestoken.", MONTH, "nl")
+    assert [(t.value, t.date_start, t.date_end, t.precision) for t in found] == [
+        ("2025", D(2025, 1, 1), D(2025, 12, 31), "year")]
+
+
+PARTS = [
+    ("nl", "Begin 2025 komt er een wet.", "Begin 2025", D(2025, 1, 1), D(2025, 5, 2), "START"),
+    ("nl", "Medio juni 2024 was het druk.", "Medio juni 2024", D(2024, 6, 11), D(2024, 6, 20), "MID"),
+    ("nl", "Eind 2024 was het rustig.", "Eind 2024", D(2024, 9, 1), D(2024, 12, 31), "END"),
+    ("en", "Early 2025 the law changes.", "Early 2025", D(2025, 1, 1), D(2025, 5, 2), "START"),
+    ("en", "By the end of 2024 it was over.", "the end of 2024", D(2024, 9, 1), D(2024, 12, 31), "END"),
+]
+
+
+@pytest.mark.parametrize("language,sentence,extent,start,end,mod", PARTS)
+def test_begin_middle_end_of_a_period(language, sentence, extent, start, end, mod):
+    t = only(sentence, language)
+    assert (t.text, t.date_start, t.date_end, t.precision, t.mod) == (extent, start, end, "range", mod)
+
+
+RANGES = [
+    ("nl", "In de periode van 2020 tot en met 2023 verlieten er vijf.", "van 2020 tot en met 2023",
+     D(2020, 1, 1), D(2023, 12, 31), "multi_year"),
+    ("nl", "Het Beleidskader aanpak mensensmokkel 2023-2026 geldt.", "2023-2026", D(2023, 1, 1), D(2026, 12, 31),
+     "multi_year"),
+    ("nl", "Dat gebeurde tussen januari en november 2021.", "tussen januari en november 2021",
+     D(2021, 1, 1), D(2021, 11, 30), "range"),
+    ("nl", "De conferentie duurt van 10 tot 12 december 2024.", "10 tot 12 december 2024",
+     D(2024, 12, 10), D(2024, 12, 12), "range"),
+    ("en", "The programme ran from 2018 to 2021.", "from 2018 to 2021", D(2018, 1, 1), D(2021, 12, 31),
+     "multi_year"),
+    ("en", "The talks ran between March 2020 and May 2021.", "between March 2020 and May 2021",
+     D(2020, 3, 1), D(2021, 5, 31), "range"),
+]
+
+
+@pytest.mark.parametrize("language,sentence,extent,start,end,precision", RANGES)
+def test_ranges(language, sentence, extent, start, end, precision):
+    t = only(sentence, language)
+    assert (t.text, t.date_start, t.date_end, t.precision) == (extent, start, end, precision)
+    if " " in extent or "-" in extent:
+        assert t.parts or "tot 12" in extent, "a range keeps its TimeML-sized parts"
+
+
+@pytest.mark.parametrize("language,sentence,extent,start", [
+    ("nl", "Beide landen onderhandelen sinds 2021 over een verdrag.", "sinds 2021", D(2021, 1, 1)),
+    ("en", "Crossings have risen since 2018.", "since 2018", D(2018, 1, 1)),
+])
+def test_open_intervals(language, sentence, extent, start):
+    t = only(sentence, language)
+    assert (t.text, t.date_start, t.date_end, t.mod) == (extent, start, None, "SINCE")
+
+
+def test_backwards_range_is_not_joined():
+    found = tag("Van 2024 tot 2021 daalde het aantal.", DAY, "nl")
+    assert all(t.date_start is None or t.date_start <= (t.date_end or t.date_start) for t in found)
+    assert not any(t.parts for t in found)
+
+
+def test_partial_day_month_takes_its_year_from_the_document_date():
+    t = only("De vragen werden ingezonden op 21 november.", "nl", dct=DAY)
+    assert (t.value, t.date_start) == ("2024-11-21", D(2024, 11, 21))
+
+
+def test_partial_day_month_takes_its_year_from_the_documents_own_dates_without_dct():
+    text = "Vragen (ingezonden 21 november). Zie De Telegraaf, 19 november 2024. Op 10 december jl. was er overleg."
+    found = {t.text: t for t in tag(text, None, "nl")}
+    assert found["21 november"].date_start == D(2024, 11, 21)
+    assert found["21 november"].source == "inherited"
+    assert found["10 december jl."].date_start == D(2024, 12, 10)
+
+
+def test_anaphoric_year():
+    found = tag("In 2024 staken 36.800 mensen over, 25% meer dan het jaar ervoor.", DAY, "nl")
+    assert [(t.text, t.value) for t in found] == [("2024", "2024"), ("het jaar ervoor", "2023")]
+
+
+@pytest.mark.parametrize("language,sentence,extent,kind,value", [
+    ("nl", "Er is 24 uur per dag begeleiding.", "24 uur", "DURATION", "PT24H"),
+    ("nl", "Er is 24 uur per dag begeleiding.", "per dag", "SET", "P1D"),
+    ("nl", "Dat duurde drie jaar.", "drie jaar", "DURATION", "P3Y"),
+    ("en", "During his two-day visit he met the minister.", "two-day", "DURATION", "P2D"),
+    ("en", "The report is published annually.", "annually", "SET", "P1Y"),
+])
+def test_durations_and_sets_have_no_date(language, sentence, extent, kind, value):
+    t = next(t for t in tag(sentence, DAY, language) if t.text == extent)
+    assert (t.type, t.value, t.date_start, t.date_end) == (kind, value, None, None)
+
+
+@pytest.mark.parametrize("language,sentence", [
+    ("nl", "Kamerstukken II, 2024-2025, 32317, nr. 925."),
+    ("nl", "Zie https://www.gov.uk/government/statistics/modern-slavery-2024/statistics-2023 voor meer."),
+    ("nl", "Vragen van de leden (20242024Z19016)."),
+    ("nl", "Meer dan 36.800 mensen staken over."),
+    ("nl", "Het kost € 2024 per persoon."),
+    ("nl", "Er kwamen 2000 mensen naar de bijeenkomst."),
+    ("en", "You may go if you like."),
+    ("en", "They march through the city."),
+    ("en", "The 41,000 migrants arrived."),
+    ("nl", "Het was 31 februari 2024."),
+])
+def test_no_date_from_citations_urls_counts_money_or_verbs(language, sentence):
+    assert [t for t in tag(sentence, DAY, language) if t.dated] == []
+
+
+def test_impossible_day_is_not_a_date_but_leap_day_is():
+    assert tag("Op 29 februari 2024 was het schrikkeldag.", DAY, "nl")[0].date_start == D(2024, 2, 29)
+    assert [t for t in tag("Op 29 februari 2023 gebeurde niets.", DAY, "nl") if t.dated] == []
+
+
+def test_output_is_deterministic_and_offsets_point_into_the_text():
+    text = "Op 10 december jl. en vorig jaar, sinds 2021, in Q3 2024 en gisteren om 14.00 uur."
+    first, second = tag(text, DAY, "nl"), tag(text, DAY, "nl")
+    assert first == second
+    for t in first:
+        assert text[t.start:t.end] == t.text
