@@ -1,0 +1,250 @@
+"""The Parquet export: the contract's columns and types, hive partitions, the atomic swap."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pyarrow.dataset as ds
+import pytest
+
+from tests.test_warehouse import document_row, event_row, load
+from warehouse.export import DOCUMENT_COLUMNS, EVENT_COLUMNS, export_parquet
+from warehouse.store import Warehouse
+
+SCORER = Path("/work/shared/tools/score_timeline.py")
+
+# The contract's types (contract.md), as DuckDB describes them when reading the export back.
+CONTRACT_EVENT_TYPES = {
+    "event_id": "VARCHAR",
+    "doc_id": "VARCHAR",
+    "source_name": "VARCHAR",
+    "language": "VARCHAR",
+    "sentence": "VARCHAR",
+    "char_start": "INTEGER",
+    "char_end": "INTEGER",
+    "event_type": "VARCHAR",
+    "trigger": "VARCHAR",
+    "date_text": "VARCHAR",
+    "date_value": "VARCHAR",
+    "date_start": "DATE",
+    "date_end": "DATE",
+    "date_precision": "VARCHAR",
+    "date_source": "VARCHAR",
+    "actors": "VARCHAR[]",
+    "locations": "VARCHAR[]",
+    "quantities": 'STRUCT("value" DOUBLE, unit VARCHAR, "text" VARCHAR)[]',
+    "confidence": "DOUBLE",
+    "extractor_version": "VARCHAR",
+    "year": "BIGINT",  # the hive partition columns, from the directory names
+    "month": "BIGINT",
+}
+CONTRACT_DOCUMENT_TYPES = {
+    "doc_id": "VARCHAR",
+    "source_name": "VARCHAR",
+    "title": "VARCHAR",
+    "language": "VARCHAR",
+    "published_start": "DATE",
+    "published_end": "DATE",
+    "published_precision": "VARCHAR",
+    "published_source": "VARCHAR",
+    "char_count": "INTEGER",
+    "content_sha256": "VARCHAR",
+    "ingested_at": "TIMESTAMP",
+}
+
+
+def events_glob(exports: Path) -> str:
+    return str(exports / "events" / "**" / "*.parquet")
+
+
+def read_events(exports: Path, columns: str = "*") -> list[tuple]:
+    return duckdb.execute(
+        f"select {columns} from read_parquet(?, hive_partitioning=true, union_by_name=true) "
+        "order by event_id",
+        [events_glob(exports)],
+    ).fetchall()
+
+
+def describe(sql: str, params: list) -> dict[str, str]:
+    return {row[0]: row[1] for row in duckdb.execute(f"describe {sql}", params).fetchall()}
+
+
+@pytest.fixture
+def wh(tmp_path: Path):
+    with Warehouse.open(tmp_path / "timeline.duckdb") as warehouse:
+        load(
+            warehouse,
+            [
+                document_row("d1"),
+                document_row(
+                    "d2",
+                    "seeds/b.txt",
+                    published_start=None,
+                    published_end=None,
+                    published_precision="unknown",
+                    published_source="unknown",
+                ),
+            ],
+            [
+                event_row("e1"),
+                event_row(
+                    "e2",
+                    date_start=dt.date(2024, 11, 1),
+                    date_end=dt.date(2024, 11, 30),
+                    date_precision="month",
+                ),
+                event_row(
+                    "e3",
+                    "d2",
+                    source_name="b.txt",
+                    date_start=None,
+                    date_end=None,
+                    date_precision="unknown",
+                    date_source="unresolved",
+                    date_text=None,
+                    date_value=None,
+                ),
+            ],
+        )
+        yield warehouse
+
+
+def test_events_have_the_contract_columns_and_types(wh: Warehouse, tmp_path: Path) -> None:
+    exports = tmp_path / "exports"
+    result = export_parquet(wh, exports)
+    assert (result["events"], result["documents"], result["partitions"]) == (3, 2, 3)
+    types = describe("select * from read_parquet(?, hive_partitioning=true)", [events_glob(exports)])
+    assert types == CONTRACT_EVENT_TYPES
+    assert list(EVENT_COLUMNS) == [c for c in CONTRACT_EVENT_TYPES if c not in ("year", "month")]
+
+
+def test_documents_have_the_contract_columns_and_types(wh: Warehouse, tmp_path: Path) -> None:
+    exports = tmp_path / "exports"
+    export_parquet(wh, exports)
+    assert (
+        describe("select * from read_parquet(?)", [str(exports / "documents.parquet")])
+        == CONTRACT_DOCUMENT_TYPES
+    )
+    assert list(DOCUMENT_COLUMNS) == list(CONTRACT_DOCUMENT_TYPES)
+    assert duckdb.execute(
+        "select doc_id, published_start from read_parquet(?) order by doc_id",
+        [str(exports / "documents.parquet")],
+    ).fetchall() == [("d1", dt.date(2025, 5, 1)), ("d2", None)]
+
+
+def test_events_are_partitioned_by_year_and_month_with_undated_ones_apart(
+    wh: Warehouse, tmp_path: Path
+) -> None:
+    exports = tmp_path / "exports"
+    export_parquet(wh, exports)
+    partitions = sorted(
+        str(p.relative_to(exports / "events")) for p in (exports / "events").glob("year=*/month=*")
+    )
+    assert partitions == [
+        "year=2024/month=11",
+        "year=2025/month=5",
+        "year=__HIVE_DEFAULT_PARTITION__/month=__HIVE_DEFAULT_PARTITION__",
+    ]
+    assert read_events(exports, "event_id, date_start, year, month") == [
+        ("e1", dt.date(2025, 5, 5), 2025, 5),
+        ("e2", dt.date(2024, 11, 1), 2024, 11),
+        ("e3", None, None, None),
+    ]
+
+
+def test_pyarrow_reads_the_export_through_the_link(wh: Warehouse, tmp_path: Path) -> None:
+    exports = tmp_path / "exports"
+    export_parquet(wh, exports)
+    table = ds.dataset(exports / "events", format="parquet", partitioning="hive").to_table()
+    assert sorted(zip(table["event_id"].to_pylist(), table["year"].to_pylist(), strict=True)) == [
+        ("e1", 2025),
+        ("e2", 2024),
+        ("e3", None),
+    ]
+
+
+def test_a_new_export_is_swapped_in_whole_and_the_previous_one_stays_readable(
+    wh: Warehouse, tmp_path: Path
+) -> None:
+    exports = tmp_path / "exports"
+    first = export_parquet(wh, exports)
+    assert (exports / "events").is_symlink()
+    # A reader that resolved the link before the swap keeps reading the version it started on.
+    old_version = Path(os.path.realpath(exports / "events"))
+    assert old_version == Path(first["events_dir"]).resolve()
+
+    load(wh, [document_row("d3", "seeds/c.txt")], [event_row("e4", "d3", date_start=dt.date(2023, 1, 2))])
+    second = export_parquet(wh, exports)
+    assert [r[0] for r in read_events(exports, "event_id")] == ["e1", "e2", "e3", "e4"]
+    assert duckdb.execute(
+        "select count(*) from read_parquet(?)", [str(exports / "documents.parquet")]
+    ).fetchone() == (3,)
+    assert duckdb.execute(
+        "select count(*) from read_parquet(?, hive_partitioning=true)",
+        [str(old_version / "**" / "*.parquet")],
+    ).fetchone() == (3,)
+
+    # The version before the previous one is removed; no temporary files are left behind.
+    export_parquet(wh, exports)
+    assert not old_version.exists()
+    assert Path(second["events_dir"]).exists()
+    assert sorted(p.name for p in exports.iterdir()) == [".versions", "documents.parquet", "events"]
+    assert len(list((exports / ".versions").iterdir())) == 2
+
+
+def test_an_export_over_a_plain_events_directory_replaces_it(wh: Warehouse, tmp_path: Path) -> None:
+    exports = tmp_path / "exports"
+    (exports / "events" / "year=1999" / "month=1").mkdir(parents=True)
+    export_parquet(wh, exports)
+    assert (exports / "events").is_symlink()
+    assert len(read_events(exports, "event_id")) == 3
+
+
+def test_an_empty_warehouse_exports_a_readable_empty_table(tmp_path: Path) -> None:
+    exports = tmp_path / "exports"
+    with Warehouse.open(tmp_path / "empty.duckdb") as wh:
+        assert export_parquet(wh.con, exports)["events"] == 0
+    assert read_events(exports) == []
+    types = describe("select * from read_parquet(?, hive_partitioning=true)", [events_glob(exports)])
+    assert {k: v for k, v in types.items() if k not in ("year", "month")} == {
+        k: v for k, v in CONTRACT_EVENT_TYPES.items() if k not in ("year", "month")
+    }
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason="the shared scorer is not on this machine")
+def test_the_scorer_reads_the_export(wh: Warehouse, tmp_path: Path) -> None:
+    exports = tmp_path / "exports"
+    export_parquet(wh, exports)
+    gold = {
+        "documents": {
+            "a.txt": {
+                "published": {"start": "2025-05-01", "end": "2025-05-31"},
+                "events": [
+                    {
+                        "id": "meeting",
+                        "cues": ["sprak maandag"],
+                        "accept": [["2025-05-05", "2025-05-05"]],
+                        "required": True,
+                    }
+                ],
+            }
+        }
+    }
+    gold_path = tmp_path / "gold.json"
+    gold_path.write_text(json.dumps(gold), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(SCORER), str(gold_path), str(exports)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert (
+        done.stdout.splitlines()[-1]
+        == "timeline: required 1/1, all 1/1 dated right; invented 0; traps 0; dct 1/1"
+    )

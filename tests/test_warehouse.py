@@ -1,0 +1,460 @@
+"""The warehouse on real DuckDB files: migrations, loading from Arrow, the lock, the views."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pytest
+
+from schemas.arrow import to_arrow
+from schemas.ddl import schema_sql
+from schemas.tables import DOCUMENTS, EVENTS, REJECTED, TABLES
+from warehouse.migrate import MIGRATIONS_DIR, MigrationError, applied, current_version, migrate
+from warehouse.store import Warehouse, WarehouseLocked, lock_path_for
+
+INGESTED = dt.datetime(2025, 6, 1, 12, 0)
+
+
+def document_row(doc_id: str = "d1", source_key: str = "seeds/a.txt", **overrides: object) -> dict:
+    text = overrides.pop("text", "De minister sprak maandag met Frontex. Er waren 36.800 aankomsten.")
+    row = {
+        "doc_id": doc_id,
+        "source_name": Path(source_key).name,
+        "source_key": source_key,
+        "title": "Kop",
+        "url": None,
+        "language": "nl",
+        "published_start": dt.date(2025, 5, 1),
+        "published_end": dt.date(2025, 5, 31),
+        "published_precision": "month",
+        "published_source": "header",
+        "char_count": len(text),
+        "content_sha256": "ab" * 32,
+        "ingested_at": INGESTED,
+        "extractor_version": "1",
+        "text": text,
+    }
+    return row | overrides
+
+
+def event_row(event_id: str = "e1", doc_id: str = "d1", **overrides: object) -> dict:
+    row = {
+        "event_id": event_id,
+        "doc_id": doc_id,
+        "source_name": "a.txt",
+        "language": "nl",
+        "sentence": "De minister sprak maandag met Frontex.",
+        "char_start": 0,
+        "char_end": 38,
+        "event_type": "MEETING",
+        "trigger": "sprak",
+        "date_text": "maandag",
+        "date_value": "2025-05-05",
+        "date_start": dt.date(2025, 5, 5),
+        "date_end": dt.date(2025, 5, 5),
+        "date_precision": "day",
+        "date_source": "relative_to_dct",
+        "actors": ["minister"],
+        "locations": [],
+        "quantities": [],
+        "confidence": 0.8,
+        "extractor_version": "1",
+    }
+    return row | overrides
+
+
+def rejected_row(rejected_id: str = "r1", **overrides: object) -> dict:
+    row = {
+        "rejected_id": rejected_id,
+        "run_id": "run1",
+        "source_name": "b.txt",
+        "source_key": "seeds/b.txt",
+        "doc_id": None,
+        "stage": "parse",
+        "reason": "empty file",
+        "detail": None,
+        "rejected_at": INGESTED,
+    }
+    return row | overrides
+
+
+def batch(documents: list[dict], events: list[dict], rejected: list[dict] | None = None) -> tuple:
+    return to_arrow(DOCUMENTS, documents), to_arrow(EVENTS, events), to_arrow(REJECTED, rejected or [])
+
+
+def load(
+    wh: Warehouse, documents: list[dict], events: list[dict], rejected: list[dict] | None = None
+) -> dict:
+    with wh.transaction():
+        return wh.load_batch(*batch(documents, events, rejected))
+
+
+def rows(wh: Warehouse, sql: str) -> list[tuple]:
+    return wh.query(sql)[1]
+
+
+def table_counts(wh: Warehouse) -> dict[str, int]:
+    return {t.name: rows(wh, f"select count(*) from {t.name}")[0][0] for t in TABLES}
+
+
+@pytest.fixture
+def wh(tmp_path: Path):
+    with Warehouse.open(tmp_path / "data" / "timeline.duckdb") as warehouse:
+        yield warehouse
+
+
+def columns_of(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple]:
+    return con.execute(
+        "select column_name, data_type, is_nullable from information_schema.columns "
+        "where table_name = ? order by ordinal_position",
+        [table],
+    ).fetchall()
+
+
+# Migrations
+
+
+def test_migrations_on_an_empty_db_give_exactly_the_declared_schema(wh: Warehouse) -> None:
+    declared = duckdb.connect()
+    declared.execute(schema_sql())
+    for table in TABLES:
+        assert columns_of(wh.con, table.name) == columns_of(declared, table.name), table.name
+        assert [c[0] for c in columns_of(wh.con, table.name)] == table.names
+        nullable = {c.name: c.nullable and c.name != table.primary_key for c in table.columns}
+        assert {c[0]: c[2] == "YES" for c in columns_of(wh.con, table.name)} == nullable
+    primary_keys = wh.con.execute(
+        "select table_name, constraint_column_names from duckdb_constraints() "
+        "where constraint_type = 'PRIMARY KEY' order by table_name"
+    ).fetchall()
+    assert primary_keys == sorted(
+        [(t.name, [t.primary_key]) for t in TABLES] + [("schema_migrations", ["version"])]
+    )
+    base_tables = rows(wh, "select table_name from information_schema.tables where table_type = 'BASE TABLE'")
+    assert sorted(r[0] for r in base_tables) == sorted([t.name for t in TABLES] + ["schema_migrations"])
+
+
+def test_the_first_migration_is_the_generated_ddl() -> None:
+    sql = (MIGRATIONS_DIR / "0001_initial.sql").read_text(encoding="utf-8")
+    statements = "\n".join(line for line in sql.splitlines() if not line.startswith("--")).strip()
+    assert statements + "\n" == schema_sql()
+
+
+def test_migration_is_recorded_and_not_applied_twice(tmp_path: Path) -> None:
+    path = tmp_path / "w.duckdb"
+    with Warehouse.open(path) as wh:
+        assert applied(wh.con) == [(1, "0001_initial")]
+        assert current_version(wh.con) == 1
+        applied_at = rows(wh, "select applied_at from schema_migrations")[0][0]
+        assert isinstance(applied_at, dt.datetime)
+    with Warehouse.open(path) as wh:
+        assert migrate(wh.con) == []
+        assert rows(wh, "select count(*) from schema_migrations") == [(1,)]
+
+
+def test_a_failing_migration_rolls_back_and_leaves_the_warehouse_intact(tmp_path: Path) -> None:
+    migrations = tmp_path / "migrations"
+    migrations.mkdir()
+    shutil.copy(MIGRATIONS_DIR / "0001_initial.sql", migrations)
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    assert migrate(con, migrations) == ["0001_initial"]
+    con.execute(
+        "insert into runs (run_id, started_at, status, extractor_version, documents_seen, "
+        "documents_skipped, documents_loaded, documents_rejected, events_loaded, events_dated, "
+        "events_undated, events_rejected) values ('r', now(), 'completed', '1', 0,0,0,0,0,0,0,0)"
+    )
+    (migrations / "0002_broken.sql").write_text(
+        "alter table events add column extra varchar;\ndelete from runs;\nselect * from no_such_table;\n"
+    )
+    with pytest.raises(MigrationError, match=r"0002_broken failed.*unchanged at version 1.*no_such_table"):
+        migrate(con, migrations)
+    assert current_version(con) == 1
+    assert "extra" not in [c[0] for c in columns_of(con, "events")]
+    assert con.execute("select run_id from runs").fetchall() == [("r",)]
+
+
+def test_a_warehouse_newer_than_the_code_is_refused(tmp_path: Path) -> None:
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    migrate(con)
+    con.execute("insert into schema_migrations values (99, '0099_future', now())")
+    with pytest.raises(MigrationError, match="newer than this code"):
+        migrate(con)
+
+
+# Loading
+
+
+def test_load_from_arrow_and_reload_is_a_no_op(wh: Warehouse) -> None:
+    documents = [document_row("d1"), document_row("d2", "seeds/b.txt")]
+    events = [event_row("e1"), event_row("e2", char_start=39, char_end=66), event_row("e3", "d2")]
+    first = load(wh, documents, events, [rejected_row("r1")])
+    assert first == {
+        "documents_updated": 0,
+        "documents_inserted": 2,
+        "documents_replaced": 0,
+        "events_updated": 0,
+        "events_inserted": 3,
+        "events_deleted": 0,
+        "rejected_inserted": 1,
+    }
+    before = table_counts(wh)
+    stored = rows(wh, "select * from events order by event_id")
+    second = load(wh, documents, events, [rejected_row("r1")])
+    assert set(second.values()) == {0}
+    assert table_counts(wh) == before == {"documents": 2, "events": 3, "rejected": 1, "runs": 0}
+    assert rows(wh, "select * from events order by event_id") == stored
+
+
+def test_loaded_values_round_trip(wh: Warehouse) -> None:
+    quantity = {"value": 36800.0, "unit": "people", "text": "36.800"}
+    load(wh, [document_row()], [event_row(quantities=[quantity], locations=["Calais"])])
+    assert rows(wh, "select actors, locations, quantities, date_start, confidence from events") == [
+        (["minister"], ["Calais"], [quantity], dt.date(2025, 5, 5), 0.8)
+    ]
+
+
+def test_a_changed_document_replaces_its_own_events(wh: Warehouse) -> None:
+    load(
+        wh,
+        [document_row("d1"), document_row("d9", "seeds/z.txt")],
+        [event_row("e1"), event_row("e2"), event_row("e9", "d9")],
+    )
+    # The same source now has another text (new doc_id): its old document and events go.
+    changed = load(wh, [document_row("d2", title="Nieuwe kop")], [event_row("e3", "d2")])
+    assert changed["documents_replaced"] == 1
+    assert changed["events_deleted"] == 2
+    assert rows(wh, "select doc_id, title from documents order by doc_id") == [
+        ("d2", "Nieuwe kop"),
+        ("d9", "Kop"),
+    ]
+    assert rows(wh, "select event_id, doc_id from events order by event_id") == [("e3", "d2"), ("e9", "d9")]
+
+
+def test_a_changed_document_may_yield_an_event_id_it_had_before(wh: Warehouse) -> None:
+    # Within one transaction the key e1 leaves document d1 and arrives with d2: updated in place, never
+    # deleted and re-inserted (DuckDB checks unique keys over-eagerly for delete-then-insert).
+    load(wh, [document_row("d1")], [event_row("e1"), event_row("e2")])
+    changed = load(wh, [document_row("d2")], [event_row("e1", "d2", event_type="STATEMENT")])
+    assert (changed["events_updated"], changed["events_deleted"], changed["events_inserted"]) == (1, 1, 0)
+    assert rows(wh, "select event_id, doc_id, event_type from events") == [("e1", "d2", "STATEMENT")]
+    assert rows(wh, "select doc_id from documents") == [("d2",)]
+
+
+def test_re_extraction_with_a_new_extractor_version_replaces_the_events(wh: Warehouse) -> None:
+    load(wh, [document_row("d1")], [event_row("e1"), event_row("e2")])
+    assert wh.known_documents(["d1", "d7"], "1") == {"d1"}
+    assert wh.known_documents(["d1"], "2") == set()
+    again = load(
+        wh,
+        [document_row("d1", extractor_version="2", ingested_at=dt.datetime(2030, 1, 1))],
+        [
+            event_row("e1", event_type="STATEMENT", extractor_version="2"),
+            event_row("e4", extractor_version="2"),
+        ],
+    )
+    assert again == {
+        "documents_updated": 1,
+        "documents_inserted": 0,
+        "documents_replaced": 0,
+        "events_updated": 1,
+        "events_inserted": 1,
+        "events_deleted": 1,
+        "rejected_inserted": 0,
+    }
+    assert rows(wh, "select event_id, event_type, extractor_version from events order by event_id") == [
+        ("e1", "STATEMENT", "2"),
+        ("e4", "MEETING", "2"),
+    ]
+    # ingested_at says when the document was first loaded: an update keeps it.
+    assert rows(wh, "select extractor_version, ingested_at from documents") == [("2", INGESTED)]
+    assert wh.known_documents(["d1"], "2") == {"d1"}
+
+
+def test_duplicate_keys_within_a_batch_keep_the_first_row(wh: Warehouse) -> None:
+    counts = load(
+        wh,
+        [document_row()],
+        [event_row("e1"), event_row("e1", trigger="other")],
+        [rejected_row(), rejected_row()],
+    )
+    assert (counts["events_inserted"], counts["rejected_inserted"]) == (1, 1)
+    assert rows(wh, "select trigger from events") == [("sprak",)]
+
+
+def test_rejected_rows_are_inserted_only_when_new(wh: Warehouse) -> None:
+    load(wh, [], [], [rejected_row("r1")])
+    counts = load(wh, [], [], [rejected_row("r1", run_id="run2"), rejected_row("r2", run_id="run2")])
+    assert counts["rejected_inserted"] == 1
+    assert rows(wh, "select rejected_id, run_id from rejected order by rejected_id") == [
+        ("r1", "run1"),
+        ("r2", "run2"),
+    ]
+
+
+def test_a_rolled_back_batch_leaves_nothing(wh: Warehouse) -> None:
+    wh.begin()
+    wh.load_batch(*batch([document_row()], [event_row()], [rejected_row()]))
+    wh.rollback()
+    assert table_counts(wh) == {"documents": 0, "events": 0, "rejected": 0, "runs": 0}
+    with pytest.raises(RuntimeError, match="boom"), wh.transaction():
+        wh.load_batch(*batch([document_row()], [event_row()]))
+        raise RuntimeError("boom")
+    assert table_counts(wh)["events"] == 0
+
+
+def test_record_run_inserts_then_updates(wh: Warehouse) -> None:
+    started = dt.datetime(2025, 6, 1, 12, 0)
+    run = {"run_id": "run1", "started_at": started, "status": "failed", "extractor_version": "1"}
+    counts = dict.fromkeys(
+        [
+            "documents_seen",
+            "documents_skipped",
+            "documents_loaded",
+            "documents_rejected",
+            "events_loaded",
+            "events_dated",
+            "events_undated",
+            "events_rejected",
+        ],
+        0,
+    )
+    wh.record_run(run | counts)
+    wh.record_run({"run_id": "run1", "status": "completed", "events_loaded": 5, "seconds_total": 1.5})
+    assert rows(wh, "select run_id, started_at, status, events_loaded, seconds_total from runs") == [
+        ("run1", started, "completed", 5, 1.5)
+    ]
+
+
+def test_query_returns_columns_and_rows(wh: Warehouse) -> None:
+    assert wh.query("select 1 as one, 'x' as letter") == (["one", "letter"], [(1, "x")])
+
+
+# The lock
+
+HOLD_LOCK = """
+import fcntl, sys, time
+handle = open(sys.argv[1], "a+")
+fcntl.flock(handle, fcntl.LOCK_EX)
+print("locked", flush=True)
+time.sleep(30)
+"""
+
+
+def test_a_second_process_waits_then_raises_warehouse_locked(tmp_path: Path) -> None:
+    path = tmp_path / "timeline.duckdb"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(HOLD_LOCK), str(lock_path_for(path))],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        with pytest.raises(WarehouseLocked, match=r"timeline\.duckdb\.lock"):
+            Warehouse.open(path, lock_timeout=0.3)
+    finally:
+        holder.kill()
+        holder.wait()
+    with Warehouse.open(path, lock_timeout=5) as wh:  # released when the holder is gone
+        assert current_version(wh.con) == 1
+
+
+def test_the_lock_is_held_until_close(tmp_path: Path) -> None:
+    path = tmp_path / "timeline.duckdb"
+    first = Warehouse.open(path)
+    with pytest.raises(WarehouseLocked, match="in use by another process"):
+        Warehouse.open(path, lock_timeout=0.2)
+    first.close()
+    first.close()  # closing twice is harmless
+    Warehouse.open(path, lock_timeout=0.2).close()
+
+
+# Views
+
+
+def load_view_fixture(wh: Warehouse) -> None:
+    quantity = {"value": 118000000.0, "unit": "EUR", "text": "€ 118 miljoen"}
+    load(
+        wh,
+        [document_row("d1", title="Eerste"), document_row("d2", "seeds/b.txt", title="Tweede")],
+        [
+            event_row("e1", char_start=50, char_end=60, actors=["minister", "Frontex"], locations=["Calais"]),
+            event_row(
+                "e2",
+                date_start=None,
+                date_end=None,
+                date_precision="unknown",
+                date_source="unresolved",
+                char_start=0,
+                char_end=10,
+                event_type="STATEMENT",
+            ),
+            event_row(
+                "e3",
+                "d2",
+                date_start=dt.date(2025, 4, 1),
+                date_end=dt.date(2025, 4, 30),
+                date_precision="month",
+                char_start=5,
+                char_end=20,
+                quantities=[quantity],
+            ),
+            event_row("e4", char_start=10, char_end=20),
+        ],
+    )
+
+
+def test_timeline_view_joins_documents_in_time_order(wh: Warehouse) -> None:
+    load_view_fixture(wh)
+    assert rows(wh, "select event_id, title, source_name, published_start, date_start from timeline") == [
+        ("e3", "Tweede", "b.txt", dt.date(2025, 5, 1), dt.date(2025, 4, 1)),
+        ("e4", "Eerste", "a.txt", dt.date(2025, 5, 1), dt.date(2025, 5, 5)),
+        ("e1", "Eerste", "a.txt", dt.date(2025, 5, 1), dt.date(2025, 5, 5)),
+        ("e2", "Eerste", "a.txt", dt.date(2025, 5, 1), None),
+    ]
+
+
+def test_monthly_event_counts_counts_dated_events(wh: Warehouse) -> None:
+    load_view_fixture(wh)
+    assert wh.query("select * from monthly_event_counts") == (
+        ["month", "event_type", "count"],
+        [(dt.date(2025, 4, 1), "MEETING", 1), (dt.date(2025, 5, 1), "MEETING", 2)],
+    )
+
+
+def test_list_views_have_one_row_per_element(wh: Warehouse) -> None:
+    load_view_fixture(wh)
+    assert rows(wh, "select * from event_actors order by event_id, actor") == [
+        ("e1", "Frontex"),
+        ("e1", "minister"),
+        ("e2", "minister"),
+        ("e3", "minister"),
+        ("e4", "minister"),
+    ]
+    assert rows(wh, "select * from event_locations") == [("e1", "Calais")]
+    assert wh.query("select * from event_quantities") == (
+        ["event_id", "value", "unit", "text"],
+        [("e3", 118000000.0, "EUR", "€ 118 miljoen")],
+    )
+
+
+def test_views_are_recreated_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "w.duckdb"
+    with Warehouse.open(path) as wh:
+        wh.con.execute("drop view timeline")
+    with Warehouse.open(path) as wh:
+        assert wh.query("select count(*) from timeline") == (["count_star()"], [(0,)])
+
+
+def test_load_batch_takes_arrow_tables_as_given(wh: Warehouse) -> None:
+    # Columns the batch lacks (date_value here) are left null rather than failing the load.
+    events = to_arrow(EVENTS, [event_row()]).drop_columns(["date_value"])
+    with wh.transaction():
+        wh.load_batch(to_arrow(DOCUMENTS, [document_row()]), events, to_arrow(REJECTED, []))
+    assert rows(wh, "select event_id, date_value from events") == [("e1", None)]
+    assert isinstance(events, pa.Table)

@@ -1,0 +1,288 @@
+"""The DuckDB warehouse: one writer at a time, migrated and with fresh views on open, loaded from Arrow.
+
+    with Warehouse.open(Path("data/timeline.duckdb")) as wh:
+        with wh.transaction():
+            wh.load_batch(documents, events, rejected)
+
+A batch carries each of its documents together with all of that document's events: loading a
+document replaces whatever the warehouse held for it (and for an older text of the same source).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import IO, Any, Self
+
+import duckdb
+import pyarrow as pa
+
+from schemas.arrow import to_arrow
+from schemas.tables import DOCUMENTS, EVENTS, REJECTED, RUNS, Table
+from warehouse.migrate import migrate
+
+VIEWS_SQL = Path(__file__).with_name("views.sql")
+LOCK_POLL_SECONDS = 0.1
+
+# Kept from the first load of a document when a later run updates its row.
+KEEP_ON_UPDATE = {"documents": {"ingested_at"}}
+
+
+class WarehouseLocked(RuntimeError):
+    """Another process holds the warehouse's lock for longer than we were willing to wait."""
+
+
+def lock_path_for(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
+def _holder(handle: IO[str]) -> str:
+    handle.seek(0)
+    pid = handle.read().strip()
+    return f" (held by pid {pid})" if pid else ""
+
+
+def acquire_lock(lock_path: Path, timeout: float) -> IO[str]:
+    """Take an exclusive flock on lock_path, polling until `timeout` seconds have passed."""
+    handle = open(lock_path, "a+", encoding="utf-8")  # noqa: SIM115 - held open until close()
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            break
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                holder = _holder(handle)
+                handle.close()
+                raise WarehouseLocked(
+                    f"the warehouse is in use by another process: could not lock {lock_path}{holder} "
+                    f"within {timeout:g} s; wait for that run to finish or raise the lock timeout"
+                ) from None
+            time.sleep(LOCK_POLL_SECONDS)
+    # The pid is only for the message above; the flock itself is what excludes.
+    handle.seek(0)
+    handle.truncate()
+    handle.write(f"{os.getpid()}\n")
+    handle.flush()
+    return handle
+
+
+def release_lock(handle: IO[str]) -> None:
+    fcntl.flock(handle, fcntl.LOCK_UN)
+    handle.close()
+
+
+def first_per_key(table: pa.Table, key: str) -> pa.Table:
+    """The rows of `table` keeping only the first row of each key (a batch must not collide with itself)."""
+    seen: set[Any] = set()
+    keep = []
+    for index, value in enumerate(table.column(key).to_pylist()):
+        if value not in seen:
+            seen.add(value)
+            keep.append(index)
+    return table if len(keep) == table.num_rows else table.take(keep)
+
+
+def _count(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] | None = None) -> int:
+    """Run a DML statement and return the number of rows it changed."""
+    row = con.execute(sql, params or []).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _loaded_columns(table: Table, incoming: pa.Table) -> list[str]:
+    """The declared columns the incoming batch carries (in declaration order)."""
+    return [name for name in table.names if name in incoming.column_names]
+
+
+def insert_new_sql(table: Table, source: str, columns: list[str]) -> str:
+    """Insert the rows of `source` whose key is not in `table` yet: a re-run adds nothing."""
+    cols = ", ".join(columns)
+    key = table.primary_key
+    return (
+        f"insert into {table.name} ({cols}) select {cols} from {source} as i "
+        f"where not exists (select 1 from {table.name} as t where t.{key} = i.{key})"
+    )
+
+
+def update_changed_sql(table: Table, source: str, columns: list[str]) -> str:
+    """Update rows whose key is in `source` and whose values differ: updating in place, not deleting and
+    re-inserting, so a key is never deleted and inserted in one transaction (DuckDB's over-eager
+    unique checks)."""
+    key = table.primary_key
+    kept = KEEP_ON_UPDATE.get(table.name, set())
+    targets = [c for c in columns if c != key and c not in kept]
+    assignments = ", ".join(f"{c} = i.{c}" for c in targets)
+    changed = " or ".join(f"{table.name}.{c} is distinct from i.{c}" for c in targets)
+    return (
+        f"update {table.name} set {assignments} from {source} as i "
+        f"where {table.name}.{key} = i.{key} and ({changed})"
+    )
+
+
+class Warehouse:
+    """An open warehouse file: holds the inter-process lock until `close()`."""
+
+    def __init__(self, path: Path, con: duckdb.DuckDBPyConnection, lock: IO[str]) -> None:
+        self.path = path
+        self.con = con
+        self._lock: IO[str] | None = lock
+
+    @classmethod
+    def open(cls, path: Path, lock_timeout: float = 60) -> Warehouse:
+        """Lock, connect, migrate to the current schema and (re)create the views."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = acquire_lock(lock_path_for(path), lock_timeout)
+        try:
+            con = duckdb.connect(str(path))
+            try:
+                migrate(con)
+                con.execute(VIEWS_SQL.read_text(encoding="utf-8"))
+            except BaseException:
+                con.close()
+                raise
+        except BaseException:
+            release_lock(lock)
+            raise
+        return cls(path, con, lock)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection (an open transaction is rolled back) and release the lock."""
+        if self._lock is None:
+            return
+        try:
+            self.con.close()
+        finally:
+            release_lock(self._lock)
+            self._lock = None
+
+    # Transactions: the caller groups a batch's load (and its rejections) into one.
+    def begin(self) -> None:
+        self.con.execute("begin transaction")
+
+    def commit(self) -> None:
+        self.con.execute("commit")
+
+    def rollback(self) -> None:
+        self.con.execute("rollback")
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """begin(); commit() on success, rollback() on any error."""
+        self.begin()
+        try:
+            yield
+        except BaseException:
+            self.rollback()
+            raise
+        self.commit()
+
+    def known_documents(self, doc_ids: list[str], extractor_version: str) -> set[str]:
+        """The doc_ids already loaded by this extractor version: unchanged documents a run can skip."""
+        if not doc_ids:
+            return set()
+        rows = self.con.execute(
+            "select doc_id from documents where extractor_version = ? "
+            "and doc_id in (select unnest(?::varchar[]))",
+            [extractor_version, list(doc_ids)],
+        ).fetchall()
+        return {row[0] for row in rows}
+
+    def load_batch(self, documents: pa.Table, events: pa.Table, rejected: pa.Table) -> dict[str, int]:
+        """Load one batch inside the caller's transaction; return what changed.
+
+        Keys: documents_inserted, documents_updated, documents_replaced (older texts of the same
+        source, removed), events_inserted, events_updated, events_deleted, rejected_inserted.
+        Loading the same batch twice changes nothing the second time.
+        """
+        incoming = {
+            "incoming_documents": first_per_key(documents, DOCUMENTS.primary_key or "doc_id"),
+            "incoming_events": first_per_key(events, EVENTS.primary_key or "event_id"),
+            "incoming_rejected": first_per_key(rejected, REJECTED.primary_key or "rejected_id"),
+        }
+        for name, arrow in incoming.items():
+            self.con.register(name, arrow)
+        try:
+            return self._load_registered(incoming)
+        finally:
+            for name in incoming:
+                self.con.unregister(name)
+
+    def _load_registered(self, incoming: Mapping[str, pa.Table]) -> dict[str, int]:
+        con = self.con
+        # Documents whose source now has a different text: they go, with all their events.
+        replaced = [
+            row[0]
+            for row in con.execute(
+                """
+                select distinct d.doc_id
+                from documents as d
+                join incoming_documents as i on d.source_key = i.source_key
+                where not exists (select 1 from incoming_documents as n where n.doc_id = d.doc_id)
+                """
+            ).fetchall()
+        ]
+        # Events of the batch's documents (and of replaced ones) that the new extraction no longer
+        # yields. Events it yields again are updated in place below, never deleted and re-inserted.
+        events_deleted = _count(
+            con,
+            """
+            delete from events
+            where (
+                doc_id in (select doc_id from incoming_documents)
+                or doc_id in (select unnest(?::varchar[]))
+            )
+              and not exists (select 1 from incoming_events as i where i.event_id = events.event_id)
+            """,
+            [replaced],
+        )
+        documents_replaced = _count(
+            con, "delete from documents where doc_id in (select unnest(?::varchar[]))", [replaced]
+        )
+
+        doc_columns = _loaded_columns(DOCUMENTS, incoming["incoming_documents"])
+        event_columns = _loaded_columns(EVENTS, incoming["incoming_events"])
+        rejected_columns = _loaded_columns(REJECTED, incoming["incoming_rejected"])
+        return {
+            "documents_updated": _count(
+                con, update_changed_sql(DOCUMENTS, "incoming_documents", doc_columns)
+            ),
+            "documents_inserted": _count(con, insert_new_sql(DOCUMENTS, "incoming_documents", doc_columns)),
+            "documents_replaced": documents_replaced,
+            "events_updated": _count(con, update_changed_sql(EVENTS, "incoming_events", event_columns)),
+            "events_inserted": _count(con, insert_new_sql(EVENTS, "incoming_events", event_columns)),
+            "events_deleted": events_deleted,
+            "rejected_inserted": _count(con, insert_new_sql(REJECTED, "incoming_rejected", rejected_columns)),
+        }
+
+    def record_run(self, row: Mapping[str, Any]) -> None:
+        """Insert the run's row, or update the columns `row` carries when the run is already recorded."""
+        columns = [name for name in RUNS.names if name in row]
+        key = RUNS.primary_key or "run_id"
+        updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != key)
+        action = f"do update set {updates}" if updates else "do nothing"
+        self.con.register("incoming_run", to_arrow(RUNS, [row]).select(columns))
+        try:
+            cols = ", ".join(columns)
+            self.con.execute(
+                f"insert into runs ({cols}) select {cols} from incoming_run on conflict ({key}) {action}"
+            )
+        finally:
+            self.con.unregister("incoming_run")
+
+    def query(self, sql: str, params: Sequence[Any] | None = None) -> tuple[list[str], list[tuple]]:
+        """Run any SQL; return the column names and the rows."""
+        cursor = self.con.execute(sql, params or [])
+        if cursor.description is None:
+            return [], []
+        return [d[0] for d in cursor.description], cursor.fetchall()

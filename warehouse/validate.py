@@ -1,0 +1,195 @@
+"""Validate a batch before it is loaded: good rows go on, failing rows are split off with the names of
+the expectations they failed (they become `rejected` rows in the same transaction).
+
+The suite comes from `schemas.expectations`; it runs in an ephemeral, offline Great Expectations
+context on a pandas DataFrame made from the Arrow batch. Failing rows are identified by the
+`unexpected_index_list` of each expectation's COMPLETE result: positions in the DataFrame, whose
+RangeIndex equals the row positions in the Arrow table. The context and the suites are built once
+per process (GX set-up is slow) and reused for every batch.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from schemas.expectations import build_suite, expectation_name, import_gx
+from schemas.tables import Table
+from transforms.model import Rejection
+
+# A cheap check done without GX: takes the batch, returns {check name: positions of failing rows}.
+RowCheck = Callable[[pa.Table], Mapping[str, Sequence[int]]]
+
+UNIQUE = "expect_column_values_to_be_unique"
+OFFSETS_INSIDE_TEXT = "offsets_inside_text"
+
+# One GX context serves every thread; validations run one at a time.
+_gx_lock = threading.Lock()
+
+
+class ValidationCrashed(RuntimeError):
+    """An expectation raised instead of judging the rows: a bug in the suite or the batch's types."""
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    good: pa.Table  # the rows that met every expectation, in their original order
+    bad: list[tuple[int, list[str]]]  # (row position in the input, names of the expectations it failed)
+    success: bool  # every expectation met by every row
+    failed_expectations: list[str]  # names of the expectations that failed on any row, sorted
+
+
+@functools.cache
+def _context() -> Any:
+    gx = import_gx()
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    context = gx.get_context(mode="ephemeral")
+    # Progress bars would write to stderr for every batch of a pipeline run.
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    return context
+
+
+@functools.cache
+def _validator(table: Table) -> tuple[Any, Any]:
+    """(batch definition, suite) for `table`, built once."""
+    context = _context()
+    source = context.data_sources.add_pandas(name=f"{table.name}_batches")
+    asset = source.add_dataframe_asset(name=table.name)
+    return asset.add_batch_definition_whole_dataframe(f"{table.name}_batch"), build_suite(table)
+
+
+def offsets_inside_text(text_lengths: Mapping[str, int]) -> RowCheck:
+    """Events whose evidence ends past the end of their document's text (documents not given pass)."""
+
+    def check(frame: pa.Table) -> dict[str, list[int]]:
+        doc_ids = frame.column("doc_id").to_pylist()
+        ends = frame.column("char_end").to_pylist()
+        bad = [
+            i
+            for i, (doc_id, end) in enumerate(zip(doc_ids, ends, strict=True))
+            if end is not None and doc_id in text_lengths and end > text_lengths[doc_id]
+        ]
+        return {OFFSETS_INSIDE_TEXT: bad}
+
+    return check
+
+
+def _keep_first_duplicates(positions: list[int], values: list[Any]) -> list[int]:
+    """Of rows sharing a value, the first stays good: only the repeats are unexpected."""
+    first: dict[Any, int] = {}
+    for position in sorted(positions):
+        first.setdefault(values[position], position)
+    kept = set(first.values())
+    return [p for p in positions if p not in kept]
+
+
+def _failures(result: Any, frame: pa.Table) -> tuple[str, list[int] | None]:
+    """(name, failing row positions) of one expectation's result; positions None: the whole table."""
+    config = result.expectation_config
+    name = expectation_name(config)
+    if result.exception_info and result.exception_info.get("raised_exception"):
+        raise ValidationCrashed(f"{name} raised: {result.exception_info.get('exception_message')}")
+    if result.success:
+        return name, []
+    positions = result.result.get("unexpected_index_list")
+    if positions is None:
+        return name, None  # a table-level expectation (e.g. the column set): no row is to blame alone
+    positions = [int(p) for p in positions]
+    if config.type == UNIQUE:
+        positions = _keep_first_duplicates(positions, frame.column(config.kwargs["column"]).to_pylist())
+    return name, positions
+
+
+def to_gx_frame(frame: pa.Table) -> pd.DataFrame:
+    """The batch as GX sees it: list columns become their lengths (null stays null).
+
+    The suite only asks whether a list is null, and GX fingerprints every batch: with list cells it
+    falls back to pickling the whole frame (1.3 s of 2.3 s for 20k events). Dates stay datetime.date,
+    comparable with the declared date bounds. The RangeIndex is the row position in `frame`.
+    """
+    columns = [pc.list_value_length(c) if pa.types.is_list(c.type) else c for c in frame.columns]
+    return pa.table(columns, names=frame.column_names).to_pandas(date_as_object=True)
+
+
+def _run_suite(table: Table, frame: pa.Table) -> list[tuple[str, list[int] | None]]:
+    df = to_gx_frame(frame)
+    with _gx_lock:
+        batch_definition, suite = _validator(table)
+        batch = batch_definition.get_batch(batch_parameters={"dataframe": df})
+        outcome = batch.validate(suite, result_format={"result_format": "COMPLETE"})
+    return [_failures(result, frame) for result in outcome.results]
+
+
+def validate_batch(
+    table: Table,
+    frame: pa.Table,
+    extra_checks: Sequence[RowCheck] = (),
+    text_lengths: Mapping[str, int] | None = None,
+) -> ValidationResult:
+    """Split `frame` into the rows that meet `table`'s suite (and the extra checks) and those that don't.
+
+    `text_lengths` ({doc_id: length of its text}) adds the `offsets_inside_text` check.
+    """
+    if frame.num_rows == 0:
+        return ValidationResult(frame, [], True, [])
+    checks = list(extra_checks) + ([offsets_inside_text(text_lengths)] if text_lengths is not None else [])
+    failures = _run_suite(table, frame)
+    for check in checks:
+        failures.extend((name, list(positions)) for name, positions in check(frame).items())
+
+    failed_by_row: dict[int, list[str]] = {}
+    failed_names = set()
+    for name, positions in failures:
+        if positions is None:  # the batch as a whole fails: every row carries the reason
+            positions = list(range(frame.num_rows))
+        for position in positions:
+            failed_by_row.setdefault(position, []).append(name)
+        if positions:
+            failed_names.add(name)
+    bad = sorted((position, sorted(set(names))) for position, names in failed_by_row.items())
+    good_mask = pa.array([i not in failed_by_row for i in range(frame.num_rows)])
+    return ValidationResult(
+        good=frame.filter(good_mask),
+        bad=bad,
+        success=not failed_names,
+        failed_expectations=sorted(failed_names),
+    )
+
+
+def rejections(table: Table, frame: pa.Table, result: ValidationResult) -> list[Rejection]:
+    """The failing rows as `Rejection`s (stage "validate"), ready to become `rejected` rows."""
+    key = table.primary_key or table.names[0]
+    rows = frame.take([position for position, _ in result.bad]).to_pylist() if result.bad else []
+    found = []
+    for (_, names), row in zip(result.bad, rows, strict=True):
+        record = {k: row.get(k) for k in (key, "doc_id", "char_start", "char_end", "sentence") if k in row}
+        found.append(
+            Rejection(
+                source_name=str(row.get("source_name") or ""),
+                stage="validate",
+                reason=f"{table.name} row {row.get(key)!r} failed: {', '.join(names)}",
+                source_key=row.get("source_key"),
+                doc_id=row.get("doc_id"),
+                detail=json.dumps(record, default=str, ensure_ascii=False),
+            )
+        )
+    return found
+
+
+__all__ = [
+    "RowCheck",
+    "ValidationCrashed",
+    "ValidationResult",
+    "offsets_inside_text",
+    "rejections",
+    "validate_batch",
+]
