@@ -57,6 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
     timeml.add_argument("in_dir")
     timeml.add_argument("out_dir")
 
+    evaluate = sub.add_parser("evaluate", help="score the pipeline or the tagger against references")
+    ev = evaluate.add_subparsers(dest="what", required=True)
+    tl = ev.add_parser("timeline", help="score the exported events against a reference timeline (JSON)")
+    tl.add_argument("gold", nargs="?", default="tests/golden/seeds/timeline.json",
+                    help="reference timeline (default: the seeds' one, tests/golden/seeds/timeline.json)")
+    add_data_dir(tl)
+
     query = sub.add_parser("query", help="run SQL against the warehouse and print a table")
     query.add_argument("sql")
     add_data_dir(query)
@@ -79,7 +86,8 @@ def settings_from(args) -> Settings:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handler = {"run": cmd_run, "serve": cmd_serve, "tag": cmd_tag, "timeml": cmd_timeml, "query": cmd_query}
+    handler = {"run": cmd_run, "serve": cmd_serve, "tag": cmd_tag, "timeml": cmd_timeml, "query": cmd_query,
+               "evaluate": cmd_evaluate}
     return handler[args.command](args) or 0
 
 
@@ -196,6 +204,18 @@ def cmd_timeml(args) -> int:
     n = tag_timeml_dir(Path(args.in_dir), Path(args.out_dir))
     print(f"timeml: {n} files tagged into {args.out_dir}", file=sys.stderr)
     return 0
+
+
+# ---------------------------------------------------------------- evaluate
+
+
+def cmd_evaluate(args) -> int:
+    from flows.evaluate import evaluate_timeline
+
+    settings = settings_from(args)
+    if args.what == "timeline":
+        return evaluate_timeline(Path(args.gold), settings.exports)
+    return 2
 
 
 # ---------------------------------------------------------------- query

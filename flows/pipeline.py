@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.compute as pc
 from prefect import flow, task
 from prefect.cache_policies import NONE
 
@@ -86,6 +88,9 @@ def validate_rows(documents, events, text_lengths):
     from warehouse.validate import rejections, validate_batch
 
     doc_result = validate_batch(DOCUMENTS, documents)
+    if doc_result.bad:  # a rejected document takes its events with it: no event without its document
+        kept = pa.array(doc_result.good.column("doc_id").to_pylist())
+        events = events.filter(pc.is_in(events.column("doc_id"), value_set=kept))
     event_result = validate_batch(EVENTS, events, text_lengths=text_lengths)
     bad = rejections(DOCUMENTS, documents, doc_result) + rejections(EVENTS, events, event_result)
     return doc_result, event_result, bad

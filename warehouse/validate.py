@@ -49,6 +49,9 @@ class ValidationResult:
 
 @functools.cache
 def _context() -> Any:
+    import logging
+
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)  # no INFO lines in a CLI run
     gx = import_gx()
     from great_expectations.data_context.types.base import ProgressBarsConfig
 

@@ -1,0 +1,1 @@
+"""Scoring the pipeline against references: pure functions from gold and predictions to figures."""
