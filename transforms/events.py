@@ -65,7 +65,8 @@ def trigger_lexicon(language: str) -> tuple[tuple[re.Pattern, str], ...]:
         for w in words:
             parts = [re.escape(p).replace(r"\*", r"\w*") for p in w.lower().split()]
             body = r"\s+".join(p if p != r"\w*" else r"\w+" for p in parts)
-            out.append((re.compile(rf"(?<!\w){body}(?!\w)", re.I), event_type))
+            # "top" is a summit, "top-5" is not: no word character or hyphenated word right after
+            out.append((re.compile(rf"(?<!\w){body}(?![\w]|-\w)", re.I), event_type))
     return tuple(out)
 
 
@@ -142,15 +143,18 @@ def date_candidates(seg: Segment, timexes: list[Timex], language: str) -> list[T
     return main or inside
 
 
-def nearest(timexes: list[Timex], trigger: Trigger | None, seg: Segment) -> Timex:
-    if trigger is None:
-        return timexes[0]
-    ts, te = seg.start + trigger.start, seg.start + trigger.end
+def closest_pair(triggers: list[Trigger], timexes: list[Timex], seg: Segment) -> tuple[Trigger | None, Timex]:
+    """The content trigger and the date that stand closest together: in "The measures ... the
+    declaration, signed by ... in November 2021" the date belongs to "signed", not "measures"."""
+    content = [t for t in triggers if t.event_type != "STATEMENT"] or triggers
+    if not content:
+        return None, timexes[0]
 
-    def distance(t: Timex) -> int:
+    def distance(trigger: Trigger, t: Timex) -> int:
+        ts, te = seg.start + trigger.start, seg.start + trigger.end
         return max(0, t.start - te, ts - t.end)
 
-    return min(timexes, key=lambda t: (distance(t), t.start))
+    return min(((tr, t) for tr in content for t in timexes), key=lambda p: (distance(*p), p[1].start, p[0].start))
 
 
 def own_date(t: Timex, doc: Document) -> DateChoice:
@@ -240,7 +244,7 @@ def extract_events(doc: Document) -> list[Event]:
             continue
         reporting = next((t for t in triggers if t.event_type == "STATEMENT"), None)
         if dates:
-            chosen = nearest(dates, trigger, seg)
+            trigger, chosen = closest_pair(triggers, dates, seg)
             date = own_date(chosen, doc)
             seg = cut_at_masked(seg, cuts, (chosen.start, chosen.end))
         elif seg.kind == "title" or reporting is not None:

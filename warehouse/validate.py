@@ -51,8 +51,8 @@ class ValidationResult:
 def _context() -> Any:
     import logging
 
-    logging.getLogger("great_expectations").setLevel(logging.WARNING)  # no INFO lines in a CLI run
     gx = import_gx()
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)  # no INFO lines in a CLI run
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     context = gx.get_context(mode="ephemeral")
