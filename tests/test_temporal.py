@@ -203,7 +203,7 @@ def test_anaphoric_year():
     ("nl", "Er is 24 uur per dag begeleiding.", "per dag", "SET", "P1D"),
     ("nl", "Dat duurde drie jaar.", "drie jaar", "DURATION", "P3Y"),
     ("en", "During his two-day visit he met the minister.", "two-day", "DURATION", "P2D"),
-    ("en", "The report is published annually.", "annually", "SET", "P1Y"),
+    ("en", "The figures are published daily.", "daily", "SET", "P1D"),
 ])
 def test_durations_and_sets_have_no_date(language, sentence, extent, kind, value):
     t = next(t for t in tag(sentence, DAY, language) if t.text == extent)
@@ -237,3 +237,47 @@ def test_output_is_deterministic_and_offsets_point_into_the_text():
     assert first == second
     for t in first:
         assert text[t.start:t.end] == t.text
+
+
+@pytest.mark.parametrize("language,sentence,extent,value", [
+    ("en", "Profit rose in third-quarter trading.", "third-quarter", "2025-Q3"),
+    ("nl", "De winst steeg in het tweede kwartaal.", "het tweede kwartaal", "2025-Q2"),
+])
+def test_quarter_without_year_takes_the_document_year(language, sentence, extent, value):
+    t = only(sentence, language)
+    assert (t.text, t.value, t.source) == (extent, value, "relative_to_dct")
+
+
+@pytest.mark.parametrize("language,sentence,extent,value", [
+    ("en", "The company closed Friday's session higher.", "Friday", "2025-05-09"),
+    ("en", "Shares fell 5% in today's trading.", "today", "2025-05-14"),
+])
+def test_possessive_expressions(language, sentence, extent, value):
+    t = only(sentence, language)
+    assert (t.text, t.value) == (extent, value)
+
+
+@pytest.mark.parametrize("language,sentence,extent,value", [
+    ("en", "Sales rose over several years.", "several years", "PXY"),
+    ("en", "In the first nine months profit doubled.", "the first nine months", "P9M"),
+    ("en", "Over the past decade crime fell.", "the past decade", "P10Y"),
+    ("nl", "Dat duurde enkele weken.", "enkele weken", "PXW"),
+])
+def test_vague_and_modified_durations(language, sentence, extent, value):
+    t = only(sentence, language)
+    assert (t.text, t.type, t.value) == (extent, "DURATION", value)
+
+
+def test_anaphoric_following_year_refers_to_the_last_mentioned_date():
+    found = tag("The plant opened in 1996. The following year it closed.", DAY, "en")
+    assert [(t.text, t.value, t.source) for t in found] == [
+        ("1996", "1996", "explicit"), ("The following year", "1997", "inherited")]
+
+
+@pytest.mark.parametrize("language,sentence", [
+    ("en", "Prices fall when supply rises."),
+    ("en", "Several 6-year notes were sold."),
+    ("en", "The 44-year-old minister resigned."),
+])
+def test_not_temporal(language, sentence):
+    assert tag(sentence, DAY, language) == []

@@ -105,6 +105,8 @@ def grammar(language: str) -> Grammar:
     DEICTIC = alt(W.get("deictic", {}))
     UNITWORDS = alt(W.get("deictic_unit_words", {}))
     DURUNITS = alt(W.get("units", {}))
+    DURMOD = alt(W.get("duration_modifiers", []))
+    VAGUE = alt(W.get("vague_numbers", []))
     NUM = number_pattern(numbers)
     ORD = rf"(?:{alt(ordinals)}|[1-4](?:{SUF}))"
     PAST = alt(W.get("past_suffixes", []))
@@ -119,7 +121,7 @@ def grammar(language: str) -> Grammar:
     FUTPREP = alt(W.get("future_prepositions", []))
     EARLYLATE = alt(W.get("earlier_later", {}))
     OF = r"(?:of|van|in)"
-    END = r"(?![\w'’])"  # no word character right after
+    END = r"(?!\w|['’](?!s\b))"  # no word character right after; a possessive ("Friday's") is fine
     START = r"(?<![\w'’])"
     yr_ref = rf"(?:(?P<year>{YEAR4})|(?:{ART}\s+)?(?:(?P<ydeic>{DEICTIC})\s+)?{YEARWORD})"
 
@@ -137,7 +139,7 @@ def grammar(language: str) -> Grammar:
         ("month_year", rf"{START}(?P<month>{MONTH_ANY})\s*,?\s+(?:{OF}\s+)?(?P<year>{YEAR})(?![\d.,]\d){END}"),
         ("month_rel_year", rf"{START}(?P<month>{MONTH_FULL})\s+(?:{OF}\s+)?(?P<ydeic>{DEICTIC})\s+{YEARWORD}{END}"),
         ("deictic_month", rf"{START}(?P<deic>{DEICTIC})\s+(?P<month>{MONTH_FULL}){END}"),
-        ("quarter", rf"{START}(?:{ART}\s+)?(?:(?P<deic>{DEICTIC})\s+)?(?P<ord>{ORD})\s+{QUARTER}"
+        ("quarter", rf"{START}(?:{ART}\s+)?(?:(?P<deic>{DEICTIC})\s+)?(?P<ord>{ORD})(?:\s+|-){QUARTER}"
                     rf"(?:\s+(?:{OF}\s+)?{yr_ref})?{END}"),
         ("quarter_code", rf"{START}(?:(?P<year0>{YEAR4})\s*[-/]?\s*)?Q(?P<q>[1-4])(?:\s*[-/]?\s*(?P<year>{YEAR4}|'?\d\d))?{END}"),
         ("half", rf"{START}(?:{ART}\s+)?(?P<ord>{ORD})\s+{HALF}\s+(?:{OF}\s+)?{yr_ref}{END}"),
@@ -152,10 +154,10 @@ def grammar(language: str) -> Grammar:
                     rf"(?:\s+(?P<part2>{DAYPART}))?(?:\s+(?P<past>{PAST})|\s+(?P<fut>{FUT}))?{END}"),
         ("earlier_this", rf"{START}(?P<el>{EARLYLATE})\s+(?:{OF}\s+)?(?P<deic>{DEICTIC})\s+(?P<unit>{UNITWORDS}){END}"),
         ("deictic_unit", rf"{START}(?:{ART}\s+)?(?P<deic>{DEICTIC})\s+(?P<unit>{UNITWORDS}){END}"),
-        ("ago", rf"{START}(?P<num>{NUM})\s+(?P<unit>{DURUNITS})\s+(?P<ago>{AGO}){END}"),
+        ("ago", rf"{START}(?P<num>{NUM}|{VAGUE})\s+(?P<unit>{DURUNITS})\s+(?P<ago>{AGO}){END}"),
         ("from_now", rf"{START}(?P<num>{NUM})\s+(?P<unit>{DURUNITS})\s+{FROMNOW}{END}"),
         ("in_future", rf"{START}(?P<prep>{FUTPREP})\s+(?P<num>{NUM})\s+(?P<unit>{DURUNITS}){END}"),
-        ("duration", rf"{START}(?:(?:{ART}\s+)?(?P<deic>{DEICTIC})\s+)?(?P<num>{NUM})(?:\s+|-)(?P<unit>{DURUNITS})"
+        ("duration", rf"{START}(?:{ART}\s+)?(?:(?P<deic>{DEICTIC}|{DURMOD})\s+)?(?P<num>{NUM}|{VAGUE})(?:\s+|-)(?P<unit>{DURUNITS})"
                      rf"(?:-(?:long|lang))?{END}"),
         ("anaphoric_year", rf"{START}(?P<ana>{alt(W.get('anaphoric_years', {}))}){END}"),
         ("set", rf"{START}(?P<set>{alt(W.get('sets', {}))}){END}"),

@@ -33,6 +33,7 @@ class Candidate:
     end: int
     rule: str
     g: dict  # named groups
+    spans: dict = field(default_factory=dict)  # named group -> (start, end)
     part: str | None = None  # START | MID | END from a "begin/medio/eind" modifier
     year_hint: int | None = None  # year lent by the other end of a range ("tussen januari en november 2021")
 
@@ -126,8 +127,18 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
             y2 = y1 // 100 * 100 + y2
         if not 0 < y2 - y1 <= 60:
             return False
-    if c.rule == "duration" and c.g.get("num") and re.fullmatch(r"\d{5,}|\d+[.,]\d{3}", c.g["num"]):
-        return False
+    if c.rule == "duration":
+        num = c.g.get("num", "")
+        if re.fullmatch(r"\d{4,}|\d+[.,]\d{3}", num):
+            return False  # '1988 quarter', '36.800 jaar': a year or a count, not a length of time
+        if re.fullmatch(r"\d+-\w+", surface) or text[c.end:c.end + 4].lower() == "-old":
+            return False  # '6-year notes', '44-year-old': an adjective of a thing or an age
+    season = c.g.get("season")
+    if season and season.lower() in g.words.get("ambiguous_seasons", []) and not (
+            c.g.get("year") or c.g.get("deic") or re.search(r"(?i)\b(?:the|this|last|next|early|late|mid|in|during)\s+$",
+                                                            text[max(0, c.start - 12):c.start])):
+        return False  # 'prices fall', 'spring into action'
+
     if c.rule == "set" and c.g["set"].lower() in g.words.get("set_requires_amount", []):
         before = text[max(0, c.start - 30):c.start]
         if not re.search(r"\d|\b(?:once|twice|times)\s*$", before, re.I):
@@ -143,7 +154,8 @@ def find_candidates(text: str, g: Grammar) -> list[Candidate]:
         for m in rx.finditer(text):
             if m.end() == m.start():
                 continue
-            c = Candidate(m.start(), m.end(), name, {k: v for k, v in m.groupdict().items() if v is not None})
+            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            c = Candidate(m.start(), m.end(), name, groups, {k: m.span(k) for k in groups})
             if accept(c, text, g):
                 found.append((c, priority))
     # Longest first, then rule priority: a full date beats the year inside it.
@@ -197,14 +209,50 @@ def dct_relative(ctx: Context, fn) -> tuple[Period | None, str]:
     return Period(min(a.start, b.start), max(a.end, b.end), "range"), "relative_to_dct"
 
 
-def is_future(ctx: Context, c: Candidate) -> bool:
-    """Tense of the clause around the expression: future cues point relative dates forward."""
-    lo = max(ctx.text.rfind(".", 0, c.start), ctx.text.rfind("\n", 0, c.start)) + 1
-    hi_candidates = [i for i in (ctx.text.find(".", c.end), ctx.text.find("\n", c.end)) if i >= 0]
-    hi = min(hi_candidates) if hi_candidates else len(ctx.text)
-    clause = ctx.text[lo:hi].lower()
-    cues = ctx.grammar.words.get("future_cues", [])
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", clause) for w in cues)
+def clause_direction(ctx: Context, c: Candidate) -> int:
+    """Tense of the clause around the expression: -1 past, 1 future, 0 unknown. The cue nearest the
+    expression wins ("said Tuesday it will ..." is past for Tuesday)."""
+    text = ctx.text
+    lo = max(text.rfind(ch, 0, c.start) for ch in ".;!?\n") + 1
+    his = [i for i in (text.find(ch, c.end) for ch in ".;!?\n") if i >= 0]
+    hi = min(his) if his else len(text)
+    words = ctx.grammar.words
+    best: tuple[int, int] | None = None
+    for direction, cues in ((-1, words.get("past_cues", [])), (1, words.get("future_cues", []))):
+        for cue in cues:
+            for m in re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", text[lo:hi], re.I):
+                pos = lo + m.start()
+                if c.start <= pos < c.end:
+                    continue
+                dist = c.start - pos if pos < c.start else pos - c.end
+                if best is None or dist < best[0]:
+                    best = (dist, direction)
+    return best[1] if best else 0
+
+
+def month_day_direction(ctx: Context, c: Candidate) -> int:
+    """A month or day-month without a year: the nearest occurrence; tense decides only within a few words
+    (measured on TimeBank/AQUAINT: the clause's tense as a whole misleads more often than it helps)."""
+    return 0
+
+
+def deictic(g: Grammar, word: str | None):
+    """('shift', n) for last/this/next, ('duration', None) for 'past', ('anaphoric', n) for 'following'."""
+    if not word:
+        return ("shift", 0)
+    v = g.words.get("deictic", {}).get(re.sub(r"\s+", " ", word.lower()))
+    if isinstance(v, int):
+        return ("shift", v)
+    if v == "P":
+        return ("duration", None)
+    if isinstance(v, str) and v.startswith("A"):
+        return ("anaphoric", int(v[1:]))
+    return ("shift", 0)
+
+
+def anaphor_base(ctx: Context, c: Candidate) -> Timex | None:
+    """The latest dated expression before `c` (within a few paragraphs) that 'the following year' refers to."""
+    return next((t for t in reversed(ctx.resolved) if t.dated and t.end <= c.start and c.start - t.end < 1500), None)
 
 
 def nearest_year_date(ref: dt.date, month: int, day: int | None, direction: int) -> Period | None:
@@ -252,12 +300,18 @@ def x_value(month: int | None = None, day: int | None = None) -> str:
     return "XXXX"
 
 
-def duration_value(n: float, unit: str) -> str:
-    num = str(int(n)) if float(n).is_integer() else str(n)
+def duration_value(n: float | None, unit: str) -> str:
+    """P3Y, PT24H, PXD (a vague number: 'several days'); decades and centuries in years."""
+    if unit in ("DE", "CE") and n is not None:
+        n, unit = n * (10 if unit == "DE" else 100), "Y"
+    if n is None:
+        num = "X"
+    else:
+        num = str(int(n)) if float(n).is_integer() else str(n)
     if unit in ("H", "MIN", "S"):
         return f"PT{num}{'M' if unit == 'MIN' else unit}"
     if unit == "2W":
-        return f"P{int(n * 2) if float(n).is_integer() else n * 2}W"
+        return f"P{num}W" if n is None else f"P{int(n * 2) if float(n).is_integer() else n * 2}W"
     return f"P{num}{unit}"
 
 
@@ -306,7 +360,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         else:
             if cal.valid_day(2024, month, dnum) is None:
                 return None  # no year has a 31 February
-            direction = -1 if gd.get("past") else 1 if gd.get("fut") else (1 if is_future(ctx, c) else 0)
+            direction = -1 if gd.get("past") else 1 if gd.get("fut") else month_day_direction(ctx, c)
             if c.year_hint:
                 d = cal.valid_day(c.year_hint, month, dnum)
                 period, source = (cal.day(d), "explicit") if d else (None, "unresolved")
@@ -352,7 +406,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         elif c.year_hint:
             period, source = cal.month(c.year_hint, month), "explicit"
         else:
-            direction = 1 if is_future(ctx, c) else -1
+            direction = month_day_direction(ctx, c)
             period, source = partial_date(ctx, c, month, None, direction)
             if period is None and ctx.dct is None and ctx.anchor is not None and ctx.anchor.known:
                 period, source = cal.month(ctx.anchor.start.year, month), "inherited"
@@ -417,14 +471,14 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             f"T{part}" if part else "")
     elif r == "weekday":
         wd = g.weekdays[gd["wd"].lower()]
-        deic = g.words["deictic"].get((gd.get("deic") or "").lower())
-        if gd.get("past") or (isinstance(deic, int) and deic < 0):
-            direction = -1
-            strict = deic is not None and deic < 0  # 'vorige maandag': not today
-        elif gd.get("fut") or deic == 1 or is_future(ctx, c):
-            direction, strict = 1, deic == 1
+        kind_d, deic = deictic(g, gd.get("deic"))
+        deic = deic if isinstance(deic, int) else -1
+        if gd.get("past") or deic < 0:
+            direction, strict = -1, deic < 0  # 'vorige maandag', 'last Monday': not today
+        elif gd.get("fut") or deic > 0:
+            direction, strict = 1, deic > 0
         else:
-            direction, strict = -1, False
+            direction, strict = (clause_direction(ctx, c) or -1), False
 
         def weekday_near(d: dt.date) -> Period:
             delta = (d.weekday() - wd) % 7 if direction < 0 else (wd - d.weekday()) % 7
@@ -440,18 +494,26 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             f"T{part}" if part else "")
     elif r in ("deictic_unit", "earlier_this"):
         unit = g.words["deictic_unit_words"][re.sub(r"\s+", " ", gd["unit"].lower())]
-        n = g.words["deictic"].get(re.sub(r"\s+", " ", gd["deic"].lower()))
-        if not isinstance(n, int):
+        kind_d, n = deictic(g, gd["deic"])
+        if r == "earlier_this":
+            mod = g.words["earlier_later"][gd["el"].lower()]
+        if kind_d == "duration":
             kind, value = "DURATION", duration_value(1, unit)
         else:
-            period, source = dct_relative(ctx, lambda d: cal.unit_period(unit, cal.shift(d, unit, n)))
-            if r == "earlier_this":
-                mod = g.words["earlier_later"][gd["el"].lower()]
+            base = anaphor_base(ctx, c) if kind_d == "anaphoric" else None
+            if base is not None:
+                d0 = base.date_start
+                period, source = cal.unit_period(unit, cal.shift(d0, unit, n)), "inherited"
+            else:
+                period, source = dct_relative(ctx, lambda d: cal.unit_period(unit, cal.shift(d, unit, n)))
             value = cal.timex_value(period, unit) if period and period.precision != "range" else {
                 "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "Q": "XXXX-QX", "WE": "XXXX-WXX-WE"}.get(unit, "XXXX")
     elif r in ("ago", "from_now", "in_future"):
         unit = g.words["units"][gd["unit"].lower()]
-        n = g.lookup_number(gd["num"])
+        vague = re.sub(r"\s+", " ", gd["num"].lower()) in g.words.get("vague_numbers", [])
+        n = None if vague else g.lookup_number(gd["num"])
+        if n is None and r == "ago":
+            return Timex(c.start, c.end, surface, "DATE", "PAST_REF")  # 'several years ago'
         if n is None or not float(n).is_integer():
             return None
         sign = -1 if r == "ago" else 1
@@ -467,10 +529,10 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
                 kind = "TIME"
     elif r == "duration":
         unit = g.words["units"][gd["unit"].lower()]
-        n = g.lookup_number(gd["num"])
-        if n is None:
-            return None
-        kind, value = "DURATION", duration_value(n, unit)
+        vague = re.sub(r"\s+", " ", gd["num"].lower()) in g.words.get("vague_numbers", [])
+        n = None if vague else g.lookup_number(gd["num"])
+        kind = "DURATION"
+        value = duration_value(n, unit) if n is not None else duration_value(None, unit)
     elif r == "anaphoric_year":
         n = g.words["anaphoric_years"][re.sub(r"\s+", " ", gd["ana"].lower())]
         prev = next((t for t in reversed(ctx.resolved) if t.dated and t.precision == "year"
