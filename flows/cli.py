@@ -63,6 +63,14 @@ def build_parser() -> argparse.ArgumentParser:
     tl.add_argument("gold", nargs="?", default="tests/golden/seeds/timeline.json",
                     help="reference timeline (default: the seeds' one, tests/golden/seeds/timeline.json)")
     add_data_dir(tl)
+    tm = ev.add_parser("timeml", help="TempEval-3 scoring of the tagger against TimeML gold (*.tml under DIR)")
+    tm.add_argument("dir", type=Path)
+    tm.add_argument("-v", "--verbose", action="store_true", help="list every error")
+    sp = ev.add_parser("specs", help="score the tagger on Recognizers-Text DateTime spec files (a file or a folder)")
+    sp.add_argument("path", type=Path)
+    sp.add_argument("--language", choices=["nl", "en"], default=None,
+                    help="language of the cases (default: from the folder name, Dutch or English)")
+    sp.add_argument("-v", "--verbose", action="store_true", help="list every error")
 
     query = sub.add_parser("query", help="run SQL against the warehouse and print a table")
     query.add_argument("sql")
@@ -210,12 +218,13 @@ def cmd_timeml(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
-    from flows.evaluate import evaluate_timeline
+    from flows import evaluate
 
-    settings = settings_from(args)
     if args.what == "timeline":
-        return evaluate_timeline(Path(args.gold), settings.exports)
-    return 2
+        return evaluate.evaluate_timeline(Path(args.gold), settings_from(args).exports)
+    if args.what == "timeml":
+        return evaluate.evaluate_timeml(args.dir, args.verbose)
+    return evaluate.evaluate_specs(args.path, args.language, args.verbose)
 
 
 # ---------------------------------------------------------------- query

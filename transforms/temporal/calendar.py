@@ -93,8 +93,11 @@ def unit_period(unit: str, d: dt.date) -> Period:
     """The calendar period of the given TimeML unit that contains day `d`."""
     if unit == "D":
         return day(d)
-    if unit in ("W", "WE"):
+    if unit == "W":
         return week_of(d)
+    if unit == "WE":  # the weekend of that week: Saturday and Sunday
+        saturday = week_of(d).start + dt.timedelta(days=5)
+        return Period(saturday, saturday + dt.timedelta(days=1), "range")
     if unit == "M":
         return month(d.year, d.month)
     if unit == "Q":

@@ -99,6 +99,13 @@ def grammar(language: str) -> Grammar:
     WD_FULL = alt(wd_full)
     SUF = alt(W.get("ordinal_suffixes", []))
     DAY = rf"(?:[012]?\d|3[01])(?:{SUF})?"
+    # Days written as words ('twee oktober', 'de eerste van januari'); 'een'/'a' are articles far more often.
+    day_words = [w for w, v in numbers.items() if isinstance(v, (int, float)) and 1 <= v <= 31 and float(v).is_integer()
+                 and " " not in w and v != 1]
+    units = [w for w, v in numbers.items() if 1 <= v < 10 and " " not in w and v != 1 or w in ("een", "one")]
+    tens = [w for w, v in numbers.items() if v in (20, 30)]
+    compound = f"(?:{alt(units)}(?:ën|en|-){alt(tens)}|{alt(tens)}-{alt(units)})"
+    DAYWORD = rf"(?:{compound}|{alt(day_words)}|{alt([o for o, v in ordinals.items() if 1 <= v <= 31])})"
     YEAR4 = r"(?:1[89]\d\d|20\d\d|21\d\d)"
     YEAR = rf"(?:{YEAR4}|'\d\d)"
     ART = alt(W.get("articles", []))
@@ -121,6 +128,7 @@ def grammar(language: str) -> Grammar:
     FUTPREP = alt(W.get("future_prepositions", []))
     EARLYLATE = alt(W.get("earlier_later", {}))
     OF = r"(?:of|van|in)"
+    QCODE = alt(W.get("quarter_codes", ["Q"]))
     END = r"(?!\w|['’](?!s\b))"  # no word character right after; a possessive ("Friday's") is fine
     START = r"(?<![\w'’])"
     yr_ref = rf"(?:(?P<year>{YEAR4})|(?:{ART}\s+)?(?:(?P<ydeic>{DEICTIC})\s+)?{YEARWORD})"
@@ -130,18 +138,23 @@ def grammar(language: str) -> Grammar:
                      rf"(?:[T ](?P<hh>\d{{2}}):(?P<mm>\d{{2}})(?::\d{{2}})?)?(?![\w/-]|\.\d)"),
         ("numeric_date", rf"(?<![\w/.,:-])(?P<a>\d{{1,2}})(?P<sep>[-/.])(?P<b>\d{{1,2}})(?P=sep)"
                          rf"(?P<y>\d{{4}}|\d{{2}})(?![\w/-]|[.,]\d)"),
-        ("day_range", rf"{START}(?P<d1>{DAY})\s*(?:[-–]|{alt(W.get('range_inclusive', []) + W.get('range_exclusive', []))})"
+        ("day_range", rf"{START}(?:{alt(W.get('range_from', []) + W.get('range_between', []))}\s+)?(?P<d1>{DAY})\s*(?P<conn>[-–]|{alt(W.get('range_inclusive', []) + W.get('range_exclusive', []) + W.get('range_and', []))})"
                       rf"\s*(?P<d2>{DAY})\s+(?P<month>{MONTH_ANY})(?:\s*,?\s*(?P<year>{YEAR4}))?{END}"),
-        ("dmy", rf"{START}(?:(?P<wd>{WD})\s*,?\s+(?:the\s+)?)?(?P<d>{DAY})\.?\s+(?:of\s+)?(?P<month>{MONTH_ANY})"
+        ("dmy", rf"{START}(?:(?P<wd>{WD})\s*,?\s+(?:the\s+)?)?(?:{ART}\s+)?(?P<d>{DAY}|{DAYWORD})\.?\s+(?:{OF}\s+)?(?P<month>{MONTH_ANY})"
                 rf"(?:\s*,?\s*(?P<year>{YEAR})(?![\d.,]\d))?(?:\s+(?P<past>{PAST})|\s+(?P<fut>{FUT}))?(?!\w)"),
         ("mdy", rf"{START}(?:(?P<wd>{WD})\s*,?\s+)?(?P<month>{MONTH_ANY})\s+(?P<d>{DAY})(?![\d:])"
                 rf"(?:\s*,?\s*(?P<year>{YEAR4}))?{END}"),
         ("month_year", rf"{START}(?P<month>{MONTH_ANY})\s*,?\s+(?:{OF}\s+)?(?P<year>{YEAR})(?![\d.,]\d){END}"),
-        ("month_rel_year", rf"{START}(?P<month>{MONTH_FULL})\s+(?:{OF}\s+)?(?P<ydeic>{DEICTIC})\s+{YEARWORD}{END}"),
+        ("month_rel_year", rf"{START}(?:(?P<month>{MONTH_FULL})\s+(?:{OF}\s+)?(?P<ydeic>{DEICTIC})\s+{YEARWORD}"
+                           rf"|(?P<ydeic2>{DEICTIC})\s+{YEARWORD}\s+(?:in\s+)?(?P<month2>{MONTH_FULL})){END}"),
+        ("week_weekday", rf"{START}(?P<deic>{DEICTIC})\s+week\s+(?:op\s+|on\s+)?(?P<wd>{WD_FULL}){END}"),
+        ("numeric_month", rf"(?<![\w/.,:-])(?:(?P<y>{YEAR4})[-/](?P<m>1[0-2]|0?[1-9])|(?P<m2>1[0-2]|0?[1-9])[-/](?P<y2>{YEAR4}))"
+                          rf"(?![\w/-]|[.,]\d)"),
         ("deictic_month", rf"{START}(?P<deic>{DEICTIC})\s+(?P<month>{MONTH_FULL}){END}"),
         ("quarter", rf"{START}(?:{ART}\s+)?(?:(?P<deic>{DEICTIC})\s+)?(?P<ord>{ORD})(?:\s+|-){QUARTER}"
                     rf"(?:\s+(?:{OF}\s+)?{yr_ref})?{END}"),
-        ("quarter_code", rf"{START}(?:(?P<year0>{YEAR4})\s*[-/]?\s*)?Q(?P<q>[1-4])(?:\s*[-/]?\s*(?P<year>{YEAR4}|'?\d\d))?{END}"),
+        ("quarter_code", rf"{START}(?:(?P<year0>{YEAR4})\s*[-/]?\s*)?(?-i:{QCODE})(?P<q>[1-4])"
+                         rf"(?:\s*[-/]?\s*(?P<year>{YEAR4}|'?\d\d)|\s+(?P<ydeic>{DEICTIC})\s+{YEARWORD})?{END}"),
         ("half", rf"{START}(?:{ART}\s+)?(?P<ord>{ORD})\s+{HALF}\s+(?:{OF}\s+)?{yr_ref}{END}"),
         ("half_code", rf"{START}H(?P<h>[12])\s*(?P<year>{YEAR4}){END}"),
         ("season", rf"{START}(?:{ART}\s+)?(?:(?P<deic>{DEICTIC})\s+)?(?P<season>{SEASON})"

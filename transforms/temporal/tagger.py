@@ -189,6 +189,18 @@ def extend_part(c: Candidate, text: str, g: Grammar) -> Candidate:
 # ---------------------------------------------------------------- resolution helpers
 
 
+def day_number(word: str, g: Grammar) -> int | None:
+    """'15', '15de', '3rd', 'twee', 'eenentwintig', 'eerste' as a day of the month."""
+    m = re.match(r"\d+", word)
+    if m:
+        return int(m.group())
+    w = word.lower()
+    if w in g.ordinals:
+        return g.ordinals[w]
+    n = g.lookup_number(w)
+    return int(n) if n is not None and float(n).is_integer() else None
+
+
 def to_year(s: str) -> int:
     s = s.strip("'’")
     y = int(s)
@@ -349,9 +361,11 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         period, value = cal.day(d), d.isoformat()
     elif r in ("dmy", "mdy"):
         month = g.lookup_month(gd["month"])
-        dnum = int(re.match(r"\d+", gd["d"]).group())
-        if month is None or not 1 <= dnum <= 31:
+        dnum = day_number(gd["d"], g)
+        if month is None or dnum is None or not 1 <= dnum <= 31:
             return None
+        if not gd.get("year") and re.match(r"\s*,?\s*\d{3,4}(?!\d)", ctx.text[c.end:c.end + 8]):
+            return None  # '5 december 1391': a year we do not believe; never guess another one
         if gd.get("year"):
             d = cal.valid_day(to_year(gd["year"]), month, dnum)
             if d is None:
@@ -370,6 +384,9 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
     elif r == "day_range":
         month = g.lookup_month(gd["month"])
         d1, d2 = int(re.match(r"\d+", gd["d1"]).group()), int(re.match(r"\d+", gd["d2"]).group())
+        conn = re.sub(r"\s+", " ", gd["conn"].lower())
+        if conn in g.words.get("range_exclusive", []):
+            d2 -= 1  # Dutch 'van 4 tot 22': up to the 22nd, not including it
         if month is None or d2 < d1:
             return None
         if gd.get("year"):
@@ -391,6 +408,8 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         period = cal.month(to_year(gd["year"]), month)
         value = cal.timex_value(period)
     elif r in ("month", "deictic_month", "month_rel_year"):
+        if "month2" in gd:
+            gd = dict(gd, month=gd["month2"], ydeic=gd["ydeic2"])
         month = g.lookup_month(gd["month"])
         if month is None:
             return None
@@ -411,6 +430,18 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             if period is None and ctx.dct is None and ctx.anchor is not None and ctx.anchor.known:
                 period, source = cal.month(ctx.anchor.start.year, month), "inherited"
         value = cal.timex_value(period) if period else x_value(month)
+    elif r == "numeric_month":
+        y, m = (int(gd["y"]), int(gd["m"])) if gd.get("y") else (int(gd["y2"]), int(gd["m2"]))
+        period = cal.month(y, m)
+        value = cal.timex_value(period)
+    elif r == "week_weekday":
+        kind_d, n = deictic(g, gd["deic"])
+        if kind_d != "shift":
+            return None
+        wd = g.weekdays[gd["wd"].lower()]
+        period, source = dct_relative(ctx, lambda d: cal.day(cal.week_of(cal.shift(d, "W", n)).start
+                                                             + dt.timedelta(days=wd)))
+        value = period.start.isoformat() if period and period.precision == "day" else f"XXXX-WXX-{wd + 1}"
     elif r == "year":
         y = int(gd["year"])
         period, value = cal.year(y), str(y)
@@ -533,6 +564,20 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         n = None if vague else g.lookup_number(gd["num"])
         kind = "DURATION"
         value = duration_value(n, unit) if n is not None else duration_value(None, unit)
+        kind_d, direction = deictic(g, gd.get("deic"))
+        if kind_d == "duration":
+            direction = -1
+        if gd.get("deic") and n is not None and float(n).is_integer() and direction in (-1, 1) and unit in (
+                "D", "W", "M", "Q", "Y", "DE", "CE"):
+            # 'de afgelopen tien jaar', 'komende 3 dagen': the stretch of time before or after the document date
+            def stretch(d: dt.date, k=int(n), u=unit, sign=direction) -> Period:
+                if sign < 0:
+                    return Period(cal.shift(d, u, -k), d - dt.timedelta(days=1), "range")
+                return Period(d + dt.timedelta(days=1), cal.shift(d, u, k), "range")
+
+            period, source = dct_relative(ctx, stretch)
+            if period is not None:
+                return Timex(c.start, c.end, surface, kind, value, period.start, period.end, "range", source)
     elif r == "anaphoric_year":
         n = g.words["anaphoric_years"][re.sub(r"\s+", " ", gd["ana"].lower())]
         prev = next((t for t in reversed(ctx.resolved) if t.dated and t.precision == "year"
@@ -612,8 +657,14 @@ def join_ranges(timexes: list[Timex], text: str, g: Grammar) -> list[Timex]:
                 start = t.start - (len(head.group(0)) if head else 0)
                 whole = "multi_year" if t.precision in ("year", "multi_year") and nxt.precision in (
                     "year", "multi_year") else "range"
+                word = re.sub(r"\s+", " ", between.strip().lower())
+                end = nxt.date_end
+                if word in W.get("range_exclusive", []) and nxt.date_start > t.date_start:
+                    end = nxt.date_start - dt.timedelta(days=1)  # Dutch 'tot' stops before its end point
+                    if whole == "multi_year" and end.year == t.date_end.year:
+                        whole = "year"
                 out.append(Timex(start, nxt.end, text[start:nxt.end], "DATE",
-                                 f"{t.value}/{nxt.value}", t.date_start, nxt.date_end, whole,
+                                 f"{t.value}/{nxt.value}", t.date_start, end, whole,
                                  weakest(t.source, nxt.source), None, (t, nxt)))
                 i += 2
                 continue
