@@ -114,9 +114,29 @@ def cut_at_masked(seg: Segment, spans: list[tuple[int, int]], keep: tuple[int, i
     return Segment(start, start + len(text), text, seg.paragraph, seg.kind)
 
 
+@cache
+def trigger_prefixes(language: str) -> tuple[str, ...]:
+    """Per lexicon pattern, the literal its first word starts with ("" when none): a pattern can only
+    match a sentence whose lower-cased text contains that literal."""
+    data = resources.load(language, "triggers") or resources.load("en", "triggers")
+    return tuple(w.lower().split()[0].split("*")[0] if w.split() else ""
+                 for event_type, words in data.items() if event_type in EVENT_TYPES for w in words)
+
+
+# Characters for which `str.lower()` is not what `re.IGNORECASE` compares ("İ" lowers to two
+# characters, "ſ" matches "s", "ς" matches "σ"): a sentence holding one is searched with every pattern.
+_FOLDS = {chr(c) for k, v in re._casefix._EXTRA_CASES.items() for c in (k, *v)}
+_FOLDS |= {c.upper() for c in _FOLDS} | {"\u0130", "\u03a3"}
+CASE_SPECIAL = re.compile("[" + "".join(sorted(re.escape(c) for c in _FOLDS if not c.isascii())) + "]")
+
+
 def find_triggers(sentence: str, language: str) -> list[Trigger]:
     found = []
-    for rx, event_type in trigger_lexicon(language):
+    lowered = sentence.lower()
+    exact = CASE_SPECIAL.search(sentence) is None
+    for (rx, event_type), prefix in zip(trigger_lexicon(language), trigger_prefixes(language), strict=True):
+        if exact and prefix not in lowered:  # a cheap test that skips ~95% of the patterns
+            continue
         for m in rx.finditer(sentence):
             found.append(Trigger(m.start(), m.end(), m.group(0), event_type))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
@@ -158,7 +178,8 @@ def closest_pair(triggers: list[Trigger], timexes: list[Timex], seg: Segment) ->
 
 
 def own_date(t: Timex, doc: Document) -> DateChoice:
-    if t.date_start is None:
+    if t.date_start is None or (t.date_end is None and t.mod != "SINCE"):
+        # unknown, or open at the start ('tot 2012') or end ('na 2016'): no honest period for the event
         return DateChoice(t.text, t.value, None, None, "unknown", "unresolved")
     end = t.date_end
     if end is None:  # an open interval ("sinds 2021"): up to the document date, else the first period

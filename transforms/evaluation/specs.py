@@ -154,6 +154,8 @@ def read_cases(spec: list[dict]) -> tuple[list[Case], int]:
                 periods = None
             elif "Resolution" in r:
                 periods = model_periods(r, cat, ref)
+            elif "values" in (r.get("Value") or {}):  # the merged-parser files use the model's resolution
+                periods = model_periods({"Resolution": r["Value"]}, cat, ref)
             elif "Value" in r:
                 periods = parser_periods(r, cat, ref)
             else:

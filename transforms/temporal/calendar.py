@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar as _cal
 import datetime as dt
+import re
 
 from transforms.model import Period
 
@@ -166,3 +167,38 @@ def valid_day(y: int, m: int, d: int) -> dt.date | None:
         return dt.date(y, m, d)
     except ValueError:
         return None
+
+
+def value_period(value: str) -> tuple[dt.date | None, dt.date | None]:
+    """The calendar period a TIMEX3 value denotes (2024-11-21, 2024-W47, 2024-11, 2024-Q3, 2024-H1, 2024-SU,
+    2024, 199, 19, with an optional time part); (None, None) for anything else (PAST_REF, XXXX-..., P3D)."""
+    v = (value or "").strip().split("T")[0]
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", v):
+            d = dt.date(*map(int, m.groups()))
+            return d, d
+        if m := re.fullmatch(r"(\d{4})-W(\d{1,2})(-WE)?", v):
+            monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+            if m.group(3):
+                return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
+            return monday, monday + dt.timedelta(days=6)
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", v):
+            p = month(int(m.group(1)), int(m.group(2)))
+        elif m := re.fullmatch(r"(\d{4})-Q([1-4])", v):
+            p = quarter(int(m.group(1)), int(m.group(2)))
+        elif m := re.fullmatch(r"(\d{4})-H([12])", v):
+            p = half(int(m.group(1)), int(m.group(2)))
+        elif m := re.fullmatch(r"(\d{4})-(SP|SU|FA|AU|WI)", v):
+            p = season(int(m.group(1)), "FA" if m.group(2) == "AU" else m.group(2))
+        elif m := re.fullmatch(r"(\d{4})", v):
+            p = year(int(v))
+        elif m := re.fullmatch(r"(\d{3})", v):
+            p = decade(int(v) * 10)
+        elif m := re.fullmatch(r"(\d{2})", v):
+            p = century(int(v) + 1)
+        else:
+            return None, None
+    except ValueError:
+        return None, None
+    return p.start, p.end
+

@@ -548,16 +548,28 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         if n is None or not float(n).is_integer():
             return None
         sign = -1 if r == "ago" else 1
-        if r == "in_future" and gd["prep"].lower() in ("in", "within", "binnen") and g.language == "en":
+        seconds = {"H": 3600, "MIN": 60, "S": 1}.get(unit)
+        if r == "in_future" and gd["prep"].lower() in g.words.get("within_prepositions", []):
+            # 'binnen 5 dagen': from the document date up to (not including) five days later
             kind, value = "DURATION", duration_value(n, unit)
-        elif r == "in_future" and gd["prep"].lower() == "binnen":
-            kind, value = "DURATION", duration_value(n, unit)
+            if seconds is None:
+                def within(d: dt.date, k=int(n), u=unit) -> Period:
+                    return Period(d, max(d, cal.shift(d, u, k) - dt.timedelta(days=1)), "range")
+            else:
+                def within(d: dt.date, k=int(n), sec=seconds) -> Period:
+                    return Period(d, d + dt.timedelta(seconds=k * sec), "range")
+            period, source = dct_relative(ctx, within)
+            if period is not None:
+                return Timex(c.start, c.end, surface, kind, value, period.start, period.end, "range", source)
+        elif seconds is not None:
+            # 'over 5 minuten', '3 hours ago': a time on (or next to) the document's day
+            kind = "TIME"
+            period, source = dct_relative(ctx, lambda d: cal.day(
+                (dt.datetime.combine(d, dt.time(12)) + sign * dt.timedelta(seconds=int(n) * seconds)).date()))
+            value = period.start.isoformat() if period and period.precision == "day" else "XXXX-XX-XX"
         else:
-            cu = unit if unit not in ("H", "MIN", "S") else "D"
-            period, source = dct_relative(ctx, lambda d: cal.unit_period(cu, cal.shift(d, cu, sign * int(n))))
-            value = cal.timex_value(period, cu) if period and period.precision != "range" else "XXXX"
-            if unit in ("H", "MIN", "S"):
-                kind = "TIME"
+            period, source = dct_relative(ctx, lambda d: cal.unit_period(unit, cal.shift(d, unit, sign * int(n))))
+            value = cal.timex_value(period, unit) if period and period.precision != "range" else "XXXX"
     elif r == "duration":
         unit = g.words["units"][gd["unit"].lower()]
         vague = re.sub(r"\s+", " ", gd["num"].lower()) in g.words.get("vague_numbers", [])
@@ -651,8 +663,8 @@ def join_ranges(timexes: list[Timex], text: str, g: Grammar) -> list[Timex]:
             is_and = re.fullmatch(rf"\s*{alt(W.get('range_and', []))}\s*", between, re.I)
             if connector and (head or not is_and) and t.dated and nxt.dated:
                 if nxt.date_end < t.date_start:
-                    out.append(t)  # a range that runs backwards is no range ('van 2024 tot 2021')
-                    i += 1
+                    out += [t, nxt]  # a range that runs backwards is no range ('van 2024 tot 2021')
+                    i += 2
                     continue
                 start = t.start - (len(head.group(0)) if head else 0)
                 whole = "multi_year" if t.precision in ("year", "multi_year") and nxt.precision in (
@@ -676,9 +688,39 @@ def join_ranges(timexes: list[Timex], text: str, g: Grammar) -> list[Timex]:
                                  "range", t.source, "SINCE", (t,)))
                 i += 1
                 continue
+            opened = open_interval(t, text, g)
+            if opened is not None:
+                out.append(opened)
+                i += 1
+                continue
         out.append(t)
         i += 1
     return out
+
+
+def open_interval(t: Timex, text: str, g: Grammar) -> Timex | None:
+    """'na 1-1-2016', 'tot 2012', 'before 2020', '2012 of erna': a date with one open end."""
+    before = g.words.get("open_before", {})
+    after = g.words.get("open_after_postfix", {})
+    m = re.search(rf"(?<!\w)({alt(before)})\s+$", text[max(0, t.start - 25):t.start], re.I)
+    start, end, mod = t.start, t.end, None
+    if m:
+        mod = before[re.sub(r"\s+", " ", m.group(1).lower())]
+        start = t.start - len(m.group(0))
+    else:
+        m = re.match(rf"\s+({alt(after)})(?!\w)", text[t.end:t.end + 20], re.I)
+        if m:
+            mod = after[re.sub(r"\s+", " ", m.group(1).lower())]
+            end = t.end + m.end()
+    if mod is None:
+        return None
+    if mod == "AFTER":
+        lo, hi = t.date_start, None
+    elif mod == "BEFORE":
+        lo, hi = None, t.date_start - dt.timedelta(days=1)
+    else:
+        lo, hi = None, t.date_end
+    return Timex(start, end, text[start:end], "DATE", t.value, lo, hi, "range", t.source, mod, (t,))
 
 
 def weakest(a: str, b: str) -> str:
