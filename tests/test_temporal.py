@@ -286,3 +286,46 @@ def test_anaphoric_following_year_refers_to_the_last_mentioned_date():
 ])
 def test_not_temporal(language, sentence):
     assert tag(sentence, DAY, language) == []
+
+
+@pytest.mark.parametrize("language,sentence,extent,value", [
+    ("nl", "De afspraak is op Tweede Paasdag 2017.", "Tweede Paasdag 2017", "2017-04-17"),
+    ("nl", "Op Prinsjesdag 2024 werd de begroting gepresenteerd.", "Prinsjesdag 2024", "2024-09-17"),
+    ("en", "They met on Thanksgiving Day 1999.", "Thanksgiving Day 1999", "1999-11-25"),
+    ("en", "Christmas 2016 was cold.", "Christmas 2016", "2016-12-25"),
+])
+def test_holidays(language, sentence, extent, value):
+    t = only(sentence, language)
+    assert (t.text, t.value, t.date_start, t.date_end) == (extent, value, D.fromisoformat(value),
+                                                          D.fromisoformat(value))
+
+
+@pytest.mark.parametrize("language,sentence,extent,start,end,mod", [
+    ("nl", "Het bereik is tot 2012.", "tot 2012", None, D(2011, 12, 31), "BEFORE"),
+    ("nl", "Ik vertrek na 1-1-2016.", "na 1-1-2016", D(2016, 1, 1), None, "AFTER"),
+    ("nl", "Het bereik is 2012 of erna.", "2012 of erna", D(2012, 1, 1), None, "AFTER"),
+    ("en", "It must be done before 2020.", "before 2020", None, D(2019, 12, 31), "BEFORE"),
+])
+def test_open_ended_intervals(language, sentence, extent, start, end, mod):
+    t = only(sentence, language)
+    assert (t.text, t.date_start, t.date_end, t.mod) == (extent, start, end, mod)
+
+
+@pytest.mark.parametrize("language,sentence,extent,start,end", [
+    ("nl", "Ik ben binnen 5 dagen terug.", "binnen 5 dagen", D(2025, 5, 14), D(2025, 5, 18)),
+    ("nl", "De afgelopen tien jaar daalde het.", "De afgelopen tien jaar", D(2015, 5, 14), D(2025, 5, 13)),
+    ("nl", "Ik ben de komende 3 dagen weg.", "de komende 3 dagen", D(2025, 5, 15), D(2025, 5, 17)),
+])
+def test_stretches_relative_to_the_document_date(language, sentence, extent, start, end):
+    t = only(sentence, language)
+    assert (t.text, t.type, t.date_start, t.date_end) == (extent, "DURATION", start, end)
+
+
+def test_minutes_and_hours_stay_on_the_document_day():
+    t = only("Ik ben over 5 minuten terug.", "nl")
+    assert (t.type, t.date_start) == ("TIME", D(2025, 5, 14))
+
+
+def test_next_week_weekday():
+    t = only("Volgende week dinsdag ga ik reizen.", "nl")
+    assert (t.text, t.value) == ("Volgende week dinsdag", "2025-05-20")

@@ -202,3 +202,35 @@ def value_period(value: str) -> tuple[dt.date | None, dt.date | None]:
         return None, None
     return p.start, p.end
 
+
+
+def easter(y: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 - the computus' own letters
+    m = (a + 11 * h + 22 * l) // 451
+    month_, day_ = divmod(h + l - 7 * m + 114, 31)
+    return dt.date(y, month_, day_ + 1)
+
+
+WEEKDAY_CODES = {"MON": 0, "TUE": 1, "WED": 2, "THU": 3, "FRI": 4, "SAT": 5, "SUN": 6}
+
+
+def holiday(rule: str, y: int) -> dt.date | None:
+    """The day of a holiday rule in year y: 'MM-DD', 'E+n' (Easter-based), 'MM-DAY-k' (k-th weekday, L = last)."""
+    if rule.startswith("E"):
+        return easter(y) + dt.timedelta(days=int(rule[1:]))
+    parts = rule.split("-")
+    if len(parts) == 2:
+        return valid_day(y, int(parts[0]), int(parts[1]))
+    m, wd, k = int(parts[0]), WEEKDAY_CODES[parts[1]], parts[2]
+    if k == "L":
+        last = dt.date(y, m, last_day(y, m))
+        return last - dt.timedelta(days=(last.weekday() - wd) % 7)
+    first = dt.date(y, m, 1)
+    return first + dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * (int(k) - 1))

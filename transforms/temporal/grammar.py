@@ -162,6 +162,7 @@ def grammar(language: str) -> Grammar:
         ("decade", rf"{START}(?:{ART}\s+)?(?P<decade>(?:1[89]|20)\d0)'?s{END}"),
         ("decade_words", rf"{START}(?:{ART}\s+)?jaren\s+(?:'?(?P<dd>[2-9]0)|(?P<dname>{alt(W.get('decade_names', {}))})){END}"),
         ("century", rf"{START}(?:{ART}\s+)?(?P<n>\d{{1,2}})(?:{SUF})\s+{alt(W.get('century_words', []))}{END}"),
+        ("holiday", rf"{START}(?P<hol>{alt(W.get('holidays', {}))})(?:\s+(?P<year>{YEAR4}))?{END}"),
         ("relative_day", rf"{START}(?P<rel>{alt(W.get('relative_days', {}))}){END}"),
         ("weekday", rf"{START}(?:(?P<deic>{DEICTIC})\s+)?(?P<wd>{WD_FULL})(?P<part>{DAYPART})?"
                     rf"(?:\s+(?P<part2>{DAYPART}))?(?:\s+(?P<past>{PAST})|\s+(?P<fut>{FUT}))?{END}"),

@@ -430,6 +430,18 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             if period is None and ctx.dct is None and ctx.anchor is not None and ctx.anchor.known:
                 period, source = cal.month(ctx.anchor.start.year, month), "inherited"
         value = cal.timex_value(period) if period else x_value(month)
+    elif r == "holiday":
+        rule = g.words["holidays"][re.sub(r"\s+", " ", gd["hol"].lower())]
+        if gd.get("year"):
+            d = cal.holiday(rule, int(gd["year"]))
+            period = cal.day(d) if d else None
+        else:
+            def nearest_holiday(ref: dt.date) -> Period | None:
+                days = [d for d in (cal.holiday(rule, y) for y in (ref.year - 1, ref.year, ref.year + 1)) if d]
+                return cal.day(min(days, key=lambda d: (abs((d - ref).days), d > ref))) if days else None
+
+            period, source = dct_relative(ctx, nearest_holiday)
+        value = period.start.isoformat() if period and period.precision == "day" else "XXXX-XX-XX"
     elif r == "numeric_month":
         y, m = (int(gd["y"]), int(gd["m"])) if gd.get("y") else (int(gd["y2"]), int(gd["m2"]))
         period = cal.month(y, m)
