@@ -35,7 +35,7 @@ from transforms.evaluation.timeml import Counts, read_timexes, score_document
 from transforms.model import Published
 from transforms.temporal import tag
 from transforms.temporal.calendar import value_period
-from transforms.temporal.timeml import creation_time, plain_text
+from transforms.temporal.timeml import creation_time, plain_text, timeml_parts
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT.parent / "shared" / "corpora"
@@ -46,9 +46,15 @@ SEPARATOR = "\n\n"
 Found = tuple[int, int, str, str, dt.date | None, dt.date | None]
 
 
-def timeline_tagger(texts: list[str], dct: Published | None, language: str) -> list[list[Found]]:
-    return [[(t.start, t.end, t.type, t.value, t.date_start, t.date_end) for t in tag(x, dct, language)]
-            for x in texts]
+def timeline_tagger(texts: list[str], dct: Published | None, language: str, timeml: bool = False) -> list[list[Found]]:
+    """Our tagger; for TimeML scoring its ranges are written as their parts, as `timeline timeml` does."""
+    out = []
+    for x in texts:
+        found = tag(x, dct, language)
+        if timeml:
+            found = timeml_parts(found)
+        out.append([(t.start, t.end, t.type, t.value, t.date_start, t.date_end) for t in found])
+    return out
 
 
 def heideltime_tagger(texts: list[str], dct: Published | None, language: str) -> list[list[Found]]:
@@ -102,11 +108,13 @@ def private_cwd() -> None:
     os.chdir(tempfile.mkdtemp(prefix="heideltime-"))
 
 
-def run_peer(peer: str, texts: list[str], dct: Published | None, language: str) -> list[list[Found]]:
+def run_peer(peer: str, texts: list[str], dct: Published | None, language: str, timeml: bool = False):
+    if peer == "timeline":
+        return timeline_tagger(texts, dct, language, timeml)
     return PEERS[peer](texts, dct, language)
 
 
-def map_chunks(peer: str, jobs: list[tuple[list[str], Published | None, str]], workers: int) -> list:
+def map_chunks(peer: str, jobs: list[tuple], workers: int) -> list:
     """Each job's result, in order; HeidelTime in parallel processes, the others in this one."""
     if peer != "heideltime":
         return [run_peer(peer, *job) for job in jobs]
@@ -146,7 +154,7 @@ def bench_timeml(peer: str, files: list[Path], jobs: int) -> tuple[Counts, float
         groups[dct.start.isoformat() if dct else ""].append(i)
     started = time.perf_counter()
     chunks = [idx[k:k + 40] for idx in groups.values() for k in range(0, len(idx), 40)]
-    results = map_chunks(peer, [([docs[i][1] for i in idx], docs[idx[0]][2], "en") for idx in chunks], jobs)
+    results = map_chunks(peer, [([docs[i][1] for i in idx], docs[idx[0]][2], "en", True) for idx in chunks], jobs)
     found = {i: f for idx, res in zip(chunks, results, strict=True) for i, f in zip(idx, res, strict=True)}
     seconds = time.perf_counter() - started
     total = Counts()

@@ -108,6 +108,8 @@ def grammar(language: str) -> Grammar:
     DAYWORD = rf"(?:{compound}|{alt(day_words)}|{alt([o for o, v in ordinals.items() if 1 <= v <= 31])})"
     YEAR4 = r"(?:1[89]\d\d|20\d\d|21\d\d)"
     YEAR = rf"(?:{YEAR4}|'\d\d)"
+    # Beside a day and a month a four-digit number is a year, however far back: '5 december 1391'.
+    ANYYEAR = rf"(?:[12]\d\d\d|'\d\d)"
     ART = alt(W.get("articles", []))
     DEICTIC = alt(W.get("deictic", {}))
     UNITWORDS = alt(W.get("deictic_unit_words", {}))
@@ -140,8 +142,8 @@ def grammar(language: str) -> Grammar:
                          rf"(?P<y>\d{{4}}|\d{{2}})(?![\w/-]|[.,]\d)"),
         ("day_range", rf"{START}(?:{alt(W.get('range_from', []) + W.get('range_between', []))}\s+)?(?P<d1>{DAY})\s*(?P<conn>[-–]|{alt(W.get('range_inclusive', []) + W.get('range_exclusive', []) + W.get('range_and', []))})"
                       rf"\s*(?P<d2>{DAY})\s+(?P<month>{MONTH_ANY})(?:\s*,?\s*(?P<year>{YEAR4}))?{END}"),
-        ("dmy", rf"{START}(?:(?P<wd>{WD})\s*,?\s+(?:the\s+)?)?(?:{ART}\s+)?(?P<d>{DAY}|{DAYWORD})\.?\s+(?:{OF}\s+)?(?P<month>{MONTH_ANY})"
-                rf"(?:\s*,?\s*(?P<year>{YEAR})(?![\d.,]\d))?(?:\s+(?P<past>{PAST})|\s+(?P<fut>{FUT}))?(?!\w)"),
+        ("dmy", rf"{START}(?<!\d[.,])(?:(?P<wd>{WD})\s*,?\s+(?:the\s+)?)?(?:{ART}\s+)?(?P<d>{DAY}|{DAYWORD})\.?\s+(?:{OF}\s+)?(?P<month>{MONTH_ANY})"
+                rf"(?:\s*,?\s*(?P<year>{ANYYEAR})(?![\d.,]\d))?(?:\s+(?P<past>{PAST})|\s+(?P<fut>{FUT}))?(?!\w)"),
         ("mdy", rf"{START}(?:(?P<wd>{WD})\s*,?\s+)?(?P<month>{MONTH_ANY})\s+(?P<d>{DAY})(?![\d:])"
                 rf"(?:\s*,?\s*(?P<year>{YEAR4}))?{END}"),
         ("month_year", rf"{START}(?P<month>{MONTH_ANY})\s*,?\s+(?:{OF}\s+)?(?P<year>{YEAR})(?![\d.,]\d){END}"),
@@ -180,6 +182,8 @@ def grammar(language: str) -> Grammar:
                  rf"(?!\w)|{START}(?P<hh2>[01]?\d|2[0-3]):(?P<mm2>[0-5]\d)(?![\d:.,]\d|\w)"),
         ("year_range", rf"(?<![\w/.,#-])(?P<y1>{YEAR4})\s*[-–/]\s*(?P<y2>{YEAR4}|\d\d)(?![\w/]|[-.,]\d)"),
         ("month", rf"{START}(?P<month>{MONTH_FULL}){END}"),
+        # an abbreviated month on its own only after a word that announces a month: 'in jan', 'aanstaande feb'
+        ("month_abbr", rf"{START}(?-i:(?P<month>{alt(month_abbr)}))\.?{END}"),
         ("year", rf"(?<![\w.,/#€$£:-])(?P<year>{YEAR4})(?![\w%]|[.,:]\d|-\d|/\d)"),
     ]
     flags = re.IGNORECASE | re.UNICODE

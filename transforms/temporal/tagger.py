@@ -27,6 +27,10 @@ MONTH_CONTEXT = {"in", "of", "since", "until", "by", "during", "last", "next", "
                  "per", "half", "midden", "vorige", "afgelopen", "komende", "volgende"}
 
 
+MONTH_ABBR_CONTEXT = {"in", "maand", "aanstaande", "afgelopen", "komende", "vorige", "volgende", "sinds", "vanaf",
+                      "since", "during", "last", "next", "early", "late", "mid"}
+
+
 @dataclass
 class Candidate:
     start: int
@@ -99,6 +103,8 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
             return False  # 'may', 'march' as verbs
         if c.rule == "month" and word_before(text, c.start) not in MONTH_CONTEXT:
             return False
+    if c.rule == "month_abbr" and word_before(text, c.start) not in MONTH_ABBR_CONTEXT:
+        return False  # 'jan' is a name, 'mar' a word: an abbreviation alone needs 'in jan', 'aanstaande feb'
     if c.rule in ("month", "deictic_month") and month and not month[0].isupper() and g.language == "en":
         return False
     if c.rule == "year":
@@ -168,7 +174,7 @@ def find_candidates(text: str, g: Grammar) -> list[Candidate]:
     return [extend_part(c, text, g) for c in taken]
 
 
-PARTABLE = {"month", "month_year", "year", "month_rel_year", "deictic_unit", "season", "decade", "quarter",
+PARTABLE = {"month_abbr", "month", "month_year", "year", "month_rel_year", "deictic_unit", "season", "decade", "quarter",
             "quarter_code", "deictic_month"}
 
 
@@ -407,7 +413,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             return None
         period = cal.month(to_year(gd["year"]), month)
         value = cal.timex_value(period)
-    elif r in ("month", "deictic_month", "month_rel_year"):
+    elif r in ("month", "month_abbr", "deictic_month", "month_rel_year"):
         if "month2" in gd:
             gd = dict(gd, month=gd["month2"], ydeic=gd["ydeic2"])
         month = g.lookup_month(gd["month"])
