@@ -248,6 +248,12 @@ def clause_direction(ctx: Context, c: Candidate) -> int:
     return best[1] if best else 0
 
 
+def weekday_direction(ctx: Context, c: Candidate) -> int:
+    """A bare weekday is the one on or before the document date (news reports what happened), unless the
+    nearest tense cue of its clause points forward ('zal vrijdag', 'will meet Friday')."""
+    return clause_direction(ctx, c) or -1
+
+
 def month_day_direction(ctx: Context, c: Candidate) -> int:
     """A month or day-month without a year: the nearest occurrence; tense decides only within a few words
     (measured on TimeBank/AQUAINT: the clause's tense as a whole misleads more often than it helps)."""
@@ -381,9 +387,19 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             if cal.valid_day(2024, month, dnum) is None:
                 return None  # no year has a 31 February
             direction = -1 if gd.get("past") else 1 if gd.get("fut") else month_day_direction(ctx, c)
+            weekday = g.weekdays.get(gd["wd"].lower().rstrip(".")) if gd.get("wd") else None
             if c.year_hint:
                 d = cal.valid_day(c.year_hint, month, dnum)
                 period, source = (cal.day(d), "explicit") if d else (None, "unresolved")
+            elif weekday is not None and ctx.dct is not None and ctx.dct.known:
+                # 'Monday, Oct. 26': the year in which that day is a Monday, nearest the document date
+                years = [y for y in range(ctx.dct.start.year - 1, ctx.dct.start.year + 2)
+                         if (d := cal.valid_day(y, month, dnum)) and d.weekday() == weekday]
+                if years:
+                    y = min(years, key=lambda y: abs((dt.date(y, month, dnum) - ctx.dct.start).days))
+                    period, source = cal.day(dt.date(y, month, dnum)), "relative_to_dct"
+                else:
+                    period, source = partial_date(ctx, c, month, dnum, direction)
             else:
                 period, source = partial_date(ctx, c, month, dnum, direction)
             value = period.start.isoformat() if period and period.precision == "day" else x_value(month, dnum)
@@ -527,7 +543,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         elif gd.get("fut") or deic > 0:
             direction, strict = 1, deic > 0
         else:
-            direction, strict = (clause_direction(ctx, c) or -1), False
+            direction, strict = weekday_direction(ctx, c), False
 
         def weekday_near(d: dt.date) -> Period:
             delta = (d.weekday() - wd) % 7 if direction < 0 else (wd - d.weekday()) % 7
@@ -536,11 +552,8 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             return cal.day(d - dt.timedelta(days=delta) if direction < 0 else d + dt.timedelta(days=delta))
 
         period, source = dct_relative(ctx, weekday_near)
-        part = g.words["day_parts"].get((gd.get("part") or gd.get("part2") or "").lower())
-        if part:
-            kind = "TIME"
-        value = (period.start.isoformat() if period and period.precision == "day" else f"XXXX-WXX-{wd + 1}") + (
-            f"T{part}" if part else "")
+        # 'Friday night' is annotated as the day (TimeBank, AQUAINT): the part of the day stays in the text
+        value = period.start.isoformat() if period and period.precision == "day" else f"XXXX-WXX-{wd + 1}"
     elif r in ("deictic_unit", "earlier_this"):
         unit = g.words["deictic_unit_words"][re.sub(r"\s+", " ", gd["unit"].lower())]
         kind_d, n = deictic(g, gd["deic"])
