@@ -20,6 +20,10 @@ URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 # A sentence ends at . ! ? (and closing quotes/brackets after them) before white space and a new sentence.
 END = re.compile(r"[.!?…]+[\"”’'»)]*(?=\s+[\"“‘'«(]?[A-ZÀ-ÖØ-Þ0-9])")
 MIN_CHARS = 3
+# A "sentence" longer than this (a run-on text without punctuation, a table flattened to one line) is
+# cut into pieces of at most this many characters, at white space where there is any: evidence stays
+# readable and the work per sentence stays bounded.
+MAX_SENTENCE_CHARS = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +79,22 @@ def split_line(text: str, lo: int, hi: int, language: str) -> list[tuple[int, in
     return spans
 
 
+def cut_long(text: str, s: int, e: int, limit: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
+    """`text[s:e]` as pieces of at most `limit` characters, each ending at white space if it can."""
+    pieces = []
+    while e - s > limit:
+        cut = s + limit
+        space = max(text.rfind(" ", s + limit // 2, cut), text.rfind("\n", s + limit // 2, cut))
+        if space > s:
+            cut = space
+        pieces.append((s, cut))
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
+    pieces.append((s, e))
+    return pieces
+
+
 def trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s].isspace():
         s += 1
@@ -113,7 +133,7 @@ def split_sentences(text: str, language: str, title: str | None = None) -> list[
             paragraph += 1
             continue
         kind = "footnote" if URL_LINE.match(line) else "story"
-        for s, e in split_line(story, lo, hi, language):
+        for s, e in (p for span in split_line(story, lo, hi, language) for p in cut_long(story, *span)):
             s, e = trim(story, s, e)
             if e - s < MIN_CHARS:
                 continue

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import functools
 import json
+import os
+import signal
 import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -30,6 +33,13 @@ RowCheck = Callable[[pa.Table], Mapping[str, Sequence[int]]]
 
 UNIQUE = "expect_column_values_to_be_unique"
 OFFSETS_INSIDE_TEXT = "offsets_inside_text"
+# A table-level expectation: when it fails, the batch does not have the declared columns at all.
+COLUMN_SET = "expect_table_columns_to_match_set"
+
+# Above this share of failing rows a batch is not loaded at all (TIMELINE_MAX_INVALID_SHARE): so many
+# bad rows mean something is wrong with the batch or the extractor, not with a few documents.
+DEFAULT_MAX_INVALID_SHARE = 0.5
+MAX_INVALID_SHARE_ENV = "TIMELINE_MAX_INVALID_SHARE"
 
 # One GX context serves every thread; validations run one at a time.
 _gx_lock = threading.Lock()
@@ -142,6 +152,8 @@ def validate_batch(
 
     `text_lengths` ({doc_id: length of its text}) adds the `offsets_inside_text` check.
     """
+    if table.name == "documents":  # the flow validates each batch's documents first, then its events
+        fault_injection_point()
     if frame.num_rows == 0:
         return ValidationResult(frame, [], True, [])
     checks = list(extra_checks) + ([offsets_inside_text(text_lengths)] if text_lengths is not None else [])
@@ -168,6 +180,119 @@ def validate_batch(
     )
 
 
+# --- the batch as a whole --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BatchVerdict:
+    """Whether a batch may be loaded at all, and if not, why (in words and by expectation)."""
+
+    load: bool  # False: nothing of the batch is loaded; its documents stay unknown, to be re-run later
+    reason: str | None  # why the whole batch was refused, for `rejected` and the run summary
+    failed_expectations: list[str]  # every expectation that failed on any row of the batch, sorted
+    invalid_share: float  # failing rows / rows, over all tables of the batch
+
+
+def parse_max_invalid_share(value: str | float | None) -> float:
+    """The share of failing rows above which a batch is refused: a number in [0, 1] (default 0.5).
+
+    >>> parse_max_invalid_share("0.2"), parse_max_invalid_share(None), parse_max_invalid_share("1")
+    (0.2, 0.5, 1.0)
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return DEFAULT_MAX_INVALID_SHARE
+    try:
+        share = float(value)
+    except ValueError:
+        raise ValueError(f"{MAX_INVALID_SHARE_ENV} must be a number between 0 and 1, not {value!r}") from None
+    if not 0.0 <= share <= 1.0:
+        raise ValueError(f"{MAX_INVALID_SHARE_ENV} must be between 0 and 1, not {share:g}")
+    return share
+
+
+def judge_batch(
+    results: Mapping[str, tuple[int, ValidationResult]], max_invalid_share: float = DEFAULT_MAX_INVALID_SHARE
+) -> BatchVerdict:
+    """Decide whether a validated batch is loaded (its good rows) or refused whole.
+
+    `results` maps a table name to (rows validated, its ValidationResult). The batch is refused when a
+    table does not have the declared columns (a schema mismatch: the batch came from code that does not
+    match the warehouse), or when more than `max_invalid_share` of all its rows failed. A refused batch
+    loads nothing: not its good rows, and not its documents, so the documents are not marked as done
+    and a later run takes them again.
+    """
+    total = sum(rows for rows, _ in results.values())
+    failing = sum(len(result.bad) for _, result in results.values())
+    share = failing / total if total else 0.0
+    failed = sorted({name for _, result in results.values() for name in result.failed_expectations})
+    mismatched = [table for table, (_, result) in results.items() if COLUMN_SET in result.failed_expectations]
+    if mismatched:
+        reason = (
+            f"batch refused: schema mismatch in {', '.join(sorted(mismatched))} (the columns are not the "
+            f"declared ones); nothing of the batch was loaded, run it again once the code and warehouse agree"
+        )
+        return BatchVerdict(False, reason, failed, share)
+    if share > max_invalid_share:
+        reason = (
+            f"batch refused: {failing} of {total} rows ({share:.0%}) failed validation, more than the "
+            f"allowed {max_invalid_share:.0%} ({MAX_INVALID_SHARE_ENV}); failed: {', '.join(failed)}; "
+            "nothing of the batch was loaded, its documents can be run again"
+        )
+        return BatchVerdict(False, reason, failed, share)
+    return BatchVerdict(True, None, failed, share)
+
+
+# --- fault injection (tests only) ------------------------------------------------------------------
+
+# TIMELINE_FAULT_AFTER_BATCHES=N makes the (N+1)th batch's validation stop the run: the N batches
+# before it are loaded (inside the run's open transaction). TIMELINE_FAULT_ACTION says how:
+#   pause  (default) create the file TIMELINE_FAULT_SIGNAL_FILE (if set) and wait until that file is
+#          removed or TIMELINE_FAULT_PAUSE_SECONDS (default 600) have passed, then go on: a test kills the
+#          process (SIGKILL) at a known point, or watches what others see while the run holds the
+#          warehouse and then lets it finish;
+#   kill   SIGKILL the process itself;
+#   raise  raise InjectedFault (an ordinary failed run).
+# Never set in production: unset, the hook costs one environment lookup per batch.
+FAULT_AFTER_BATCHES_ENV = "TIMELINE_FAULT_AFTER_BATCHES"
+FAULT_ACTION_ENV = "TIMELINE_FAULT_ACTION"
+FAULT_SIGNAL_FILE_ENV = "TIMELINE_FAULT_SIGNAL_FILE"
+FAULT_PAUSE_SECONDS_ENV = "TIMELINE_FAULT_PAUSE_SECONDS"
+_batches_seen = 0
+
+
+class InjectedFault(RuntimeError):
+    """The failure TIMELINE_FAULT_ACTION=raise injects."""
+
+
+def reset_fault_injection() -> None:
+    """Start counting batches from zero again (for tests that run several flows in one process)."""
+    global _batches_seen
+    _batches_seen = 0
+
+
+def fault_injection_point() -> None:
+    """Called once per batch, when its validation starts. Does nothing unless the test variables are set."""
+    global _batches_seen
+    after = os.environ.get(FAULT_AFTER_BATCHES_ENV)
+    if not after:
+        return
+    _batches_seen += 1
+    if _batches_seen != int(after) + 1:  # once per run: the batches after it go on as usual
+        return
+    action = os.environ.get(FAULT_ACTION_ENV, "pause")
+    if action == "raise":
+        raise InjectedFault(f"injected fault after {after} batches ({FAULT_AFTER_BATCHES_ENV})")
+    if action == "kill":
+        os.kill(os.getpid(), signal.SIGKILL)
+    signal_file = os.environ.get(FAULT_SIGNAL_FILE_ENV)
+    if signal_file:
+        with open(signal_file, "w", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()}\n")
+    deadline = time.monotonic() + float(os.environ.get(FAULT_PAUSE_SECONDS_ENV, "600"))
+    while time.monotonic() < deadline and (not signal_file or os.path.exists(signal_file)):
+        time.sleep(0.05)
+
+
 def rejections(table: Table, frame: pa.Table, result: ValidationResult) -> list[Rejection]:
     """The failing rows as `Rejection`s (stage "validate"), ready to become `rejected` rows."""
     key = table.primary_key or table.names[0]
@@ -189,10 +314,15 @@ def rejections(table: Table, frame: pa.Table, result: ValidationResult) -> list[
 
 
 __all__ = [
+    "BatchVerdict",
+    "InjectedFault",
     "RowCheck",
     "ValidationCrashed",
     "ValidationResult",
+    "fault_injection_point",
+    "judge_batch",
     "offsets_inside_text",
+    "parse_max_invalid_share",
     "rejections",
     "validate_batch",
 ]
