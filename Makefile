@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 DATA    ?= data
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench bench-tagger clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -18,6 +18,17 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Not part of `make test`: minutes long. BENCH_DOCS=100000 for the large run; results in bench/out/.
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python bench/pipeline.py
+
+# Not part of `make test`: the temporal tagger against HeidelTime and dateparser on TempEval-3 train and the
+# Dutch Recognizers-Text specs (needs ../shared/corpora and Java; HeidelTime takes some minutes).
+bench-tagger: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m bench.tagger
 
 lint: $(STAMP)
 	$(BIN)/ruff check flows transforms schemas warehouse tests

@@ -329,3 +329,22 @@ def test_minutes_and_hours_stay_on_the_document_day():
 def test_next_week_weekday():
     t = only("Volgende week dinsdag ga ik reizen.", "nl")
     assert (t.text, t.value) == ("Volgende week dinsdag", "2025-05-20")
+
+
+REF = Published(D(2016, 11, 7), D(2016, 11, 7), "day", "header")  # a Monday
+
+
+@pytest.mark.parametrize("language,sentence,extent,value", [
+    ("nl", "Ik ga deze vrijdag terug.", "deze vrijdag", "2016-11-11"),
+    ("nl", "Ik ga volgende zondag terug.", "volgende zondag", "2016-11-20"),
+    ("nl", "Ik ga de eenentwintigste van mei terug.", "de eenentwintigste van mei", "2016-05-21"),
+    ("nl", "Ik ga op twee oktober terug.", "twee oktober", "2016-10-02"),
+    ("nl", "We zien elkaar de 20e van volgende maand.", "de 20e van volgende maand", "2016-12-20"),
+    ("nl", "Ik kwam de derde woensdag van de vorige maand terug.", "de derde woensdag van de vorige maand",
+     "2016-10-19"),
+    ("en", "We meet on the second Monday of next month.", "the second Monday of next month", "2016-12-12"),
+    ("en", "The vote is on Monday, Oct. 26.", "Monday, Oct. 26", "2015-10-26"),
+])
+def test_calendar_arithmetic_words(language, sentence, extent, value):
+    t = only(sentence, language, dct=REF)
+    assert (t.text, t.value) == (extent, value)

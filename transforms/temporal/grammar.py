@@ -51,13 +51,12 @@ class Grammar:
             return float(w)
         if w in self.numbers:
             return float(self.numbers[w])
-        for joiner in ("-", " ", "ën", "en"):
-            # English 'twenty-one'; Dutch 'eenentwintig' is unit + en + tens
-            if joiner in w:
-                a, _, b = w.partition(joiner)
+        for joiner in ("ën", "en", "-", " "):
+            # English 'twenty-one'; Dutch 'eenentwintig' is unit + en + tens ('een' itself holds 'en')
+            for m in re.finditer(re.escape(joiner), w):
+                a, b = w[:m.start()], w[m.end():]
                 if a in self.numbers and b in self.numbers:
-                    x, y = self.numbers[a], self.numbers[b]
-                    return float(x + y) if x < y or joiner in "- " else float(x + y)
+                    return float(self.numbers[a] + self.numbers[b])
         return None
 
 
@@ -105,7 +104,11 @@ def grammar(language: str) -> Grammar:
     units = [w for w, v in numbers.items() if 1 <= v < 10 and " " not in w and v != 1 or w in ("een", "one")]
     tens = [w for w, v in numbers.items() if v in (20, 30)]
     compound = f"(?:{alt(units)}(?:ën|en|-){alt(tens)}|{alt(tens)}-{alt(units)})"
-    DAYWORD = rf"(?:{compound}|{alt(day_words)}|{alt([o for o, v in ordinals.items() if 1 <= v <= 31])})"
+    ORDSUF = alt(words.get("ordinal_word_suffixes", []))
+    DAYWORD = rf"(?:(?:{compound}|{alt(day_words)})(?:{ORDSUF})?|{alt([o for o, v in ordinals.items() if 1 <= v <= 31])})"
+    # an ordinal day without its month: '15e', '15th', 'vijftiende'
+    DAYORD = rf"(?:(?:[012]?\d|3[01])(?:{SUF})|(?:{compound}|{alt(day_words)})(?:{ORDSUF})"
+    DAYORD += rf"|{alt([o for o, v in ordinals.items() if 1 <= v <= 31])})"
     YEAR4 = r"(?:1[89]\d\d|20\d\d|21\d\d)"
     YEAR = rf"(?:{YEAR4}|'\d\d)"
     # Beside a day and a month a four-digit number is a year, however far back: '5 december 1391'.
@@ -166,6 +169,12 @@ def grammar(language: str) -> Grammar:
         ("century", rf"{START}(?:{ART}\s+)?(?P<n>\d{{1,2}})(?:{SUF})\s+{alt(W.get('century_words', []))}{END}"),
         ("holiday", rf"{START}(?P<hol>{alt(W.get('holidays', {}))})(?:\s+(?P<year>{YEAR4}))?{END}"),
         ("relative_day", rf"{START}(?P<rel>{alt(W.get('relative_days', {}))}){END}"),
+        ("weekday_day", rf"{START}(?P<wd>{WD_FULL})\s*,?\s+(?:(?:{ART})\s+)?(?P<d>{DAYORD}){END}"),
+        ("day_of_month", rf"{START}(?:{ART}\s+)?(?P<d>{DAYORD})\s+{OF}\s+(?:{ART}\s+)?(?P<deic>{DEICTIC})\s+"
+                         rf"{alt(k for k, v in W.get('deictic_unit_words', {}).items() if v == 'M')}{END}"),
+        ("nth_weekday", rf"{START}(?:{ART}\s+)?(?P<ord>{ORD})\s+(?P<wd>{WD_FULL})\s+{OF}\s+(?:(?P<month>{MONTH_FULL})"
+                        rf"(?:\s+(?P<year>{YEAR4}))?|(?:{ART}\s+)?(?P<deic>{DEICTIC})\s+"
+                        rf"{alt(k for k, v in W.get('deictic_unit_words', {}).items() if v == 'M')}){END}"),
         ("weekday", rf"{START}(?:(?P<deic>{DEICTIC})\s+)?(?P<wd>{WD_FULL})(?P<part>{DAYPART})?"
                     rf"(?:\s+(?P<part2>{DAYPART}))?(?:\s+(?P<past>{PAST})|\s+(?P<fut>{FUT}))?{END}"),
         ("earlier_this", rf"{START}(?P<el>{EARLYLATE})\s+(?:{OF}\s+)?(?P<deic>{DEICTIC})\s+(?P<unit>{UNITWORDS}){END}"),

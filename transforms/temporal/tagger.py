@@ -204,6 +204,9 @@ def day_number(word: str, g: Grammar) -> int | None:
     if w in g.ordinals:
         return g.ordinals[w]
     n = g.lookup_number(w)
+    for suffix in g.words.get("ordinal_word_suffixes", []):  # 'vijftiende', 'eenentwintigste'
+        if n is None and w.endswith(suffix):
+            n = g.lookup_number(w[: -len(suffix)])
     return int(n) if n is not None and float(n).is_integer() else None
 
 
@@ -464,6 +467,65 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
 
             period, source = dct_relative(ctx, nearest_holiday)
         value = period.start.isoformat() if period and period.precision == "day" else "XXXX-XX-XX"
+    elif r == "weekday_day":
+        # 'vrijdag de 15e': the 15th, in the month near the document date where it falls on a Friday
+        wd, dnum = g.weekdays[gd["wd"].lower()], day_number(gd["d"], g)
+        if dnum is None or not 1 <= dnum <= 31:
+            return None
+
+        def weekday_day(ref: dt.date) -> Period | None:
+            options = []
+            for k in range(-12, 13):
+                y, m = cal.add_months(ref.year, ref.month, k)
+                d = cal.valid_day(y, m, dnum)
+                if d and d.weekday() == wd:
+                    options.append(d)
+            return cal.day(min(options, key=lambda d: (abs((d - ref).days), d > ref))) if options else None
+
+        period, source = dct_relative(ctx, weekday_day)
+        value = period.start.isoformat() if period and period.precision == "day" else f"XXXX-XX-{dnum:02d}"
+    elif r in ("day_of_month", "nth_weekday"):
+        kind_d, n = deictic(g, gd.get("deic"))
+        if kind_d != "shift":
+            return None
+        if r == "day_of_month":
+            dnum = day_number(gd["d"], g)
+            if dnum is None:
+                return None
+
+            def pick(y: int, m: int) -> dt.date | None:
+                return cal.valid_day(y, m, dnum)
+        else:
+            o = gd["ord"].lower()
+            k = g.ordinals.get(o) or (int(re.match(r"\d+", o).group()) if re.match(r"\d", o) else None)
+            wd = g.weekdays[gd["wd"].lower()]
+            if not k:
+                return None
+
+            def pick(y: int, m: int) -> dt.date | None:
+                rule = f"{m:02d}-{list(cal.WEEKDAY_CODES)[wd]}-{'L' if k == -1 else k}"
+                d = cal.holiday(rule, y)
+                return d if d and d.month == m else None
+
+        if gd.get("month"):
+            month = g.lookup_month(gd["month"])
+            if gd.get("year"):
+                d = pick(int(gd["year"]), month)
+                period = cal.day(d) if d else None
+            else:
+                def in_month(ref: dt.date) -> Period | None:
+                    days = [d for d in (pick(y, month) for y in (ref.year - 1, ref.year, ref.year + 1)) if d]
+                    return cal.day(min(days, key=lambda d: (abs((d - ref).days), d > ref))) if days else None
+
+                period, source = dct_relative(ctx, in_month)
+        else:
+            def relative_month(ref: dt.date) -> Period | None:
+                y, m = cal.add_months(ref.year, ref.month, n)
+                d = pick(y, m)
+                return cal.day(d) if d else None
+
+            period, source = dct_relative(ctx, relative_month)
+        value = period.start.isoformat() if period and period.precision == "day" else "XXXX-XX-XX"
     elif r == "numeric_month":
         y, m = (int(gd["y"]), int(gd["m"])) if gd.get("y") else (int(gd["y2"]), int(gd["m2"]))
         period = cal.month(y, m)
@@ -538,10 +600,19 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         wd = g.weekdays[gd["wd"].lower()]
         kind_d, deic = deictic(g, gd.get("deic"))
         deic = deic if isinstance(deic, int) else -1
+        weekly = deic == 0 or (deic > 0 and g.words.get("next_weekday_is_next_week", False))
+        if gd.get("deic") and kind_d == "shift" and weekly:
+            # 'deze vrijdag' is the Friday of this week, 'volgende zondag' the Sunday of next week
+            period, source = dct_relative(ctx, lambda d: cal.day(cal.week_of(cal.shift(d, "W", deic)).start
+                                                                 + dt.timedelta(days=wd)))
+            value = period.start.isoformat() if period and period.precision == "day" else f"XXXX-WXX-{wd + 1}"
+            return Timex(c.start, c.end, surface, "DATE", value, *(
+                (period.start, period.end, period.precision, source) if period else (None, None, "unknown",
+                                                                                      "unresolved")))
         if gd.get("past") or deic < 0:
             direction, strict = -1, deic < 0  # 'vorige maandag', 'last Monday': not today
         elif gd.get("fut") or deic > 0:
-            direction, strict = 1, deic > 0
+            direction, strict = 1, deic > 0  # English 'next Friday': the coming one, not today
         else:
             direction, strict = weekday_direction(ctx, c), False
 
