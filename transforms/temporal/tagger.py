@@ -445,8 +445,11 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             period, source = dct_relative(ctx, lambda d: cal.month(d.year + n, month))
         elif r == "deictic_month":
             n = g.words["deictic"].get(re.sub(r"\s+", " ", gd["deic"].lower()), 0)
-            direction = -1 if (isinstance(n, int) and n < 0) else 1 if n == 1 else 0
-            period, source = dct_relative(ctx, lambda d: nearest_year_date(d, month, None, direction))
+            if n == 0:  # 'this September': the one of the document's year
+                period, source = dct_relative(ctx, lambda d: cal.month(d.year, month))
+            else:
+                direction = -1 if (isinstance(n, int) and n < 0) else 1
+                period, source = dct_relative(ctx, lambda d: nearest_year_date(d, month, None, direction))
         elif c.year_hint:
             period, source = cal.month(c.year_hint, month), "explicit"
         else:
