@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from schemas.ontology import EVENT_TYPES
 from transforms.model import DATE_SOURCES, PRECISIONS, PUBLISHED_SOURCES
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Dates outside this window are not believable for a news/policy timeline: a sign of a misread number.
 DATE_WINDOW = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
@@ -28,6 +28,7 @@ class Column:
     minimum: float | dt.date | None = None
     maximum: float | dt.date | None = None
     unique: bool = False
+    since: int = 1  # the schema version (migration) that added the column; later ones come last
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,8 @@ RUNS = Table(
         Column("seconds_load", "double", True),
         Column("seconds_export", "double", True),
         Column("seconds_total", "double", True),
+        Column("failed_expectations", "list<varchar>", True, "expectations that failed on any row", since=2),
+        Column("batches_refused", "integer", True, "batches not loaded at all (validation)", since=2),
     ),
     primary_key="run_id",
     description="One row per flow run: counts, timings, validation outcome.",

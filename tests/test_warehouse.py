@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -14,8 +15,8 @@ import pyarrow as pa
 import pytest
 
 from schemas.arrow import to_arrow
-from schemas.ddl import schema_sql
-from schemas.tables import DOCUMENTS, EVENTS, REJECTED, TABLES
+from schemas.ddl import create_table_sql, schema_sql
+from schemas.tables import DOCUMENTS, EVENTS, REJECTED, SCHEMA_VERSION, TABLES
 from warehouse.migrate import MIGRATIONS_DIR, MigrationError, applied, current_version, migrate
 from warehouse.store import Warehouse, WarehouseLocked, lock_path_for
 
@@ -143,19 +144,21 @@ def test_migrations_on_an_empty_db_give_exactly_the_declared_schema(wh: Warehous
 def test_the_first_migration_is_the_generated_ddl() -> None:
     sql = (MIGRATIONS_DIR / "0001_initial.sql").read_text(encoding="utf-8")
     statements = "\n".join(line for line in sql.splitlines() if not line.startswith("--")).strip()
-    assert statements + "\n" == schema_sql()
+    # The declaration as of schema version 1: without the columns later migrations added.
+    version_1 = [replace(t, columns=tuple(c for c in t.columns if c.since == 1)) for t in TABLES]
+    assert statements + "\n" == "\n\n".join(create_table_sql(t) for t in version_1) + "\n"
 
 
 def test_migration_is_recorded_and_not_applied_twice(tmp_path: Path) -> None:
     path = tmp_path / "w.duckdb"
     with Warehouse.open(path) as wh:
-        assert applied(wh.con) == [(1, "0001_initial")]
-        assert current_version(wh.con) == 1
+        assert applied(wh.con) == [(1, "0001_initial"), (2, "0002_runs_validation_detail")]
+        assert current_version(wh.con) == SCHEMA_VERSION
         applied_at = rows(wh, "select applied_at from schema_migrations")[0][0]
         assert isinstance(applied_at, dt.datetime)
     with Warehouse.open(path) as wh:
         assert migrate(wh.con) == []
-        assert rows(wh, "select count(*) from schema_migrations") == [(1,)]
+        assert rows(wh, "select count(*) from schema_migrations") == [(SCHEMA_VERSION,)]
 
 
 def test_a_failing_migration_rolls_back_and_leaves_the_warehouse_intact(tmp_path: Path) -> None:
@@ -361,7 +364,7 @@ def test_a_second_process_waits_then_raises_warehouse_locked(tmp_path: Path) -> 
         holder.kill()
         holder.wait()
     with Warehouse.open(path, lock_timeout=5) as wh:  # released when the holder is gone
-        assert current_version(wh.con) == 1
+        assert current_version(wh.con) == SCHEMA_VERSION
 
 
 def test_the_lock_is_held_until_close(tmp_path: Path) -> None:

@@ -39,8 +39,9 @@ class Migration:
         return self.path.read_text(encoding="utf-8")
 
 
-def discover(migrations_dir: Path = MIGRATIONS_DIR) -> list[Migration]:
+def discover(migrations_dir: Path | None = None) -> list[Migration]:
     """The migration files in version order; a stray or duplicate file is an error, not skipped."""
+    migrations_dir = migrations_dir or MIGRATIONS_DIR  # looked up at call time: tests point it elsewhere
     migrations = []
     for path in sorted(migrations_dir.glob("*.sql")):
         match = FILE_NAME.match(path.name)
@@ -93,7 +94,7 @@ def _apply(con: duckdb.DuckDBPyConnection, migration: Migration) -> None:
         ) from exc
 
 
-def migrate(con: duckdb.DuckDBPyConnection, migrations_dir: Path = MIGRATIONS_DIR) -> list[str]:
+def migrate(con: duckdb.DuckDBPyConnection, migrations_dir: Path | None = None) -> list[str]:
     """Apply the pending migrations in order, each in its own transaction; return their names."""
     con.execute(BOOKKEEPING_SQL)
     migrations = discover(migrations_dir)

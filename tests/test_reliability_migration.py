@@ -1,0 +1,130 @@
+"""Reliability, item 6: a warehouse made by the previous schema version is migrated when it is opened,
+keeping every row; a migration that fails leaves the old warehouse exactly as it was, still usable."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from schemas.ddl import schema_sql
+from schemas.tables import SCHEMA_VERSION, TABLES
+from tests.faults import SEEDS
+from tests.fixtures.make_warehouse_v1 import unpack
+from tests.reliability import run_flow
+from warehouse import migrate as migrate_module
+from warehouse.migrate import MIGRATIONS_DIR, MigrationError, applied, current_version
+from warehouse.store import Warehouse
+
+OLD_TABLES = ("documents", "events", "rejected", "runs")
+
+
+def contents(con: duckdb.DuckDBPyConnection, columns_of_v1: bool = True) -> dict[str, list[tuple]]:
+    """Every row of the base tables (the v1 columns), and the schema version."""
+    out: dict[str, list[tuple]] = {}
+    for table in OLD_TABLES:
+        names = [c.name for t in TABLES if t.name == table for c in t.columns if c.since == 1 or not columns_of_v1]
+        out[table] = con.execute(f"select {', '.join(names)} from {table} order by 1").fetchall()
+    out["schema_migrations"] = con.execute("select version, name from schema_migrations order by 1").fetchall()
+    return out
+
+
+def columns(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple]:
+    return con.execute(
+        "select column_name, data_type, is_nullable from information_schema.columns "
+        "where table_name = ? order by ordinal_position",
+        [table],
+    ).fetchall()
+
+
+@pytest.fixture
+def v1(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    data.mkdir()
+    return unpack(data / "timeline.duckdb")
+
+
+def test_the_fixture_is_a_version_1_warehouse(v1: Path) -> None:
+    con = duckdb.connect(str(v1), read_only=True)
+    assert current_version(con) == 1 == SCHEMA_VERSION - 1
+    assert "failed_expectations" not in [c[0] for c in columns(con, "runs")]
+    assert con.execute("select count(*) from timeline").fetchone() == (2,)
+
+
+def test_a_version_1_warehouse_is_migrated_on_open_and_keeps_every_row(v1: Path) -> None:
+    con = duckdb.connect(str(v1), read_only=True)
+    before = contents(con)
+    con.close()
+    with Warehouse.open(v1) as wh:
+        assert current_version(wh.con) == SCHEMA_VERSION
+        assert [name for _, name in applied(wh.con)] == [p.stem for p in sorted(MIGRATIONS_DIR.glob("*.sql"))]
+        after = contents(wh.con)
+        assert {k: v for k, v in after.items() if k != "schema_migrations"} == {
+            k: v for k, v in before.items() if k != "schema_migrations"
+        }
+        assert wh.con.execute("select failed_expectations, batches_refused from runs").fetchall() == [(None, None)]
+        assert wh.query("select count(*) from timeline")[1] == [(2,)]
+        declared = duckdb.connect()
+        declared.execute(schema_sql())
+        for table in TABLES:  # the migrated warehouse is exactly the declared schema
+            assert columns(wh.con, table.name) == columns(declared, table.name), table.name
+
+
+def test_a_migrated_version_1_warehouse_takes_a_run(prefect_harness, v1: Path) -> None:
+    summary = run_flow([SEEDS], v1.parent, batch_size=5)
+    assert summary.documents_loaded == 5
+    con = duckdb.connect(str(v1), read_only=True)
+    assert con.execute("select count(*) from documents").fetchone() == (7,)
+    assert con.execute("select count(*) from runs").fetchone() == (2,)
+    assert current_version(con) == SCHEMA_VERSION
+
+
+def test_a_failing_migration_leaves_the_old_warehouse_intact_and_usable(
+    v1: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    con = duckdb.connect(str(v1), read_only=True)
+    before = contents(con)
+    columns_before = {t: columns(con, t) for t in OLD_TABLES}
+    con.close()
+    broken = tmp_path / "migrations"
+    broken.mkdir()
+    shutil.copy(MIGRATIONS_DIR / "0001_initial.sql", broken)
+    real = (MIGRATIONS_DIR / "0002_runs_validation_detail.sql").read_text(encoding="utf-8")
+    # The real migration, then a step that deletes data, then one that fails: all of it must roll back.
+    (broken / "0002_runs_validation_detail.sql").write_text(
+        real + "\ndelete from events;\nalter table documents drop column text;\nselect * from no_such_table;\n"
+    )
+    monkeypatch.setattr(migrate_module, "MIGRATIONS_DIR", broken)
+    with pytest.raises(MigrationError, match=r"0002_runs_validation_detail failed.*unchanged at version 1"):
+        Warehouse.open(v1)
+    monkeypatch.undo()
+
+    con = duckdb.connect(str(v1), read_only=True)
+    assert contents(con) == before
+    assert {t: columns(con, t) for t in OLD_TABLES} == columns_before
+    assert con.execute("select count(*) from timeline").fetchone() == (2,)
+    con.close()
+    with Warehouse.open(v1, lock_timeout=1) as wh:  # the lock was released; the real code migrates it
+        assert current_version(wh.con) == SCHEMA_VERSION
+        assert contents(wh.con)["events"] == before["events"]
+
+
+def test_a_failing_migration_stops_the_run_with_exit_1_and_a_clear_message(
+    prefect_harness, v1: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    from flows.cli import main
+
+    broken = tmp_path / "migrations"
+    broken.mkdir()
+    shutil.copy(MIGRATIONS_DIR / "0001_initial.sql", broken)
+    (broken / "0002_broken.sql").write_text("alter table runs add column x integer;\nselect * from nowhere;\n")
+    monkeypatch.setattr(migrate_module, "MIGRATIONS_DIR", broken)
+    monkeypatch.setenv("PREFECT_LOGGING_LEVEL", "CRITICAL")
+    before = contents(duckdb.connect(str(v1), read_only=True))
+    code = main(["run", str(SEEDS), "--data-dir", str(v1.parent), "--quiet"])
+    assert code == 1
+    err = " ".join(capsys.readouterr().err.split())
+    assert "0002_broken failed and was rolled back" in err and "The warehouse is unchanged" in err
+    assert contents(duckdb.connect(str(v1), read_only=True)) == before
