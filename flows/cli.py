@@ -41,6 +41,13 @@ def build_parser() -> argparse.ArgumentParser:
                      help="seconds to wait for another run to finish (default 60)")
     run.add_argument("--quiet", action="store_true", help="no progress bar and no timeline at the end")
     run.add_argument("--show", type=int, default=15, help="events to print in the closing timeline (default 15)")
+    run.add_argument("--runner", choices=("default", "dask"), default="default",
+                     help="where extraction runs: in this process (default), or on Dask through prefect-dask")
+    run.add_argument("--dask-address", default=None,
+                     help="with --runner dask: an existing cluster's scheduler, e.g. tcp://host:8786 "
+                     "(default: a local cluster)")
+    run.add_argument("--workers", type=int, default=None,
+                     help="with --runner dask: worker processes of the local cluster (default 2)")
 
     serve = sub.add_parser("serve", help="serve a scheduled deployment that picks up new or changed documents",
                            description="Start (or find) a local Prefect server and serve the flow on a cron "
@@ -111,17 +118,17 @@ def cmd_run(args) -> int:
     for p in missing:
         err.print(f"[yellow]warning:[/] {p} does not exist; it is recorded as rejected")
     quiet_prefect_defaults()
+    from flows.pipeline import flow_for
     from warehouse.store import WarehouseLocked
-
-    from flows.pipeline import timeline_flow
 
     started = time.perf_counter()
     try:
+        flow, in_flight = flow_for(args.runner, args.dask_address, args.workers)
         if args.quiet:
-            summary = timeline_flow(list(settings.inputs), str(settings.data_dir), settings.batch_size,
-                                    settings.lock_timeout)
+            summary = flow(list(settings.inputs), str(settings.data_dir), settings.batch_size,
+                           settings.lock_timeout, in_flight=in_flight)
         else:
-            summary = run_with_progress(settings, err)
+            summary = run_with_progress(settings, err, flow, in_flight)
     except WarehouseLocked as exc:
         err.print(f"[red]error:[/] {exc}")
         return 4
@@ -134,16 +141,18 @@ def cmd_run(args) -> int:
     return 3 if summary.rejections else 0
 
 
-def run_with_progress(settings: Settings, err):
+def run_with_progress(settings: Settings, err, flow=None, in_flight: int = 1):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from flows.pipeline import timeline_flow
 
+    flow = flow or timeline_flow
+
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err, transient=True) as progress:
         bar = progress.add_task("documents", total=None)
-        return timeline_flow(list(settings.inputs), str(settings.data_dir), settings.batch_size,
-                             settings.lock_timeout, on_batch=lambda n: progress.advance(bar, n))
+        return flow(list(settings.inputs), str(settings.data_dir), settings.batch_size,
+                    settings.lock_timeout, on_batch=lambda n: progress.advance(bar, n), in_flight=in_flight)
 
 
 def print_summary(s, seconds: float, settings: Settings) -> None:

@@ -1,8 +1,20 @@
-"""The main flow: discover → parse → extract → validate → load → export, in batches of documents.
+"""The main flow: discover → skip unchanged → parse + extract → validate → load → export, streaming.
 
-Tasks work on whole batches (Prefect costs 10-16 ms per task: never a task per document). Every
-task body is one call into `transforms/` or `warehouse/`. All batches of a run load inside one
-DuckDB transaction: a run that fails or is killed leaves the warehouse as it was before it.
+Documents flow in batches from discovery to the load; nothing holds the whole corpus:
+
+- discovery yields documents one at a time and `batched` cuts them into batches of `batch_size`;
+- a document whose source, raw bytes and extractor version are already in the warehouse is
+  skipped before it is parsed (a sha256 of the bytes is all it costs);
+- `extract` (parse + events + Arrow rows) is pure: it runs in this process, or, with the Dask
+  runner, on Dask workers, a few batches in flight at a time;
+- extracted batches are gathered into a chunk of at most `CHUNK_EVENTS` events, validated by
+  Great Expectations (its cost is per call, ~1 s, not per row) and loaded from Arrow into DuckDB
+  by this process alone (DuckDB allows one writer);
+- the Parquet export is written once, at the end, only for the partitions the run changed.
+
+Tasks work on whole batches or chunks (Prefect costs 10-16 ms per task, more on Dask). All chunks
+of a run load inside one DuckDB transaction: a run that fails or is killed leaves the warehouse as
+it was before it.
 """
 
 from __future__ import annotations
@@ -10,7 +22,8 @@ from __future__ import annotations
 import datetime as dt
 import time
 import uuid
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,11 +36,16 @@ from flows.settings import Settings
 from flows.sources import batched, discover
 from schemas.arrow import to_arrow
 from schemas.tables import DOCUMENTS, EVENTS, REJECTED
-from transforms.documents import parse_document
+from transforms.documents import compute_content_sha256, parse_document
 from transforms.events import extract_events
-from transforms.model import Document, Event, Rejection
+from transforms.model import RawSource, Rejection
 from transforms.records import document_row, event_row, rejection_row
 from transforms.version import EXTRACTOR_VERSION
+
+# Events gathered before one validation and load: large enough that GX's fixed cost per call
+# (~1 s) is noise, small enough that memory stays flat (~20 MB of Arrow).
+CHUNK_EVENTS = 20_000
+RUNNERS = ("default", "dask")
 
 
 @dataclass
@@ -46,114 +64,251 @@ class RunSummary:
     rejections: list[Rejection] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     status: str = "completed"
+    export: dict = field(default_factory=dict)
 
-    def timed(self, stage: str, started: float) -> None:
-        self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - started
+    def timed(self, stage: str, started: float) -> float:
+        spent = time.perf_counter() - started
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + spent
+        return spent
+
+    def add(self, stage: str, seconds: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
 
 
 @dataclass
 class ExtractedBatch:
-    documents: list[Document]
-    events: list[Event]
+    """A batch as rows: what a worker sends back (Arrow, compact to ship between processes)."""
+
+    documents: pa.Table
+    events: pa.Table
     rejections: list[Rejection]
+    text_lengths: dict[str, int]
+    seen: int  # documents read (parsed or rejected at parse)
+    seconds: float = 0.0  # time spent inside the task body
+    parse_seconds: float = 0.0  # of which parsing (decode, repair, dates, language)
+
+
+# ---------------------------------------------------------------- pure steps
+
+
+def extract_rows(raws: list, ingested_at: dt.datetime) -> ExtractedBatch:
+    """Parse and extract a batch of RawSources (and pass Rejections on) into Arrow rows. Pure."""
+    started = time.perf_counter()
+    docs, rejected = {}, []
+    for raw in raws:
+        out = raw if isinstance(raw, Rejection) else parse_document(raw, EXTRACTOR_VERSION)
+        if isinstance(out, Rejection):
+            rejected.append(out)
+        else:
+            docs[out.doc_id] = out  # the same text twice in a batch is one document
+    parsed = time.perf_counter()
+    seen = sum(1 for r in raws if not isinstance(r, Rejection)) + sum(
+        1 for r in raws if isinstance(r, Rejection) and r.stage in ("ingest", "parse"))
+    document_rows, event_rows = [], []
+    for doc in docs.values():
+        try:
+            events = extract_events(doc)
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run; it is reported
+            rejected.append(Rejection(doc.source_name, "extract", f"extraction failed: {exc!r}",
+                                      doc.source_key, doc.doc_id))
+            continue
+        document_rows.append(document_row(doc, ingested_at, EXTRACTOR_VERSION))
+        event_rows.extend(event_row(e) for e in events)
+    return ExtractedBatch(
+        documents=to_arrow(DOCUMENTS, document_rows),
+        events=to_arrow(EVENTS, event_rows),
+        rejections=rejected,
+        text_lengths={d["doc_id"]: d["char_count"] for d in document_rows},
+        seen=seen,
+        seconds=time.perf_counter() - started,
+        parse_seconds=parsed - started,
+    )
+
+
+def concat(tables: list[pa.Table], table) -> pa.Table:
+    return pa.concat_tables(tables) if tables else to_arrow(table, [])
+
+
+def without_documents(documents: pa.Table, events: pa.Table, doc_ids: Iterable[str]) -> tuple[pa.Table, pa.Table]:
+    """The rows minus the given documents and their events."""
+    drop = pa.array(list(doc_ids), pa.string())
+    if len(drop) == 0:
+        return documents, events
+    return (documents.filter(pc.invert(pc.is_in(documents.column("doc_id"), value_set=drop))),
+            events.filter(pc.invert(pc.is_in(events.column("doc_id"), value_set=drop))))
 
 
 # ---------------------------------------------------------------- tasks (one call each)
 
 
-@task(name="parse", cache_policy=NONE)
-def parse_batch(raws: list) -> tuple[list[Document], list[Rejection]]:
-    docs, rejected = [], []
-    for raw in raws:
-        out = raw if isinstance(raw, Rejection) else parse_document(raw, EXTRACTOR_VERSION)
-        (rejected if isinstance(out, Rejection) else docs).append(out)
-    return docs, rejected
-
-
 @task(name="extract", cache_policy=NONE)
-def extract_batch(docs: list[Document]) -> ExtractedBatch:
-    events, rejected, kept = [], [], []
-    for doc in docs:
-        try:
-            events.extend(extract_events(doc))
-            kept.append(doc)
-        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run; it is reported
-            rejected.append(Rejection(doc.source_name, "extract", f"extraction failed: {exc!r}",
-                                      doc.source_key, doc.doc_id))
-    return ExtractedBatch(kept, events, rejected)
+def extract_batch(raws: list, ingested_at: dt.datetime) -> ExtractedBatch:
+    return extract_rows(raws, ingested_at)
 
 
 @task(name="validate", cache_policy=NONE)
 def validate_rows(documents, events, text_lengths):
     from warehouse.validate import rejections, validate_batch
 
+    started = time.perf_counter()
     doc_result = validate_batch(DOCUMENTS, documents)
     if doc_result.bad:  # a rejected document takes its events with it: no event without its document
-        kept = pa.array(doc_result.good.column("doc_id").to_pylist())
+        kept = pa.array(doc_result.good.column("doc_id").to_pylist(), pa.string())
         events = events.filter(pc.is_in(events.column("doc_id"), value_set=kept))
     event_result = validate_batch(EVENTS, events, text_lengths=text_lengths)
     bad = rejections(DOCUMENTS, documents, doc_result) + rejections(EVENTS, events, event_result)
-    return doc_result, event_result, bad
+    return doc_result, event_result, bad, time.perf_counter() - started
 
 
 @task(name="load", cache_policy=NONE)
 def load_rows(warehouse, documents, events, rejected) -> dict:
-    return warehouse.load_batch(documents, events, rejected)
+    started = time.perf_counter()
+    return warehouse.load_batch(documents, events, rejected) | {"seconds": time.perf_counter() - started}
 
 
 @task(name="export", cache_policy=NONE)
-def export_all(warehouse, exports_dir) -> dict:
+def export_all(warehouse, exports_dir, run_id, changed) -> dict:
     from warehouse.export import export_parquet
 
-    return export_parquet(warehouse, exports_dir)
+    return export_parquet(warehouse, exports_dir, run_id=run_id, changed=changed)
 
 
 # ---------------------------------------------------------------- the flow
 
 
-def process_batch(raws: list, warehouse, summary: RunSummary, now: dt.datetime) -> None:
-    started = time.perf_counter()
-    docs, rejected = parse_batch(raws)
-    summary.timed("ingest", started)
-    summary.documents_seen += len(docs) + sum(1 for r in rejected if r.stage in ("ingest", "parse"))
-    known = warehouse.known_documents([d.doc_id for d in docs], EXTRACTOR_VERSION)
-    fresh = [d for d in {d.doc_id: d for d in docs}.values() if d.doc_id not in known]
-    summary.documents_skipped += len(docs) - len(fresh)
+class Run:
+    """One run's moving parts: the warehouse, the summary, and the chunk being gathered."""
 
-    started = time.perf_counter()
-    batch = extract_batch(fresh)
-    summary.timed("extract", started)
-    rejected += batch.rejections
+    def __init__(self, warehouse, summary: RunSummary, now: dt.datetime) -> None:
+        self.wh, self.summary, self.now = warehouse, summary, now
+        self.pending: list[ExtractedBatch] = []
+        self.pending_events = 0
+        self.changed = False  # did any chunk change the warehouse (documents, events)?
 
-    started = time.perf_counter()
-    documents = to_arrow(DOCUMENTS, [document_row(d, now, EXTRACTOR_VERSION) for d in batch.documents])
-    events = to_arrow(EVENTS, [event_row(e) for e in batch.events])
-    lengths = {d.doc_id: len(d.text) for d in batch.documents}
-    doc_result, event_result, invalid = validate_rows(documents, events, lengths)
-    summary.timed("validate", started)
-    summary.validation_success &= doc_result.success and event_result.success
-    summary.failed_expectations |= set(doc_result.failed_expectations) | set(event_result.failed_expectations)
-    rejected += invalid
+    def fresh(self, raws: list) -> list:
+        """The batch minus the sources the warehouse already holds with the same bytes and extractor."""
+        started = time.perf_counter()
+        sources = [r for r in raws if isinstance(r, RawSource)]
+        keys = [(r.source_key, compute_content_sha256(r.data)) for r in sources]
+        unchanged = self.wh.unchanged_sources(keys, EXTRACTOR_VERSION)
+        kept = [r for r in raws if not (isinstance(r, RawSource) and r.source_key in unchanged)]
+        self.summary.documents_seen += len(raws) - len(kept)
+        self.summary.documents_skipped += len(raws) - len(kept)
+        self.summary.timed("ingest", started)
+        return kept
 
-    started = time.perf_counter()
-    rows = to_arrow(REJECTED, [rejection_row(r, summary.run_id, now) for r in rejected])
-    load_rows(warehouse, doc_result.good, event_result.good, rows)
-    summary.timed("load", started)
+    def gather(self, batch: ExtractedBatch, waited: float) -> None:
+        """Take an extracted batch; validate and load when the chunk is full."""
+        self.summary.add("parse", batch.parse_seconds)
+        self.summary.add("extract", batch.seconds - batch.parse_seconds)
+        self.summary.add("extract_wait", waited)
+        self.summary.documents_seen += batch.seen
+        self.pending.append(batch)
+        self.pending_events += batch.events.num_rows
+        if self.pending_events >= CHUNK_EVENTS:
+            self.flush()
 
-    summary.documents_loaded += doc_result.good.num_rows
-    summary.documents_rejected += sum(1 for r in rejected if r.stage in ("ingest", "parse", "extract"))
-    summary.events_loaded += event_result.good.num_rows
-    dated = event_result.good.column("date_start").null_count if event_result.good.num_rows else 0
-    summary.events_undated += dated
-    summary.events_dated += event_result.good.num_rows - dated
-    summary.events_rejected += len(event_result.bad)
-    summary.rejections += rejected
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        s, batches = self.summary, self.pending
+        self.pending, self.pending_events = [], 0
+        documents = concat([b.documents for b in batches], DOCUMENTS)
+        events = concat([b.events for b in batches], EVENTS)
+        rejected = [r for b in batches for r in b.rejections]
+        lengths = {k: v for b in batches for k, v in b.text_lengths.items()}
+        del batches
+
+        # Texts already loaded by this extractor (a copy under another name) or met earlier in the
+        # chunk: skipped, as before, by doc_id.
+        doc_ids = documents.column("doc_id").to_pylist()
+        known = self.wh.known_documents(doc_ids, EXTRACTOR_VERSION)
+        first = {}
+        for position, doc_id in enumerate(doc_ids):
+            first.setdefault(doc_id, position)
+        if known or len(first) < len(doc_ids):
+            keep = [p for d, p in first.items() if d not in known]
+            documents = documents.take(keep)
+            events = events.filter(pc.is_in(events.column("doc_id"),
+                                             value_set=pa.array([doc_ids[p] for p in keep], pa.string())))
+        s.documents_skipped += len(doc_ids) - documents.num_rows
+
+        started = time.perf_counter()
+        doc_result, event_result, invalid, inside = validate_rows(documents, events, lengths)
+        s.add("orchestration", time.perf_counter() - started - inside)
+        s.timed("validate", started)
+        s.validation_success &= doc_result.success and event_result.success
+        s.failed_expectations |= set(doc_result.failed_expectations) | set(event_result.failed_expectations)
+        rejected += invalid
+
+        started = time.perf_counter()
+        rows = to_arrow(REJECTED, [rejection_row(r, s.run_id, self.now) for r in rejected])
+        counts = load_rows(self.wh, doc_result.good, event_result.good, rows)
+        s.add("orchestration", time.perf_counter() - started - counts.pop("seconds"))
+        s.timed("load", started)
+        self.changed |= any(v for k, v in counts.items() if not k.startswith("rejected"))
+
+        s.documents_loaded += doc_result.good.num_rows
+        s.documents_rejected += sum(1 for r in rejected if r.stage in ("ingest", "parse", "extract"))
+        s.events_loaded += event_result.good.num_rows
+        undated = event_result.good.column("date_start").null_count if event_result.good.num_rows else 0
+        s.events_undated += undated
+        s.events_dated += event_result.good.num_rows - undated
+        s.events_rejected += len(event_result.bad)
+        s.rejections += rejected
+
+
+def timed(items: Iterable, summary: RunSummary, stage: str) -> Iterator:
+    """`items`, adding the time spent producing each one to `stage`."""
+    iterator = iter(items)
+    while True:
+        started = time.perf_counter()
+        try:
+            item = next(iterator)
+        except StopIteration:
+            summary.timed(stage, started)
+            return
+        summary.timed(stage, started)
+        yield item
+
+
+def extracted_inline(batches: Iterator[list], now: dt.datetime, summary: RunSummary):
+    """(batch, seconds the flow waited) for each batch, extracted here, one after the other."""
+    for raws in batches:
+        started = time.perf_counter()
+        out = extract_batch(raws, now)
+        waited = time.perf_counter() - started
+        summary.add("orchestration", waited - out.seconds)
+        yield out, waited, len(raws)
+
+
+def extracted_submitted(batches: Iterator[list], now: dt.datetime, window: int):
+    """The same through the flow's task runner (Dask): `window` batches in flight, results in order."""
+    in_flight: deque = deque()
+    for raws in batches:
+        started = time.perf_counter()
+        in_flight.append((extract_batch.submit(raws, now), len(raws)))
+        waited = time.perf_counter() - started
+        if len(in_flight) >= window:
+            future, n = in_flight.popleft()
+            started = time.perf_counter()
+            out = future.result()
+            yield out, waited + time.perf_counter() - started, n
+            waited = 0.0
+    while in_flight:
+        future, n = in_flight.popleft()
+        started = time.perf_counter()
+        out = future.result()
+        yield out, time.perf_counter() - started, n
 
 
 @flow(name="timeline", log_prints=False)
 def timeline_flow(inputs: list[str], data_dir: str, batch_size: int = 200, lock_timeout: float = 60,
-                  on_batch: Callable[[int], None] | None = None) -> RunSummary:
-    """Ingest `inputs` (files and folders) into the warehouse in `data_dir`, then export Parquet."""
+                  on_batch: Callable[[int], None] | None = None, in_flight: int = 1) -> RunSummary:
+    """Ingest `inputs` (files and folders) into the warehouse in `data_dir`, then export Parquet.
+
+    `in_flight` > 1 submits extraction to the flow's task runner, that many batches at a time (see
+    `flow_for`); 1 extracts in this process."""
     from warehouse.store import Warehouse
 
     settings = Settings(tuple(inputs), Path(data_dir), batch_size, lock_timeout)
@@ -164,12 +319,20 @@ def timeline_flow(inputs: list[str], data_dir: str, batch_size: int = 200, lock_
         summary.status = "running"
         wh.record_run(run_row(summary, now, settings, None))
         summary.status = "completed"
+        run = Run(wh, summary, now)
         wh.begin()
         try:
-            for raws in batched(discover(settings.inputs), settings.batch_size):
-                process_batch(raws, wh, summary, now)
+            found = timed(discover(settings.inputs), summary, "ingest")
+            batches = (run.fresh(raws) for raws in batched(found, settings.batch_size))
+            extracted = (extracted_inline(batches, now, summary) if in_flight <= 1
+                         else extracted_submitted(batches, now, in_flight))
+            span = time.perf_counter()
+            for batch, waited, n in extracted:
+                run.gather(batch, waited)
                 if on_batch:
-                    on_batch(len(raws))
+                    on_batch(n)
+            summary.seconds["extract_span"] = time.perf_counter() - span
+            run.flush()
             wh.commit()
         except BaseException:
             wh.rollback()
@@ -177,13 +340,36 @@ def timeline_flow(inputs: list[str], data_dir: str, batch_size: int = 200, lock_
             wh.record_run(run_row(summary, now, settings, time.perf_counter() - begun))
             raise
         started = time.perf_counter()
-        export_all(wh, settings.exports)
+        summary.export = export_all(wh, settings.exports, summary.run_id,
+                                    wh.touched_partitions if run.changed else set())
         summary.timed("export", started)
         if summary.rejections:
             summary.status = "completed_with_rejections"
         summary.seconds["total"] = time.perf_counter() - begun
         wh.record_run(run_row(summary, now, settings, summary.seconds["total"]))
     return summary
+
+
+def flow_for(runner: str = "default", dask_address: str | None = None, workers: int | None = None):
+    """(the flow with the chosen task runner, batches to keep in flight).
+
+    "default": extraction in this process. "dask": extraction on Dask through prefect-dask's
+    DaskTaskRunner, on the cluster at `dask_address`, or on a local cluster of `workers` worker
+    processes (one thread each: the extractors are pure Python and hold the GIL)."""
+    if runner not in RUNNERS:
+        raise ValueError(f"unknown runner {runner!r}: choose one of {', '.join(RUNNERS)}")
+    if runner == "default":
+        return timeline_flow, 1
+    import logging
+
+    from prefect_dask import DaskTaskRunner
+
+    logging.getLogger("distributed").setLevel(logging.WARNING)  # no INFO line per worker and connection
+    if dask_address:
+        return timeline_flow.with_options(task_runner=DaskTaskRunner(address=dask_address)), 2 * (workers or 2)
+    n = workers or 2
+    cluster = {"n_workers": n, "threads_per_worker": 1, "processes": True, "dashboard_address": None}
+    return timeline_flow.with_options(task_runner=DaskTaskRunner(cluster_kwargs=cluster)), 2 * n
 
 
 def run_row(s: RunSummary, started_at: dt.datetime, settings: Settings, total: float | None) -> dict:

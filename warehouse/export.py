@@ -7,6 +7,11 @@ Layout of `exports_dir`:
     .versions/events-<stamp>/year=__HIVE_DEFAULT_PARTITION__/month=__HIVE_DEFAULT_PARTITION__/...
     documents.parquet                         replaced atomically by os.replace
 
+A run passes the (year, month) partitions its loads touched: only those are written again; the
+others are hard links to the previous version's files (same bytes, no copy). A run that changed
+nothing writes nothing. `.state.json` names the run the export reflects: when it is not the last
+completed run (an export that failed after its commit, a hand edit), the next export is whole.
+
 Readers never see a half-written export: each export is written into a new version directory and
 only then does `events` point at it. The previous version is kept until the next export, so a reader
 that resolved the old link just before the swap can finish; older versions are removed. Undated
@@ -15,6 +20,7 @@ events sit in Hive's null partition, which DuckDB, pyarrow and Spark all read ba
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import time
@@ -23,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 # The contract's event columns in the contract's order, plus date_value (allowed as an extra).
 EVENT_COLUMNS = (
@@ -36,6 +43,8 @@ DOCUMENT_COLUMNS = (
 )  # fmt: skip
 VERSIONS = ".versions"
 NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"
+STATE = ".state.json"
+Partition = tuple[int | None, int | None]
 
 
 def _connection(con_or_warehouse: Any) -> duckdb.DuckDBPyConnection:
@@ -51,15 +60,28 @@ def _copied(con: duckdb.DuckDBPyConnection, sql: str) -> int:
     return int(row[0]) if row else 0
 
 
-def write_events(con: duckdb.DuckDBPyConnection, target: Path) -> int:
-    """Write the events, hive-partitioned by year and month of date_start, into the new dir `target`."""
+def write_events(con: duckdb.DuckDBPyConnection, target: Path, only: set[Partition] | None = None) -> int:
+    """Write the events, hive-partitioned by year and month of date_start, into the new dir `target`
+    (only the partitions in `only`, when given)."""
     cols = ", ".join(EVENT_COLUMNS)
-    rows = _copied(
-        con,
-        f"copy (select {cols}, year(date_start) as year, month(date_start) as month from events "
-        f"order by date_start, doc_id, char_start, event_id) "
-        f"to {_quote(target)} (format parquet, partition_by (year, month))",
-    )
+    where = ""
+    if only is not None:
+        con.register("export_partitions", pa.table({"y": pa.array([y for y, _ in only], pa.int64()),
+                                                    "m": pa.array([m for _, m in only], pa.int64())}))
+        where = ("where exists (select 1 from export_partitions as p where p.y is not distinct from "
+                 "year(date_start) and p.m is not distinct from month(date_start))")
+    try:
+        rows = _copied(
+            con,
+            f"copy (select {cols}, year(date_start) as year, month(date_start) as month from events {where} "
+            f"order by date_start, doc_id, char_start, event_id) "
+            f"to {_quote(target)} (format parquet, partition_by (year, month))",
+        )
+    finally:
+        if only is not None:
+            con.unregister("export_partitions")
+    if only is not None:
+        return rows
     if rows == 0:
         # No events: an empty file keeps `events/**/*.parquet` readable, with the right columns.
         empty = target / f"year={NULL_PARTITION}" / f"month={NULL_PARTITION}"
@@ -104,31 +126,110 @@ def prune_versions(versions: Path, keep: set[Path]) -> list[Path]:
     return removed
 
 
-def export_parquet(con_or_warehouse: Any, exports_dir: Path) -> dict[str, Any]:
+def partition_of(directory: Path) -> Partition:
+    """(year, month) of a `year=2024/month=3` directory; None for Hive's null partition."""
+    def value(part: str) -> int | None:
+        raw = part.split("=", 1)[1]
+        return None if raw == NULL_PARTITION else int(raw)
+
+    return value(directory.parent.name), value(directory.name)
+
+
+def link_partitions(previous: Path, target: Path, skip: set[Partition]) -> int:
+    """Hard-link (copy where links are not possible) the previous version's partitions not in `skip`."""
+    linked = 0
+    for part in sorted(previous.glob("year=*/month=*")):
+        if partition_of(part) in skip:
+            continue
+        dest = target / part.parent.name / part.name
+        dest.mkdir(parents=True, exist_ok=True)
+        for file in part.iterdir():
+            try:
+                os.link(file, dest / file.name)
+            except OSError:
+                shutil.copy2(file, dest / file.name)
+        linked += 1
+    return linked
+
+
+def read_state(exports_dir: Path) -> dict:
+    try:
+        return json.loads((exports_dir / STATE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def write_state(exports_dir: Path, run_id: str | None) -> None:
+    """Record which run the export reflects (none: the next run's export is whole)."""
+    if run_id is None:
+        (exports_dir / STATE).unlink(missing_ok=True)
+        return
+    temporary = exports_dir / f".state-{uuid.uuid4().hex[:8]}.json"
+    temporary.write_text(json.dumps({"run_id": run_id}), encoding="utf-8")
+    os.replace(temporary, exports_dir / STATE)
+
+
+def last_completed_run(con: duckdb.DuckDBPyConnection, other_than: str) -> str | None:
+    try:
+        row = con.execute(
+            "select run_id from runs where run_id <> ? and status like 'completed%' "
+            "order by started_at desc limit 1",
+            [other_than],
+        ).fetchone()
+    except duckdb.Error:
+        return None
+    return row[0] if row else None
+
+
+def export_parquet(con_or_warehouse: Any, exports_dir: Path, run_id: str | None = None,
+                   changed: set[Partition] | None = None) -> dict[str, Any]:
     """Write `events/` (hive-partitioned Parquet) and `documents.parquet` into exports_dir, atomically.
 
-    Takes a DuckDB connection or a `Warehouse`. Returns the row counts and the new version's directory.
+    Takes a DuckDB connection or a `Warehouse`. With `run_id` and the set of partitions the run
+    `changed`, an export that is up to date with the previous run is extended: nothing is written
+    when nothing changed, else only the changed partitions (and documents.parquet). Returns the row
+    counts written, the new version's directory and how the export was made (`mode`).
     """
     con = _connection(con_or_warehouse)
     exports_dir = Path(exports_dir)
     versions = exports_dir / VERSIONS
     versions.mkdir(parents=True, exist_ok=True)
-    stamp = f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
+    link = exports_dir / "events"
+    current = link.parent / os.readlink(link) if link.is_symlink() else None
+    up_to_date = (
+        run_id is not None and changed is not None and current is not None and current.is_dir()
+        and (exports_dir / "documents.parquet").exists()
+        and read_state(exports_dir).get("run_id") == last_completed_run(con, run_id)
+    )
+    if up_to_date and not changed:
+        write_state(exports_dir, run_id)
+        return {"mode": "unchanged", "events": 0, "documents": 0, "events_dir": str(current), "partitions": 0}
 
+    stamp = f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
     events_dir = versions / f"events-{stamp}"
     documents_tmp = exports_dir / f".documents-{stamp}.parquet"
     try:
-        events = write_events(con, events_dir)
+        if up_to_date and current is not None:
+            events = write_events(con, events_dir, only=changed)
+            events_dir.mkdir(parents=True, exist_ok=True)
+            link_partitions(current, events_dir, skip=set(changed or ()))
+            if not any(events_dir.glob("year=*/month=*/*.parquet")):
+                shutil.rmtree(events_dir)
+                write_events(con, events_dir)  # no events left at all: the empty file
+        else:
+            events = write_events(con, events_dir)
         documents = write_documents(con, documents_tmp)
     except BaseException:
         # Nothing was swapped in: remove the partial new version, readers keep the old one.
         shutil.rmtree(events_dir, ignore_errors=True)
         documents_tmp.unlink(missing_ok=True)
         raise
-    previous = swap_link(exports_dir / "events", events_dir)
+    previous = swap_link(link, events_dir)
     os.replace(documents_tmp, exports_dir / "documents.parquet")
+    write_state(exports_dir, run_id)
     prune_versions(versions, {events_dir} | ({previous} if previous else set()))
     return {
+        "mode": "partitions" if up_to_date else "full",
         "events": events,
         "documents": documents,
         "events_dir": str(events_dir),

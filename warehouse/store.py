@@ -130,6 +130,9 @@ class Warehouse:
         self.path = path
         self.con = con
         self._lock: IO[str] | None = lock
+        # (year, month) of date_start of every event row the loads since open() may have changed,
+        # (None, None) for undated ones: the export rewrites only these partitions.
+        self.touched_partitions: set[tuple[int | None, int | None]] = set()
 
     @classmethod
     def open(cls, path: Path, lock_timeout: float = 60) -> Warehouse:
@@ -187,6 +190,24 @@ class Warehouse:
             raise
         self.commit()
 
+    def unchanged_sources(self, keys: Sequence[tuple[str, str]], extractor_version: str) -> set[str]:
+        """Of (source_key, sha256 of the raw bytes) pairs, the source_keys whose document is loaded
+        with these very bytes by this extractor version: skipped before they are even parsed."""
+        if not keys:
+            return set()
+        incoming = pa.table({"source_key": [k for k, _ in keys], "content_sha256": [h for _, h in keys]})
+        self.con.register("incoming_sources", incoming)
+        try:
+            rows = self.con.execute(
+                "select d.source_key from documents as d join incoming_sources as i "
+                "on d.source_key = i.source_key and d.content_sha256 = i.content_sha256 "
+                "where d.extractor_version = ?",
+                [extractor_version],
+            ).fetchall()
+        finally:
+            self.con.unregister("incoming_sources")
+        return {row[0] for row in rows}
+
     def known_documents(self, doc_ids: list[str], extractor_version: str) -> set[str]:
         """The doc_ids already loaded by this extractor version: unchanged documents a run can skip."""
         if not doc_ids:
@@ -234,6 +255,18 @@ class Warehouse:
         ]
         # Events of the batch's documents (and of replaced ones) that the new extraction no longer
         # yields. Events it yields again are updated in place below, never deleted and re-inserted.
+        self.touched_partitions |= set(
+            con.execute(
+                """
+                select distinct year(date_start), month(date_start) from events
+                where doc_id in (select doc_id from incoming_documents)
+                   or doc_id in (select unnest(?::varchar[]))
+                union
+                select distinct year(date_start), month(date_start) from incoming_events
+                """,
+                [replaced],
+            ).fetchall()
+        )
         events_deleted = _count(
             con,
             """

@@ -1,0 +1,47 @@
+"""`timeline run --runner dask`: extraction on a local Dask cluster (two worker processes, through
+prefect-dask) gives exactly the warehouse rows of the default runner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import ROOT
+
+SEEDS = ROOT / "seeds"
+
+
+def warehouse(data_dir: Path) -> dict[str, list[tuple]]:
+    con = duckdb.connect(str(data_dir / "timeline.duckdb"), read_only=True)
+    try:
+        return {
+            "documents": con.execute("select * exclude (ingested_at) from documents order by doc_id").fetchall(),
+            "events": con.execute("select * from events order by event_id").fetchall(),
+            "rejected": con.execute("select rejected_id, stage, reason from rejected order by 1").fetchall(),
+        }
+    finally:
+        con.close()
+
+
+@pytest.mark.slow
+def test_two_dask_workers_load_the_same_rows_as_the_default_runner(prefect_harness, tmp_path):
+    from flows.pipeline import flow_for
+
+    default, in_flight = flow_for("default")
+    assert in_flight == 1
+    default([str(SEEDS)], str(tmp_path / "default"), 2, 30, in_flight=in_flight)
+
+    on_dask, in_flight = flow_for("dask", workers=2)
+    summary = on_dask([str(SEEDS)], str(tmp_path / "dask"), 2, 30, in_flight=in_flight)
+
+    assert summary.documents_loaded == 5 and in_flight > 1
+    assert warehouse(tmp_path / "dask") == warehouse(tmp_path / "default")
+
+
+def test_an_unknown_runner_is_refused():
+    from flows.pipeline import flow_for
+
+    with pytest.raises(ValueError, match="unknown runner"):
+        flow_for("spark")
