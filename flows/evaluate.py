@@ -75,6 +75,11 @@ def evaluate_timeml(gold_dir: Path, verbose: bool = False) -> int:
 # ---------------------------------------------------------------- Recognizers-Text specs
 
 
+def value_f1(score) -> float:
+    """TempEval-3 style: right date-like pairs over the mean of gold and system date-like counts."""
+    return score.right / ((score.gold + score.system) / 2) if score.gold + score.system else 0.0
+
+
 LANGUAGE_FOLDERS = {"dutch": "nl", "english": "en"}
 
 
@@ -87,7 +92,7 @@ def evaluate_specs(path: Path, language: str | None = None, verbose: bool = Fals
     if not files:
         print(f"error: no spec files in {path}", file=sys.stderr)
         return 1
-    total, n_cases = SpecScore(), 0
+    total, valued, n_cases, n_valued = SpecScore(), SpecScore(), 0, 0
     print(f"{'spec':32s} {'cases':>5s} {'gold':>5s} {'sys':>5s} {'relaxF1':>8s} {'strictF1':>8s} {'valueF1':>8s}")
     for f in files:
         lang = language or LANGUAGE_FOLDERS.get(f.parent.name.lower(), "en")
@@ -99,15 +104,18 @@ def evaluate_specs(path: Path, language: str | None = None, verbose: bool = Fals
             score.add(score_case(case, timexes))
         n_cases += len(cases)
         total.add(score)
-        value_f1 = score.right / ((score.gold + score.system) / 2) if score.gold + score.system else 0.0
+        has_values = any(g.periods is not None for c in cases for g in c.golds)
+        if has_values:  # extractor specs carry no values: their value F1 would be meaningless
+            valued.add(score)
+            n_valued += len(cases)
+        value = f"{value_f1(score):8.3f}" if has_values else f"{'-':>8s}"
         print(f"{f.name[:32]:32s} {len(cases):5d} {score.gold:5d} {score.system:5d} {score.f1(score.relaxed):8.3f} "
-              f"{score.f1(score.strict):8.3f} {value_f1:8.3f}")
+              f"{score.f1(score.strict):8.3f} {value}")
         if verbose:
             for e in score.errors:
                 print(f"    {e}")
-    value_f1 = total.right / ((total.gold + total.system) / 2) if total.gold + total.system else 0.0
-    acc = total.right / total.valued if total.valued else 0.0
-    print(f"specs: extent relaxed F1 {total.f1(total.relaxed):.3f} strict F1 {total.f1(total.strict):.3f}; "
-          f"value accuracy {acc:.3f}; value F1 {value_f1:.3f} ({total.gold} gold, {total.system} system, "
-          f"{n_cases} cases)")
+    acc = valued.right / valued.valued if valued.valued else 0.0
+    print(f"specs: extent relaxed F1 {total.f1(total.relaxed):.3f} strict F1 {total.f1(total.strict):.3f} "
+          f"({total.gold} gold, {total.system} system, {n_cases} cases); value accuracy {acc:.3f}; "
+          f"value F1 {value_f1(valued):.3f} ({n_valued} cases with values)")
     return 0
