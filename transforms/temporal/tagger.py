@@ -277,6 +277,26 @@ def deictic(g: Grammar, word: str | None):
     return ("shift", 0)
 
 
+def stated(t: Timex) -> bool:
+    """A date the text states (itself or against the document date): what anaphora may refer back to.
+    Dates found by anaphora are not, or 'the quarter' after 'a year earlier' would drift a year back."""
+    return t.dated and t.type == "DATE" and t.source in ("explicit", "relative_to_dct")
+
+
+def year_shifted(t: Timex, n: int) -> Period:
+    """The period of `t` moved by n years, at the same granularity."""
+    start = cal.shift(t.date_start, "Y", n)
+    if t.precision == "quarter":
+        return cal.quarter(start.year, (start.month - 1) // 3 + 1)
+    if t.precision == "half":
+        return cal.half(start.year, 1 if start.month <= 6 else 2)
+    if t.precision == "month":
+        return cal.month(start.year, start.month)
+    if t.precision == "day":
+        return cal.day(start)
+    return cal.year(start.year)
+
+
 def anaphor_base(ctx: Context, c: Candidate) -> Timex | None:
     """The latest dated expression before `c` (within a few paragraphs) that 'the following year' refers to."""
     return next((t for t in reversed(ctx.resolved) if t.dated and t.end <= c.start and c.start - t.end < 1500), None)
@@ -673,8 +693,14 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
                 (dt.datetime.combine(d, dt.time(12)) + sign * dt.timedelta(seconds=int(n) * seconds)).date()))
             value = period.start.isoformat() if period and period.precision == "day" else "XXXX-XX-XX"
         else:
-            period, source = dct_relative(ctx, lambda d: cal.unit_period(unit, cal.shift(d, unit, sign * int(n))))
-            value = cal.timex_value(period, unit) if period and period.precision != "range" else "XXXX"
+            prev = next((t for t in reversed(ctx.resolved) if stated(t) and t.precision in (
+                "quarter", "half", "month") and c.start - t.end < 250), None) if (unit, n, r) == ("Y", 1, "ago") else None
+            if prev is not None:  # 'third-quarter profit fell from a year ago': that quarter, a year back
+                period, source = year_shifted(prev, -int(n)), "inherited"
+                value = cal.timex_value(period)
+            else:
+                period, source = dct_relative(ctx, lambda d: cal.unit_period(unit, cal.shift(d, unit, sign * int(n))))
+                value = cal.timex_value(period, unit) if period and period.precision != "range" else "XXXX"
     elif r == "duration":
         unit = g.words["units"][gd["unit"].lower()]
         vague = re.sub(r"\s+", " ", gd["num"].lower()) in g.words.get("vague_numbers", [])
@@ -696,12 +722,29 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             if period is not None:
                 return Timex(c.start, c.end, surface, kind, value, period.start, period.end, "range", source)
     elif r == "anaphoric_year":
+        # 'het jaar ervoor', 'a year earlier': the period last spoken of, a year back, at its own granularity
+        # ('third-quarter profit ... a year earlier' is the third quarter of the year before)
         n = g.words["anaphoric_years"][re.sub(r"\s+", " ", gd["ana"].lower())]
-        prev = next((t for t in reversed(ctx.resolved) if t.dated and t.precision == "year"
-                     and c.start - t.end < 400), None)
+        prev = next((t for t in reversed(ctx.resolved) if stated(t) and t.precision in (
+            "year", "quarter", "half", "month", "day") and c.start - t.end < 400), None)
         if prev is not None:
-            period, source = cal.year(prev.date_start.year + n), "inherited"
-            value = str(period.start.year)
+            period = year_shifted(prev, n)
+            source, value = "inherited", cal.timex_value(period)
+        else:
+            period, source, value = None, "unresolved", "XXXX"
+    elif r == "anaphoric_unit":
+        # 'that year', 'dat jaar', 'the quarter': the period of that unit last spoken of
+        unit = g.words["anaphoric_unit_words"][gd["unit"].lower()] if gd.get("unit") else \
+            g.words["bare_anaphoric_units"][re.sub(r"\s+", " ", gd["bare"].lower())]
+        fine = {"Y": ("year", "half", "quarter", "month", "week", "day"), "Q": ("quarter",),
+                "M": ("month", "day"), "W": ("week", "day"), "D": ("day",)}[unit]
+        prev = next((t for t in reversed(ctx.resolved) if stated(t) and t.precision in fine
+                     and c.start - t.end < 1500), None)
+        if prev is not None:
+            period, source = cal.unit_period(unit, prev.date_start), "inherited"
+            value = cal.timex_value(period, unit)
+        elif gd.get("bare"):
+            return None  # 'the quarter' with nothing to refer to is no date
         else:
             period, source, value = None, "unresolved", "XXXX"
     elif r == "set":
