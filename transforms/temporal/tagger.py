@@ -473,8 +473,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         elif c.year_hint:
             period, source = cal.month(c.year_hint, month), "explicit"
         else:
-            direction = month_day_direction(ctx, c)
-            period, source = partial_date(ctx, c, month, None, direction)
+            period, source = partial_date(ctx, c, month, None, month_day_direction(ctx, c))
             if period is None and ctx.dct is None and ctx.anchor is not None and ctx.anchor.known:
                 period, source = cal.month(ctx.anchor.start.year, month), "inherited"
         value = cal.timex_value(period) if period else x_value(month)
