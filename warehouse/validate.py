@@ -152,7 +152,7 @@ def validate_batch(
 
     `text_lengths` ({doc_id: length of its text}) adds the `offsets_inside_text` check.
     """
-    if table.name == "documents":  # the flow validates each batch's documents first, then its events
+    if table.name == "documents" and frame.num_rows:  # each batch with documents: documents come first
         fault_injection_point()
     if frame.num_rows == 0:
         return ValidationResult(frame, [], True, [])
@@ -244,8 +244,8 @@ def judge_batch(
 
 # --- fault injection (tests only) ------------------------------------------------------------------
 
-# TIMELINE_FAULT_AFTER_BATCHES=N makes the (N+1)th batch's validation stop the run: the N batches
-# before it are loaded (inside the run's open transaction). TIMELINE_FAULT_ACTION says how:
+# TIMELINE_FAULT_AFTER_BATCHES=N makes the validation of the (N+1)th batch that holds new documents stop
+# the run: the N such batches before it are loaded (inside the run's open transaction). TIMELINE_FAULT_ACTION says how:
 #   pause  (default) create the file TIMELINE_FAULT_SIGNAL_FILE (if set) and wait until that file is
 #          removed or TIMELINE_FAULT_PAUSE_SECONDS (default 600) have passed, then go on: a test kills the
 #          process (SIGKILL) at a known point, or watches what others see while the run holds the
@@ -271,7 +271,8 @@ def reset_fault_injection() -> None:
 
 
 def fault_injection_point() -> None:
-    """Called once per batch, when its validation starts. Does nothing unless the test variables are set."""
+    """Called once per batch with new documents, when its validation starts (batches of only unchanged
+    documents do not count). Does nothing unless the test variables are set."""
     global _batches_seen
     after = os.environ.get(FAULT_AFTER_BATCHES_ENV)
     if not after:
