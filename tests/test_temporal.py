@@ -348,3 +348,13 @@ REF = Published(D(2016, 11, 7), D(2016, 11, 7), "day", "header")  # a Monday
 def test_calendar_arithmetic_words(language, sentence, extent, value):
     t = only(sentence, language, dct=REF)
     assert (t.text, t.value) == (extent, value)
+
+
+@pytest.mark.parametrize("language,sentence,extent,start,end", [
+    ("en", "Talks collapsed over the weekend.", "the weekend", D(2025, 5, 10), D(2025, 5, 11)),
+    ("nl", "Het weekend werd er gedemonstreerd.", "Het weekend", D(2025, 5, 10), D(2025, 5, 11)),
+    ("nl", "Dit weekend is er een top.", "Dit weekend", D(2025, 5, 17), D(2025, 5, 18)),
+])
+def test_weekends(language, sentence, extent, start, end):
+    t = only(sentence, language)
+    assert (t.text, t.date_start, t.date_end) == (extent, start, end)

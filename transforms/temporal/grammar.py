@@ -184,6 +184,7 @@ def grammar(language: str) -> Grammar:
         ("in_future", rf"{START}(?P<prep>{FUTPREP})\s+(?P<num>{NUM})\s+(?P<unit>{DURUNITS}){END}"),
         ("duration", rf"{START}(?:{ART}\s+)?(?:(?P<deic>{DEICTIC}|{DURMOD})\s+)?(?P<num>{NUM}|{VAGUE})(?:\s+|-)(?P<unit>{DURUNITS})"
                      rf"(?:-(?:long|lang))?{END}"),
+        ("weekend", rf"{START}(?P<we>{alt(W.get('weekend_words', []))}){END}"),
         ("anaphoric_year", rf"{START}(?P<ana>{alt(W.get('anaphoric_years', {}))}){END}"),
         ("anaphoric_unit", rf"{START}(?:(?P<dem>{alt(W.get('anaphoric_units', {}))})\s+(?P<unit>"
                            rf"{alt(W.get('anaphoric_unit_words', {}))})|(?P<bare>{alt(W.get('bare_anaphoric_units', {}))})){END}"),

@@ -548,6 +548,20 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
 
             period, source = dct_relative(ctx, relative_month)
         value = period.start.isoformat() if period and period.precision == "day" else "XXXX-XX-XX"
+    elif r == "weekend":
+        # 'the weekend', 'het weekend': the one just past, or the coming one when the clause looks ahead
+        direction = weekday_direction(ctx, c)
+
+        def weekend(ref: dt.date) -> Period:
+            saturday = cal.week_of(ref).start + dt.timedelta(days=5)
+            if direction < 0 and saturday > ref:
+                saturday -= dt.timedelta(days=7)
+            return Period(saturday, saturday + dt.timedelta(days=1), "range")
+
+        period, source = dct_relative(ctx, weekend)
+        if period is not None and period.known:
+            iy, iw, _ = period.start.isocalendar()
+            value = f"{iy}-W{iw:02d}-WE"
     elif r == "numeric_month":
         y, m = (int(gd["y"]), int(gd["m"])) if gd.get("y") else (int(gd["y2"]), int(gd["m2"]))
         period = cal.month(y, m)
