@@ -7,12 +7,12 @@ Documents flow in batches from discovery to the load; nothing holds the whole co
   skipped before it is parsed (a sha256 of the bytes is all it costs);
 - `extract` (parse + events + Arrow rows) is pure: it runs in this process, or, with the Dask
   runner, on Dask workers, a few batches in flight at a time;
-- extracted batches are gathered into a chunk of at most `CHUNK_EVENTS` events, validated by
-  Great Expectations (its cost is per call, ~1 s, not per row) and loaded from Arrow into DuckDB
-  by this process alone (DuckDB allows one writer);
+- each batch is validated by Great Expectations (its cost is ~1 s per call, nearly regardless of
+  the rows: large batches amortise it) and loaded from Arrow into DuckDB by this process alone
+  (DuckDB allows one writer); on Dask a batch is extracted as several parts, on several workers;
 - the Parquet export is written once, at the end, only for the partitions the run changed.
 
-Tasks work on whole batches or chunks (Prefect costs 10-16 ms per task, more on Dask). All chunks
+Tasks work on whole batches (Prefect costs 10-16 ms per task, more on Dask). All batches
 of a run load inside one DuckDB transaction: a run that fails or is killed leaves the warehouse as
 it was before it.
 """
@@ -42,9 +42,6 @@ from transforms.model import RawSource, Rejection
 from transforms.records import document_row, event_row, rejection_row
 from transforms.version import EXTRACTOR_VERSION
 
-# Events gathered before one validation and load: large enough that GX's fixed cost per call
-# (~1 s) is noise, small enough that memory stays flat (~20 MB of Arrow).
-CHUNK_EVENTS = 20_000
 RUNNERS = ("default", "dask")
 
 
@@ -177,13 +174,12 @@ def export_all(warehouse, exports_dir, run_id, changed) -> dict:
 
 
 class Run:
-    """One run's moving parts: the warehouse, the summary, and the chunk being gathered."""
+    """One run's moving parts: the warehouse, the summary, and the batch being gathered."""
 
     def __init__(self, warehouse, summary: RunSummary, now: dt.datetime) -> None:
         self.wh, self.summary, self.now = warehouse, summary, now
-        self.pending: list[ExtractedBatch] = []
-        self.pending_events = 0
-        self.changed = False  # did any chunk change the warehouse (documents, events)?
+        self.pending: list[ExtractedBatch] = []  # the parts of the batch being gathered
+        self.changed = False  # did any batch change the warehouse (documents, events)?
 
     def fresh(self, raws: list) -> list:
         """The batch minus the sources the warehouse already holds with the same bytes and extractor."""
@@ -197,22 +193,21 @@ class Run:
         self.summary.timed("ingest", started)
         return kept
 
-    def gather(self, batch: ExtractedBatch, waited: float) -> None:
-        """Take an extracted batch; validate and load when the chunk is full."""
-        self.summary.add("parse", batch.parse_seconds)
-        self.summary.add("extract", batch.seconds - batch.parse_seconds)
+    def gather(self, parts: list[ExtractedBatch], waited: float) -> None:
+        """Take the extracted parts of a batch, then validate and load the batch."""
         self.summary.add("extract_wait", waited)
-        self.summary.documents_seen += batch.seen
-        self.pending.append(batch)
-        self.pending_events += batch.events.num_rows
-        if self.pending_events >= CHUNK_EVENTS:
-            self.flush()
+        for batch in parts:
+            self.summary.add("parse", batch.parse_seconds)
+            self.summary.add("extract", batch.seconds - batch.parse_seconds)
+            self.summary.documents_seen += batch.seen
+            self.pending.append(batch)
+        self.flush()
 
     def flush(self) -> None:
         if not self.pending:
             return
         s, batches = self.summary, self.pending
-        self.pending, self.pending_events = [], 0
+        self.pending = []
         documents = concat([b.documents for b in batches], DOCUMENTS)
         events = concat([b.events for b in batches], EVENTS)
         rejected = [r for b in batches for r in b.rejections]
@@ -220,7 +215,7 @@ class Run:
         del batches
 
         # Texts already loaded by this extractor (a copy under another name) or met earlier in the
-        # chunk: skipped, as before, by doc_id.
+        # batch: skipped, as before, by doc_id.
         doc_ids = documents.column("doc_id").to_pylist()
         known = self.wh.known_documents(doc_ids, EXTRACTOR_VERSION)
         first = {}
@@ -228,7 +223,7 @@ class Run:
             first.setdefault(doc_id, position)
         if known or len(first) < len(doc_ids):
             keep = [p for d, p in first.items() if d not in known]
-            documents = documents.take(keep)
+            documents = documents.take(pa.array(keep, pa.int64()))
             events = events.filter(pc.is_in(events.column("doc_id"),
                                              value_set=pa.array([doc_ids[p] for p in keep], pa.string())))
         s.documents_skipped += len(doc_ids) - documents.num_rows
@@ -279,27 +274,30 @@ def extracted_inline(batches: Iterator[list], now: dt.datetime, summary: RunSumm
         out = extract_batch(raws, now)
         waited = time.perf_counter() - started
         summary.add("orchestration", waited - out.seconds)
-        yield out, waited, len(raws)
+        yield [out], waited, len(raws)
 
 
-def extracted_submitted(batches: Iterator[list], now: dt.datetime, window: int):
-    """The same through the flow's task runner (Dask): `window` batches in flight, results in order."""
+def extracted_submitted(batches: Iterator[list], now: dt.datetime, parts: int):
+    """The same through the flow's task runner (Dask): each batch cut into `parts` parts, two batches
+    in flight; (parts of a batch, seconds waited, documents) in batch order."""
     in_flight: deque = deque()
+    waited = 0.0
     for raws in batches:
         started = time.perf_counter()
-        in_flight.append((extract_batch.submit(raws, now), len(raws)))
-        waited = time.perf_counter() - started
-        if len(in_flight) >= window:
-            future, n = in_flight.popleft()
-            started = time.perf_counter()
-            out = future.result()
-            yield out, waited + time.perf_counter() - started, n
+        size = max(1, -(-len(raws) // parts))
+        futures = [extract_batch.submit(raws[i : i + size], now) for i in range(0, len(raws), size)]
+        in_flight.append((futures, len(raws)))
+        waited += time.perf_counter() - started
+        if len(in_flight) >= 2:
+            yield collect(*in_flight.popleft(), waited)
             waited = 0.0
     while in_flight:
-        future, n = in_flight.popleft()
-        started = time.perf_counter()
-        out = future.result()
-        yield out, time.perf_counter() - started, n
+        yield collect(*in_flight.popleft(), 0.0)
+
+
+def collect(futures: list, n: int, waited: float) -> tuple[list[ExtractedBatch], float, int]:
+    started = time.perf_counter()
+    return [f.result() for f in futures], waited + time.perf_counter() - started, n
 
 
 @flow(name="timeline", log_prints=False)
@@ -307,7 +305,7 @@ def timeline_flow(inputs: list[str], data_dir: str, batch_size: int = 200, lock_
                   on_batch: Callable[[int], None] | None = None, in_flight: int = 1) -> RunSummary:
     """Ingest `inputs` (files and folders) into the warehouse in `data_dir`, then export Parquet.
 
-    `in_flight` > 1 submits extraction to the flow's task runner, that many batches at a time (see
+    `in_flight` > 1 submits extraction to the flow's task runner, each batch in that many parts (see
     `flow_for`); 1 extracts in this process."""
     from warehouse.store import Warehouse
 
@@ -327,8 +325,8 @@ def timeline_flow(inputs: list[str], data_dir: str, batch_size: int = 200, lock_
             extracted = (extracted_inline(batches, now, summary) if in_flight <= 1
                          else extracted_submitted(batches, now, in_flight))
             span = time.perf_counter()
-            for batch, waited, n in extracted:
-                run.gather(batch, waited)
+            for parts, waited, n in extracted:
+                run.gather(parts, waited)
                 if on_batch:
                     on_batch(n)
             summary.seconds["extract_span"] = time.perf_counter() - span
@@ -351,7 +349,7 @@ def timeline_flow(inputs: list[str], data_dir: str, batch_size: int = 200, lock_
 
 
 def flow_for(runner: str = "default", dask_address: str | None = None, workers: int | None = None):
-    """(the flow with the chosen task runner, batches to keep in flight).
+    """(the flow with the chosen task runner, parts to cut each batch into).
 
     "default": extraction in this process. "dask": extraction on Dask through prefect-dask's
     DaskTaskRunner, on the cluster at `dask_address`, or on a local cluster of `workers` worker
