@@ -8,7 +8,8 @@ naive baseline (dateparser's search_dates per document) and HeidelTime (py-heide
 call) on evenly spread samples of the same documents; extraction on Dask with one and with two
 local workers. Prints a table and, last, the one-line summary. Results go to bench/out/ (ignored
 by git). Settings: BENCH_DOCS (10000), BENCH_DATEPARSER_DOCS (1000), BENCH_HEIDELTIME_DOCS (6),
-BENCH_DASK_DOCS (2000, 0 to skip).
+BENCH_DASK_DOCS (2000, 0 to skip), BENCH_BATCH_SIZE (1000: documents per batch, as
+`timeline run --batch-size`; GX costs ~1 s per batch whatever its size, so large batches pay less).
 
 Lives in bench/, not tests/: it is not a test (no assertion, minutes long) and pytest never
 collects it.
@@ -56,7 +57,8 @@ def run_pipeline(inputs: list[Path], data_dir: Path, runner: str = "default", wo
 
     flow, in_flight = flow_for(runner, None, workers)
     started = time.perf_counter()
-    summary = flow([str(p) for p in inputs], str(data_dir), 200, 60, in_flight=in_flight)
+    batch = env_int("BENCH_BATCH_SIZE", 1000)
+    summary = flow([str(p) for p in inputs], str(data_dir), batch, 60, in_flight=in_flight)
     return summary, time.perf_counter() - started
 
 
