@@ -21,7 +21,7 @@ import duckdb
 import pytest
 
 from tests.faults import SEEDS
-from tests.reliability import cli, cli_env, exported, rows, run_flow, snapshot, start_cli
+from tests.reliability import cli_env, exported, rows, run_flow, snapshot, start_cli
 from warehouse.store import WarehouseLocked
 
 SEED_NAMES = sorted(p.name for p in SEEDS.glob("*.txt"))
@@ -107,7 +107,9 @@ time.sleep(60)
 """
 
 
-def test_a_second_run_waits_for_the_lock_then_fails_clearly_or_queues(two_loaded, tmp_path: Path) -> None:
+def test_a_second_run_waits_for_the_lock_then_fails_clearly_or_queues(
+    two_loaded, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
     import threading
 
     data, seeds = two_loaded
@@ -117,11 +119,14 @@ def test_a_second_run_waits_for_the_lock_then_fails_clearly_or_queues(two_loaded
     queued: list = []
     try:
         # A second run with a short lock timeout waits that long, then fails with a clear message, exit 4.
+        from flows.cli import main
+
         started = time.monotonic()
-        second = cli("run", str(seeds), "--data-dir", str(data), "--quiet", "--lock-timeout", "2")
+        code = main(["run", str(seeds), "--data-dir", str(data), "--quiet", "--lock-timeout", "2"])
         waited = time.monotonic() - started
-        assert second.returncode == 4, second.stderr
-        assert "in use by another process" in second.stderr and f"pid {first.pid}" in second.stderr
+        message = " ".join(capsys.readouterr().err.split())
+        assert code == 4, message
+        assert "in use by another process" in message and f"pid {first.pid}" in message
         assert waited >= 2
         with pytest.raises(WarehouseLocked, match="within 0.5 s"):
             run_flow([seeds], data, lock_timeout=0.5)
