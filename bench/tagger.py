@@ -19,19 +19,19 @@ import argparse
 import datetime as dt
 import html
 import json
+import os
 import re
 import sys
+import tempfile
 import time
 import warnings
 from collections import defaultdict
 from collections.abc import Callable
-import os
-import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from transforms.evaluation.specs import SpecScore, read_cases, score_case
-from transforms.evaluation.timeml import Counts, read_timexes, score_document
+from transforms.evaluation.timeml import Counts, score_document
 from transforms.model import Published
 from transforms.temporal import tag
 from transforms.temporal.calendar import value_period
@@ -145,7 +145,7 @@ def map_chunks(peer: str, jobs: list[tuple], workers: int) -> list:
     if peer != "heideltime":
         return [run_peer(peer, *job) for job in jobs]
     with ProcessPoolExecutor(max_workers=workers, initializer=private_cwd) as pool:
-        return list(pool.map(run_peer, [peer] * len(jobs), *zip(*jobs)))
+        return list(pool.map(run_peer, [peer] * len(jobs), *zip(*jobs, strict=False)))
 
 
 PEERS: dict[str, Callable] = {"timeline": timeline_tagger, "heideltime": heideltime_tagger,

@@ -186,7 +186,7 @@ def print_timeline(settings: Settings, limit: int) -> None:
     if not rows:
         return
     print(f"\ntimeline ({len(rows)} of {total} dated events):")
-    for start, end, precision, etype, source, sentence in rows:
+    for start, end, precision, etype, _source, sentence in rows:
         when = str(start) if start == end else f"{start}..{end}"
         text = " ".join(sentence.split())
         print(f"  {when:23s} {precision:10s} {etype:24s} {text[:90]}{'…' if len(text) > 90 else ''}")

@@ -22,8 +22,8 @@ def read_exports(exports: Path) -> tuple[list[dict], list[dict]]:
                            [str(exports / "documents.parquet")]).fetchall()
     finally:
         con.close()
-    return ([dict(zip(("source_name", "sentence", "date_start", "date_end"), r)) for r in events],
-            [dict(zip(("source_name", "published_start", "published_end"), r)) for r in docs])
+    return ([dict(zip(("source_name", "sentence", "date_start", "date_end"), r, strict=False)) for r in events],
+            [dict(zip(("source_name", "published_start", "published_end"), r, strict=False)) for r in docs])
 
 
 def evaluate_timeline(gold_path: Path, exports: Path) -> int:

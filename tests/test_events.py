@@ -114,3 +114,9 @@ def test_confidence_is_in_range_and_lower_without_own_date():
     events = extract_events(doc("In 2024 kwamen er 36.800 migranten aan. Dat zei de minister."))
     assert all(0 <= e.confidence <= 1 for e in events)
     assert events[0].confidence > events[1].confidence
+
+
+@pytest.mark.parametrize("text", ["Op 5 december 1391 werd de stad veroverd.", "In 2101 wordt het plan herzien."])
+def test_dates_outside_the_window_leave_the_event_undated(text):
+    events = extract_events(doc(text))
+    assert events and all(e.date_start is None and e.date_source == "unresolved" for e in events)

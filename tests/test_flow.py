@@ -87,10 +87,10 @@ def test_seed_reference_timeline(seeded):
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     con = duckdb.connect()
     glob = str(data / "exports" / "events" / "**" / "*.parquet")
-    events = [dict(zip(("source_name", "sentence", "date_start", "date_end"), r)) for r in con.execute(
+    events = [dict(zip(("source_name", "sentence", "date_start", "date_end"), r, strict=False)) for r in con.execute(
         f"select source_name, sentence, date_start, date_end from read_parquet('{glob}', hive_partitioning=true)"
     ).fetchall()]
-    docs = [dict(zip(("source_name", "published_start", "published_end"), r)) for r in con.execute(
+    docs = [dict(zip(("source_name", "published_start", "published_end"), r, strict=False)) for r in con.execute(
         f"select source_name, published_start, published_end from read_parquet('{data / 'exports' / 'documents.parquet'}')"
     ).fetchall()]
     score = score_timeline(gold, events, docs)

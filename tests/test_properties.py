@@ -98,17 +98,6 @@ def test_event_extractor_properties(text: str, published: Published | None, lang
     assert extract_events(doc) == events  # deterministic
 
 
-# Found by the properties above: the tagger reads any four-digit number from 1000 to 2999 as a year,
-# also outside the sane window (1900-2100). The warehouse stays clean (the expectation on date_start
-# sends such an event row to `rejected`), but the event is lost instead of kept undated.
-OUT_OF_WINDOW = pytest.mark.xfail(
-    strict=True,
-    reason="needs tagger change (transforms/temporal): years outside schemas.tables.DATE_WINDOW are dated, "
-    "minimal input: tag('2101', None, 'nl') -> 2101-01-01..2101-12-31; also 'in 1899 sprak de minister.'",
-)
-
-
-@OUT_OF_WINDOW
 @PROPERTY_SETTINGS
 @given(text=texts, published=publisheds(), language=LANGUAGES)
 @example(text="2101", published=None, language="nl")
@@ -117,7 +106,6 @@ def test_tagger_dates_are_inside_the_window(text: str, published: Published | No
         assert in_window(t.date_start) and in_window(t.date_end), t
 
 
-@OUT_OF_WINDOW
 @PROPERTY_SETTINGS
 @given(text=texts, published=publisheds(), language=LANGUAGES)
 @example(text="In 1899 sprak de minister.", published=None, language="nl")

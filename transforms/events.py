@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from schemas.ontology import EVENT_TYPES
+from schemas.tables import DATE_WINDOW
 from transforms import resources
 from transforms.entities import extract_entities
 from transforms.model import Document, Event, Quantity, Timex
@@ -178,8 +179,10 @@ def closest_pair(triggers: list[Trigger], timexes: list[Timex], seg: Segment) ->
 
 
 def own_date(t: Timex, doc: Document) -> DateChoice:
-    if t.date_start is None or (t.date_end is None and t.mod != "SINCE"):
-        # unknown, or open at the start ('tot 2012') or end ('na 2016'): no honest period for the event
+    outside = any(d is not None and not DATE_WINDOW[0] <= d <= DATE_WINDOW[1] for d in (t.date_start, t.date_end))
+    if t.date_start is None or (t.date_end is None and t.mod != "SINCE") or outside:
+        # unknown; open at the start ('tot 2012') or end ('na 2016'); or outside the believable window
+        # ('in 1391', 'het jaar 2101'): no honest period for the event, which stays on the timeline undated
         return DateChoice(t.text, t.value, None, None, "unknown", "unresolved")
     end = t.date_end
     if end is None:  # an open interval ("sinds 2021"): up to the document date, else the first period

@@ -112,7 +112,7 @@ def grammar(language: str) -> Grammar:
     YEAR4 = r"(?:1[89]\d\d|20\d\d|21\d\d)"
     YEAR = rf"(?:{YEAR4}|'\d\d)"
     # Beside a day and a month a four-digit number is a year, however far back: '5 december 1391'.
-    ANYYEAR = rf"(?:[12]\d\d\d|'\d\d)"
+    ANYYEAR = r"(?:[12]\d\d\d|'\d\d)"
     ART = alt(W.get("articles", []))
     DEICTIC = alt(W.get("deictic", {}))
     UNITWORDS = alt(W.get("deictic_unit_words", {}))
@@ -139,10 +139,10 @@ def grammar(language: str) -> Grammar:
     yr_ref = rf"(?:(?P<year>{YEAR4})|(?:{ART}\s+)?(?:(?P<ydeic>{DEICTIC})\s+)?{YEARWORD})"
 
     rules = [
-        ("iso_date", rf"(?<![\w/.-])(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})"
-                     rf"(?:[T ](?P<hh>\d{{2}}):(?P<mm>\d{{2}})(?::\d{{2}})?)?(?![\w/-]|\.\d)"),
-        ("numeric_date", rf"(?<![\w/.,:-])(?P<a>\d{{1,2}})(?P<sep>[-/.])(?P<b>\d{{1,2}})(?P=sep)"
-                         rf"(?P<y>\d{{4}}|\d{{2}})(?![\w/-]|[.,]\d)"),
+        ("iso_date", r"(?<![\w/.-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+                     r"(?:[T ](?P<hh>\d{2}):(?P<mm>\d{2})(?::\d{2})?)?(?![\w/-]|\.\d)"),
+        ("numeric_date", r"(?<![\w/.,:-])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)"
+                         r"(?P<y>\d{4}|\d{2})(?![\w/-]|[.,]\d)"),
         ("day_range", rf"{START}(?:{alt(W.get('range_from', []) + W.get('range_between', []))}\s+)?(?P<d1>{DAY})\s*(?P<conn>[-–]|{alt(W.get('range_inclusive', []) + W.get('range_exclusive', []) + W.get('range_and', []))})"
                       rf"\s*(?P<d2>{DAY})\s+(?P<month>{MONTH_ANY})(?:\s*,?\s*(?P<year>{YEAR4}))?{END}"),
         ("dmy", rf"{START}(?<!\d[.,])(?:(?P<wd>{WD})\s*,?\s+(?:the\s+)?)?(?:{ART}\s+)?(?P<d>{DAY}|{DAYWORD})\.?\s+(?:{OF}\s+)?(?P<month>{MONTH_ANY})"

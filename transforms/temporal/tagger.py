@@ -9,9 +9,11 @@ dates only, the document's own explicit dates) → join ranges and open interval
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
+from schemas.tables import DATE_WINDOW as WINDOW
 from transforms.model import Period, Published, Timex
 from transforms.temporal import calendar as cal
 from transforms.temporal.grammar import Grammar, alt, grammar
@@ -23,7 +25,7 @@ ABSOLUTE = {"iso_date", "numeric_date", "month_year", "year", "year_range", "dec
 # Words before a bare English month that make it a month and not a verb ("in May", not "may go").
 MONTH_CONTEXT = {"in", "of", "since", "until", "by", "during", "last", "next", "this", "early", "mid", "late",
                  "from", "to", "through", "between", "and", "before", "after", "till", "following", "each",
-                 "every", "the", "in", "sinds", "van", "tot", "eind", "begin", "medio", "tussen", "en", "vanaf",
+                 "every", "the", "sinds", "van", "tot", "eind", "begin", "medio", "tussen", "en", "vanaf",
                  "per", "half", "midden", "vorige", "afgelopen", "komende", "volgende"}
 
 
@@ -149,9 +151,8 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
         before = text[max(0, c.start - 30):c.start]
         if not re.search(r"\d|\b(?:once|twice|times)\s*$", before, re.I):
             return False
-    if c.rule == "generic" and surface.lower() == "now" and word_after(text, c.end) in ("that",):
-        return False
-    return True
+    # 'now that ...' is a reason, not a time
+    return not (c.rule == "generic" and surface.lower() == "now" and word_after(text, c.end) in ("that",))
 
 
 def find_candidates(text: str, g: Grammar) -> list[Candidate]:
@@ -788,6 +789,8 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         mod = c.part
     if kind in ("DURATION", "SET"):
         return Timex(c.start, c.end, surface, kind, value, None, None, "unknown", "unresolved", mod)
+    if period is not None and period.known and not (WINDOW[0] <= period.start and period.end <= WINDOW[1]):
+        period = None  # '5 december 1391' keeps its value, but no period outside the believable window
     if period is None or not period.known:
         return Timex(c.start, c.end, surface, kind, value, None, None, "unknown", "unresolved", mod)
     timex = Timex(c.start, c.end, surface, kind, value, period.start, period.end, period.precision, source, mod)
@@ -941,7 +944,7 @@ def lend_range_years(cands: list[Candidate], text: str, g: Grammar) -> None:
     """In 'tussen januari en november 2021' the first month takes the year of the second."""
     W = g.words
     TO = alt(W.get("range_inclusive", []) + W.get("range_exclusive", []) + W.get("range_and", []))
-    for a, b in zip(cands, cands[1:]):
-        if a.rule in ("month", "dmy", "mdy") and not a.g.get("year") and b.g.get("year"):
-            if re.fullmatch(rf"\s*(?:[-–]|{TO})\s*", text[a.end:b.start], re.I):
-                a.year_hint = to_year(b.g["year"])
+    for a, b in itertools.pairwise(cands):
+        if (a.rule in ("month", "dmy", "mdy") and not a.g.get("year") and b.g.get("year")
+                and re.fullmatch(rf"\s*(?:[-–]|{TO})\s*", text[a.end:b.start], re.I)):
+            a.year_hint = to_year(b.g["year"])
