@@ -24,7 +24,7 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pyarrow as pa
@@ -41,6 +41,7 @@ from transforms.events import extract_events
 from transforms.model import RawSource, Rejection
 from transforms.records import document_row, event_row, rejection_row
 from transforms.version import EXTRACTOR_VERSION
+from warehouse.validate import judge_batch
 
 RUNNERS = ("default", "dask")
 
@@ -57,6 +58,7 @@ class RunSummary:
     events_undated: int = 0
     events_rejected: int = 0
     validation_success: bool = True
+    batches_refused: int = 0
     failed_expectations: set[str] = field(default_factory=set)
     rejections: list[Rejection] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
@@ -100,7 +102,7 @@ def extract_rows(raws: list, ingested_at: dt.datetime) -> ExtractedBatch:
             docs[out.doc_id] = out  # the same text twice in a batch is one document
     parsed = time.perf_counter()
     seen = sum(1 for r in raws if not isinstance(r, Rejection)) + sum(
-        1 for r in raws if isinstance(r, Rejection) and r.stage in ("ingest", "parse"))
+        1 for r in raws if isinstance(r, Rejection) and r.whole_document and r.stage in ("ingest", "parse"))
     document_rows, event_rows = [], []
     for doc in docs.values():
         try:
@@ -176,8 +178,9 @@ def export_all(warehouse, exports_dir, run_id, changed) -> dict:
 class Run:
     """One run's moving parts: the warehouse, the summary, and the batch being gathered."""
 
-    def __init__(self, warehouse, summary: RunSummary, now: dt.datetime) -> None:
+    def __init__(self, warehouse, summary: RunSummary, now: dt.datetime, max_invalid_share: float = 0.5) -> None:
         self.wh, self.summary, self.now = warehouse, summary, now
+        self.max_invalid_share = max_invalid_share
         self.pending: list[ExtractedBatch] = []  # the parts of the batch being gathered
         self.changed = False  # did any batch change the warehouse (documents, events)?
 
@@ -234,7 +237,19 @@ class Run:
         s.timed("validate", started)
         s.validation_success &= doc_result.success and event_result.success
         s.failed_expectations |= set(doc_result.failed_expectations) | set(event_result.failed_expectations)
-        rejected += invalid
+        verdict = judge_batch({"documents": (documents.num_rows, doc_result),
+                               "events": (event_result.good.num_rows + len(event_result.bad), event_result)},
+                              self.max_invalid_share)
+        if not verdict.load:
+            # Refused whole: none of its documents or events load, so the next run takes them again.
+            s.batches_refused += 1
+            names = documents.column("source_name").to_pylist()
+            rejected += [Rejection(name, "validate", verdict.reason, doc_id=doc_id)
+                         for name, doc_id in zip(names, documents.column("doc_id").to_pylist(), strict=True)]
+            doc_result = replace(doc_result, good=doc_result.good.slice(0, 0))
+            event_result = replace(event_result, good=event_result.good.slice(0, 0), bad=[])
+        else:
+            rejected += invalid
 
         started = time.perf_counter()
         rows = to_arrow(REJECTED, [rejection_row(r, s.run_id, self.now) for r in rejected])
@@ -244,7 +259,8 @@ class Run:
         self.changed |= any(v for k, v in counts.items() if not k.startswith("rejected"))
 
         s.documents_loaded += doc_result.good.num_rows
-        s.documents_rejected += sum(1 for r in rejected if r.stage in ("ingest", "parse", "extract"))
+        s.documents_rejected += sum(1 for r in rejected if r.whole_document and (
+            r.stage in ("ingest", "parse", "extract") or r.reason.startswith("batch refused")))
         s.events_loaded += event_result.good.num_rows
         undated = event_result.good.column("date_start").null_count if event_result.good.num_rows else 0
         s.events_undated += undated
@@ -317,7 +333,7 @@ def timeline_flow(inputs: list[str], data_dir: str, batch_size: int = 200, lock_
         summary.status = "running"
         wh.record_run(run_row(summary, now, settings, None))
         summary.status = "completed"
-        run = Run(wh, summary, now)
+        run = Run(wh, summary, now, settings.max_invalid_share)
         wh.begin()
         try:
             found = timed(discover(settings.inputs), summary, "ingest")
@@ -388,5 +404,7 @@ def run_row(s: RunSummary, started_at: dt.datetime, settings: Settings, total: f
         "events_undated": s.events_undated,
         "events_rejected": s.events_rejected,
         "validation_success": s.validation_success,
+        "failed_expectations": sorted(s.failed_expectations),
+        "batches_refused": s.batches_refused,
         **{f"seconds_{k}": s.seconds.get(k) for k in ("ingest", "extract", "validate", "load", "export", "total")},
     }

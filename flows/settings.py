@@ -19,6 +19,8 @@ class Settings:
     data_dir: Path = field(default_factory=lambda: Path(env("DATA_DIR", "data")))
     batch_size: int = field(default_factory=lambda: int(env("BATCH_SIZE", "200")))
     lock_timeout: float = field(default_factory=lambda: float(env("LOCK_TIMEOUT", "60")))
+    # a batch with more failing rows than this share is refused whole (TIMELINE_MAX_INVALID_SHARE)
+    max_invalid_share: float = field(default_factory=lambda: max_invalid_share_from_env())
 
     @property
     def database(self) -> Path:
@@ -27,6 +29,12 @@ class Settings:
     @property
     def exports(self) -> Path:
         return self.data_dir / "exports"
+
+
+def max_invalid_share_from_env() -> float:
+    from warehouse.validate import parse_max_invalid_share
+
+    return parse_max_invalid_share(os.environ.get("TIMELINE_MAX_INVALID_SHARE"))
 
 
 def quiet_prefect_defaults() -> None:

@@ -8,6 +8,7 @@ dates and language are `transforms.documents`' job. Bad input never raises: it b
 from __future__ import annotations
 
 import errno
+import dataclasses
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -49,6 +50,11 @@ def kind_of(path: Path) -> str | None:
 
 def display_name(path: Path) -> str:
     return path.name or str(path)
+
+
+def part_of_document(r: Rejection) -> Rejection:
+    """A problem with a sidecar: reported, while the document itself still loads."""
+    return dataclasses.replace(r, whole_document=False)
 
 
 def reject(path: Path | str, reason: str, detail: str | None = None, name: str | None = None) -> Rejection:
@@ -168,7 +174,14 @@ def read_source(path: Path, seen: set[str]) -> Iterator[Item]:
         return
     meta, problems = read_sidecar(path)
     yield from problems
+    yield from meta_warnings(path.name, real, meta)
     yield RawSource(path.name, real, kind or "txt", data, meta)
+
+
+def meta_warnings(name: str, key: str, meta: dict) -> Iterator[Rejection]:
+    """Each metadata value that was dropped, reported (the document itself loads without it)."""
+    for warning in meta.get("_warnings", []):
+        yield Rejection(name, "ingest", f"metadata: {warning}", source_key=key, whole_document=False)
 
 
 def sidecar_candidates(path: Path) -> tuple[Path, Path]:
@@ -186,13 +199,13 @@ def read_sidecar(path: Path) -> tuple[dict, list[Rejection]]:
             loaded = json.loads(sidecar.read_bytes().decode("utf-8-sig"))
         except OSError as error:
             reason = f"cannot read sidecar: {explain_os_error(error)}; {path.name} is loaded without it"
-            return {}, [reject(sidecar, reason)]
+            return {}, [part_of_document(reject(sidecar, reason))]
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             reason = f"malformed sidecar (not valid JSON); {path.name} is loaded without its metadata"
-            return {}, [reject(sidecar, reason, str(error))]
+            return {}, [part_of_document(reject(sidecar, reason, str(error)))]
         if not isinstance(loaded, dict):
             reason = f"malformed sidecar (not a JSON object); {path.name} is loaded without its metadata"
-            return {}, [reject(sidecar, reason)]
+            return {}, [part_of_document(reject(sidecar, reason))]
         return clean_meta(loaded), []
     return {}, []
 
@@ -217,6 +230,9 @@ def clean_meta(record: dict) -> dict:
             warnings.append(f"{key} {value!r} is not a non-empty string: ignored")
             continue
         meta[key] = value.strip() if isinstance(value, str) else value
+    unknown = sorted(k for k in record if k not in META_KEYS and k != "text")
+    if unknown:
+        warnings.append(f"unknown key(s) {', '.join(map(repr, unknown))} ignored (known: {', '.join(META_KEYS)})")
     if warnings:
         meta["_warnings"] = warnings
     return meta
@@ -243,6 +259,7 @@ def read_jsonl(name: str, real: str, data: bytes) -> Iterator[Item]:
             yield Rejection(f"{name}#{where}", "ingest", reason, source_key=f"{real}#{where}")
             continue
         taken.add(ref)
+        yield from meta_warnings(f"{name}#{ref}", f"{real}#{ref}", meta)
         yield RawSource(f"{name}#{ref}", f"{real}#{ref}", "jsonl", record["text"], meta)
 
 

@@ -224,9 +224,6 @@ def test_a_reader_whose_directory_walk_straddles_the_swap_sees_one_export(two_lo
     assert got in {old, count_resolved(data)}, (old, got, count_resolved(data))
 
 
-@pytest.mark.xfail(strict=True, reason="needs flow change: warehouse/store.py Warehouse.open should wait for "
-                   "DuckDB's own file lock (a BI tool holding the file open) up to the lock timeout and then "
-                   "raise WarehouseLocked (CLI exit 4) instead of failing at once with DuckDB's IOException (exit 1)")
 def test_a_bi_tool_holding_the_file_open_makes_a_run_wait_then_fail_clearly(two_loaded, tmp_path) -> None:
     data, seeds = two_loaded
     holder = subprocess.Popen(

@@ -74,10 +74,6 @@ def test_a_bad_max_invalid_share_setting_is_refused_with_its_name(value) -> None
         parse_max_invalid_share(value)
 
 
-@pytest.mark.xfail(strict=True, reason="needs flow change: flows/pipeline.py must call warehouse.validate."
-                   "judge_batch per batch (share from TIMELINE_MAX_INVALID_SHARE via flows/settings.py) and, "
-                   "when it refuses, load no documents or events of the batch, only the reason in `rejected`; "
-                   "and record failed_expectations / batches_refused in `runs`")
 def test_a_batch_failing_validation_loads_nothing_and_can_be_run_again(
     prefect_harness, tmp_path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

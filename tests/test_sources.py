@@ -126,11 +126,14 @@ def test_sidecar_malformed_date_and_unknown_keys(tmp_path: Path) -> None:
         tmp_path / "a.meta.json",
         json.dumps({"title": "T", "published": "3 sept", "author": "X", "tags": [1]}),
     )
-    (source,) = discover([tmp_path])
+    (source,), warnings = split(list(discover([tmp_path])))
     assert source.meta["title"] == "T"
     assert "published" not in source.meta
     assert "author" not in source.meta and "tags" not in source.meta
     assert any("3 sept" in warning for warning in source.meta["_warnings"])
+    # each dropped value is reported, as a problem with part of the document (which still loads)
+    assert [(w.source_name, w.whole_document) for w in warnings] == [("a.txt", False), ("a.txt", False)]
+    assert any("'author'" in w.reason and "'tags'" in w.reason for w in warnings)
 
 
 def test_sidecar_bad_json_is_rejected_but_the_document_loads(tmp_path: Path) -> None:
@@ -163,8 +166,12 @@ def test_jsonl_good_and_broken_lines(tmp_path: Path) -> None:
         ("docs.jsonl#n1", f"{real}#n1", "jsonl", "Eerste tekst."),
         ("docs.jsonl#L4", f"{real}#L4", "jsonl", "Zonder id."),
     ]
-    assert sources[0].meta == {"id": "n1", "title": "Een", "published": "2024-01-02"}
+    assert {k: v for k, v in sources[0].meta.items() if k != "_warnings"} == {
+        "id": "n1", "title": "Een", "published": "2024-01-02"}
     assert "published" not in sources[1].meta and sources[1].meta["_warnings"]
+    notes = [r for r in rejections if not r.whole_document]  # the unknown key 'x', the date 'nooit'
+    assert [r.source_name for r in notes] == ["docs.jsonl#n1", "docs.jsonl#L4"]
+    rejections = [r for r in rejections if r.whole_document]
     assert [r.source_name for r in rejections] == [
         "docs.jsonl#L2",
         "docs.jsonl#L5",

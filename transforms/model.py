@@ -81,6 +81,7 @@ class Rejection:
     source_key: str | None = None
     doc_id: str | None = None
     detail: str | None = None  # e.g. the failed expectation, or the record as JSON
+    whole_document: bool = True  # False: a problem with part of it (a sidecar field); the document still loads
 
 
 @dataclass(frozen=True, slots=True)

@@ -123,6 +123,24 @@ def update_changed_sql(table: Table, source: str, columns: list[str]) -> str:
     )
 
 
+def connect_waiting(path: Path, timeout: float) -> duckdb.DuckDBPyConnection:
+    """Connect for writing; while another process (a BI tool) holds the DuckDB file open, wait for it
+    up to `timeout` seconds, then raise WarehouseLocked with a clear message."""
+    deadline = time.monotonic() + max(0.0, timeout)
+    while True:
+        try:
+            return duckdb.connect(str(path))
+        except duckdb.IOException as error:
+            if "lock" not in str(error).lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise WarehouseLocked(
+                    f"{path} is held open by another process (a BI tool or a reader with the file open?): "
+                    f"waited {max(0.0, timeout):.0f} s; close it or raise --lock-timeout. ({error})"
+                ) from None
+            time.sleep(0.25)
+
+
 class Warehouse:
     """An open warehouse file: holds the inter-process lock until `close()`."""
 
@@ -139,12 +157,15 @@ class Warehouse:
         """Lock, connect, migrate to the current schema and (re)create the views."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
+        started = time.monotonic()
         lock = acquire_lock(lock_path_for(path), lock_timeout)
         try:
-            con = duckdb.connect(str(path))
+            con = connect_waiting(path, lock_timeout - (time.monotonic() - started))
             try:
                 migrate(con)
                 con.execute(VIEWS_SQL.read_text(encoding="utf-8"))
+                # the lock is ours: a run still marked running was killed and never finished
+                con.execute("update runs set status = 'failed' where status = 'running'")
             except BaseException:
                 con.close()
                 raise
