@@ -264,6 +264,9 @@ def main(argv: list[str] | None = None) -> int:
                          f"spec files with values)")
     else:
         print(f"(no specs at {args.specs})", file=sys.stderr)
+    if "heideltime" in peers and CACHE.exists():
+        print(f"note: HeidelTime results are cached in {CACHE.relative_to(ROOT)}; its items/s means something "
+              "only on a cold cache (remove that folder to time it)")
     for line in lines:
         print(line)
     return 0
