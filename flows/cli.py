@@ -15,7 +15,8 @@ EXIT_CODES = """exit codes:
   1  the run failed (the warehouse is left as it was before the run)
   2  bad command line
   3  the run completed, but some documents or records were rejected (see the `rejected` table)
-  4  another run holds the warehouse lock (try again later, or raise --lock-timeout)"""
+  4  the warehouse is busy: another run holds its lock, or a reader keeps the DuckDB file open
+     (waited --lock-timeout seconds; try again later, or raise it)"""
 
 
 def build_parser() -> argparse.ArgumentParser:
