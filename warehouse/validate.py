@@ -62,7 +62,9 @@ def _context() -> Any:
     import logging
 
     gx = import_gx()
-    logging.getLogger("great_expectations").setLevel(logging.WARNING)  # no INFO lines in a CLI run
+    # no INFO lines in a CLI run: GX sets some of its loggers to INFO itself, so quiet them one by one
+    for name in ("great_expectations", "great_expectations.data_context.types.base"):
+        logging.getLogger(name).setLevel(logging.WARNING)
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     context = gx.get_context(mode="ephemeral")
