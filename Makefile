@@ -31,8 +31,8 @@ bench-tagger: $(STAMP)
 	$(BIN)/python -m bench.tagger
 
 lint: $(STAMP)
-	$(BIN)/ruff check flows transforms schemas warehouse tests
-	$(BIN)/ruff format --check flows transforms schemas warehouse tests
+	$(BIN)/ruff check flows transforms schemas warehouse tests bench
+	$(BIN)/ruff format --check flows transforms schemas warehouse tests bench
 
 clean:
 	rm -rf $(DATA) build *.egg-info

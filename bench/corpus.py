@@ -107,8 +107,9 @@ def change_documents(folder: Path, n: int, share: float, seed: int = 2025) -> li
     for i in range(0, n, step):
         rel, text = document(i, seed)
         path = folder / rel
-        path.write_text(text + f"\nUpdate {i}: on 3 March 2025 the ministry published a correction.\n",
-                        encoding="utf-8")
+        path.write_text(
+            text + f"\nUpdate {i}: on 3 March 2025 the ministry published a correction.\n", encoding="utf-8"
+        )
         changed.append(path)
     return changed
 
@@ -118,5 +119,7 @@ if __name__ == "__main__":
 
     target, count = Path(sys.argv[1]), int(sys.argv[2])
     size = write_corpus(target, count)
-    print(f"{count} documents, {size / 1e6:.1f} MB in {target}; pools: "
-          + ", ".join(f"{k} {len(v)} paragraphs" for k, v in pools().items()))
+    print(
+        f"{count} documents, {size / 1e6:.1f} MB in {target}; pools: "
+        + ", ".join(f"{k} {len(v)} paragraphs" for k, v in pools().items())
+    )

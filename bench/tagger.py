@@ -46,7 +46,9 @@ SEPARATOR = "\n\n"
 Found = tuple[int, int, str, str, dt.date | None, dt.date | None]
 
 
-def timeline_tagger(texts: list[str], dct: Published | None, language: str, timeml: bool = False) -> list[list[Found]]:
+def timeline_tagger(
+    texts: list[str], dct: Published | None, language: str, timeml: bool = False
+) -> list[list[Found]]:
     """Our tagger; for TimeML scoring its ranges are written as their parts, as `timeline timeml` does."""
     out = []
     for x in texts:
@@ -148,8 +150,11 @@ def map_chunks(peer: str, jobs: list[tuple], workers: int) -> list:
         return list(pool.map(run_peer, [peer] * len(jobs), *zip(*jobs, strict=False)))
 
 
-PEERS: dict[str, Callable] = {"timeline": timeline_tagger, "heideltime": heideltime_tagger,
-                              "dateparser": dateparser_tagger}
+PEERS: dict[str, Callable] = {
+    "timeline": timeline_tagger,
+    "heideltime": heideltime_tagger,
+    "dateparser": dateparser_tagger,
+}
 
 
 # ---------------------------------------------------------------- TempEval-3
@@ -162,11 +167,13 @@ def timeml_output(raw: str, text: str, found: list[Found]) -> str:
         if s < pos:
             continue
         pieces.append(html.escape(text[pos:s], quote=False))
-        pieces.append(f'<TIMEX3 tid="t{i}" type="{typ}" value="{html.escape(value)}">'
-                      f"{html.escape(text[s:e], quote=False)}</TIMEX3>")
+        pieces.append(
+            f'<TIMEX3 tid="t{i}" type="{typ}" value="{html.escape(value)}">'
+            f"{html.escape(text[s:e], quote=False)}</TIMEX3>"
+        )
         pos = e
     pieces.append(html.escape(text[pos:], quote=False))
-    return raw[:m.start(2)] + "".join(pieces) + raw[m.end(2):]
+    return raw[: m.start(2)] + "".join(pieces) + raw[m.end(2) :]
 
 
 def bench_timeml(peer: str, files: list[Path], jobs: int) -> tuple[Counts, float]:
@@ -179,8 +186,10 @@ def bench_timeml(peer: str, files: list[Path], jobs: int) -> tuple[Counts, float
     for i, (_, _, dct) in enumerate(docs):
         groups[dct.start.isoformat() if dct else ""].append(i)
     started = time.perf_counter()
-    chunks = [idx[k:k + 40] for idx in groups.values() for k in range(0, len(idx), 40)]
-    results = map_chunks(peer, [([docs[i][1] for i in idx], docs[idx[0]][2], "en", True) for idx in chunks], jobs)
+    chunks = [idx[k : k + 40] for idx in groups.values() for k in range(0, len(idx), 40)]
+    results = map_chunks(
+        peer, [([docs[i][1] for i in idx], docs[idx[0]][2], "en", True) for idx in chunks], jobs
+    )
     found = {i: f for idx, res in zip(chunks, results, strict=True) for i, f in zip(idx, res, strict=True)}
     seconds = time.perf_counter() - started
     total = Counts()
@@ -192,7 +201,9 @@ def bench_timeml(peer: str, files: list[Path], jobs: int) -> tuple[Counts, float
 # ---------------------------------------------------------------- Recognizers-Text specs
 
 
-def bench_specs(peer: str, files: list[Path], language: str, jobs: int) -> tuple[SpecScore, SpecScore, int, float]:
+def bench_specs(
+    peer: str, files: list[Path], language: str, jobs: int
+) -> tuple[SpecScore, SpecScore, int, float]:
     """(score over all files, score over the files that carry values, cases, seconds)."""
     cases, valued_case = [], []
     for f in files:
@@ -204,16 +215,30 @@ def bench_specs(peer: str, files: list[Path], language: str, jobs: int) -> tuple
     for i, c in enumerate(cases):
         groups[c.ref].append(i)
     started = time.perf_counter()
-    chunks = [idx[k:k + 150] for idx in groups.values() for k in range(0, len(idx), 150)]
-    jobs_in = [([cases[i].text for i in idx], Published(cases[idx[0]].ref, cases[idx[0]].ref, "day", "header"),
-                language) for idx in chunks]
+    chunks = [idx[k : k + 150] for idx in groups.values() for k in range(0, len(idx), 150)]
+    jobs_in = [
+        (
+            [cases[i].text for i in idx],
+            Published(cases[idx[0]].ref, cases[idx[0]].ref, "day", "header"),
+            language,
+        )
+        for idx in chunks
+    ]
     results = map_chunks(peer, jobs_in, jobs)
     found = {i: f for idx, res in zip(chunks, results, strict=True) for i, f in zip(idx, res, strict=True)}
     seconds = time.perf_counter() - started
     score, valued = SpecScore(), SpecScore()
     for i, case in enumerate(cases):
-        timexes = [{"start": s, "end": e, "type": typ, "date_start": a and a.isoformat(),
-                    "date_end": b and b.isoformat()} for s, e, typ, _, a, b in found[i]]
+        timexes = [
+            {
+                "start": s,
+                "end": e,
+                "type": typ,
+                "date_start": a and a.isoformat(),
+                "date_end": b and b.isoformat(),
+            }
+            for s, e, typ, _, a, b in found[i]
+        ]
         one = score_case(case, timexes)
         score.add(one)
         if valued_case[i]:
@@ -236,37 +261,51 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     peers = [x for x in args.peers.split(",") if x]
     lines = []
-    print(f"{'corpus':22s} {'system':11s} {'strictF1':>8s} {'relaxF1':>8s} {'valueF1':>8s} {'typeF1':>7s} "
-          f"{'items/s':>8s}")
+    print(
+        f"{'corpus':22s} {'system':11s} {'strictF1':>8s} {'relaxF1':>8s} {'valueF1':>8s} {'typeF1':>7s} "
+        f"{'items/s':>8s}"
+    )
     if args.timeml.exists():
         files = sorted(args.timeml.rglob("*.tml"))
         if args.limit:
-            files = files[:args.limit]
+            files = files[: args.limit]
         for peer in peers:
             c, sec = bench_timeml(peer, files, args.jobs)
             f = [c.f1(x)[2] for x in (c.strict, c.relaxed, c.value, c.type)]
-            print(f"{'TempEval-3 train':22s} {peer:11s} {f[0]:8.3f} {f[1]:8.3f} {f[2]:8.3f} {f[3]:7.3f} "
-                  f"{len(files) / sec:8.1f}", flush=True)
-            lines.append(f"bench-tagger timeml {peer}: strict F1 {f[0]:.3f} relaxed F1 {f[1]:.3f} value F1 {f[2]:.3f} "
-                         f"type F1 {f[3]:.3f} ({c.gold} gold, {c.system} system, {len(files)} files, "
-                         f"{len(files) / sec:.1f} docs/s)")
+            print(
+                f"{'TempEval-3 train':22s} {peer:11s} {f[0]:8.3f} {f[1]:8.3f} {f[2]:8.3f} {f[3]:7.3f} "
+                f"{len(files) / sec:8.1f}",
+                flush=True,
+            )
+            lines.append(
+                f"bench-tagger timeml {peer}: strict F1 {f[0]:.3f} relaxed F1 {f[1]:.3f} value F1 {f[2]:.3f} "
+                f"type F1 {f[3]:.3f} ({c.gold} gold, {c.system} system, {len(files)} files, "
+                f"{len(files) / sec:.1f} docs/s)"
+            )
     else:
         print(f"(no TimeML corpus at {args.timeml})", file=sys.stderr)
     if args.specs.exists():
         files = sorted(args.specs.glob("*.json")) if args.specs.is_dir() else [args.specs]
         for peer in peers:
             s, v, n, sec = bench_specs(peer, files, args.specs_language, args.jobs)
-            print(f"{'specs ' + args.specs.name:22s} {peer:11s} {s.f1(s.strict):8.3f} {s.f1(s.relaxed):8.3f} "
-                  f"{value_f1(v):8.3f} {'':>7s} {n / sec:8.1f}", flush=True)
-            lines.append(f"bench-tagger specs {peer}: relaxed F1 {s.f1(s.relaxed):.3f} strict F1 {s.f1(s.strict):.3f} "
-                         f"value F1 {value_f1(v):.3f} value accuracy {v.right / v.valued if v.valued else 0:.3f} "
-                         f"({s.gold} gold, {s.system} system, {n} cases, {n / sec:.1f} cases/s; value F1 over the "
-                         f"spec files with values)")
+            print(
+                f"{'specs ' + args.specs.name:22s} {peer:11s} {s.f1(s.strict):8.3f} {s.f1(s.relaxed):8.3f} "
+                f"{value_f1(v):8.3f} {'':>7s} {n / sec:8.1f}",
+                flush=True,
+            )
+            lines.append(
+                f"bench-tagger specs {peer}: relaxed F1 {s.f1(s.relaxed):.3f} strict F1 {s.f1(s.strict):.3f} "
+                f"value F1 {value_f1(v):.3f} value accuracy {v.right / v.valued if v.valued else 0:.3f} "
+                f"({s.gold} gold, {s.system} system, {n} cases, {n / sec:.1f} cases/s; value F1 over the "
+                f"spec files with values)"
+            )
     else:
         print(f"(no specs at {args.specs})", file=sys.stderr)
     if "heideltime" in peers and CACHE.exists():
-        print(f"note: HeidelTime results are cached in {CACHE.relative_to(ROOT)}; its items/s means something "
-              "only on a cold cache (remove that folder to time it)")
+        print(
+            f"note: HeidelTime results are cached in {CACHE.relative_to(ROOT)}; its items/s means something "
+            "only on a cold cache (remove that folder to time it)"
+        )
     for line in lines:
         print(line)
     return 0

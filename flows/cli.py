@@ -30,36 +30,65 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command", required=True)
 
-    run = sub.add_parser("run", help="ingest files and folders, extract, validate, load, export",
-                         description="Ingest .txt, .md, .html and .jsonl files (folders recursively) into "
-                         "DATA_DIR/timeline.duckdb and export Parquet to DATA_DIR/exports/. Unchanged documents "
-                         "are skipped; a changed document replaces its own events.",
-                         epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    run.add_argument("paths", nargs="*", default=list(DEFAULT_INPUTS), help="files or folders (default: seeds/)")
+    run = sub.add_parser(
+        "run",
+        help="ingest files and folders, extract, validate, load, export",
+        description="Ingest .txt, .md, .html and .jsonl files (folders recursively) into "
+        "DATA_DIR/timeline.duckdb and export Parquet to DATA_DIR/exports/. Unchanged documents "
+        "are skipped; a changed document replaces its own events.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    run.add_argument(
+        "paths", nargs="*", default=list(DEFAULT_INPUTS), help="files or folders (default: seeds/)"
+    )
     add_data_dir(run)
     run.add_argument("--batch-size", type=int, default=None, help="documents per batch (default 200)")
-    run.add_argument("--lock-timeout", type=float, default=None,
-                     help="seconds to wait for another run to finish (default 60)")
+    run.add_argument(
+        "--lock-timeout",
+        type=float,
+        default=None,
+        help="seconds to wait for another run to finish (default 60)",
+    )
     run.add_argument("--quiet", action="store_true", help="no progress bar and no timeline at the end")
-    run.add_argument("--show", type=int, default=15, help="events to print in the closing timeline (default 15)")
-    run.add_argument("--runner", choices=("default", "dask"), default="default",
-                     help="where extraction runs: in this process (default), or on Dask through prefect-dask")
-    run.add_argument("--dask-address", default=None,
-                     help="with --runner dask: an existing cluster's scheduler, e.g. tcp://host:8786 "
-                     "(default: a local cluster)")
-    run.add_argument("--workers", type=int, default=None,
-                     help="with --runner dask: worker processes of the local cluster (default 2)")
+    run.add_argument(
+        "--show", type=int, default=15, help="events to print in the closing timeline (default 15)"
+    )
+    run.add_argument(
+        "--runner",
+        choices=("default", "dask"),
+        default="default",
+        help="where extraction runs: in this process (default), or on Dask through prefect-dask",
+    )
+    run.add_argument(
+        "--dask-address",
+        default=None,
+        help="with --runner dask: an existing cluster's scheduler, e.g. tcp://host:8786 "
+        "(default: a local cluster)",
+    )
+    run.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="with --runner dask: worker processes of the local cluster (default 2)",
+    )
 
-    serve = sub.add_parser("serve", help="serve a scheduled deployment that picks up new or changed documents",
-                           description="Start (or find) a local Prefect server and serve the flow on a cron "
-                           "schedule over PATH. Runs until interrupted.")
+    serve = sub.add_parser(
+        "serve",
+        help="serve a scheduled deployment that picks up new or changed documents",
+        description="Start (or find) a local Prefect server and serve the flow on a cron "
+        "schedule over PATH. Runs until interrupted.",
+    )
     serve.add_argument("paths", nargs="+", help="files or folders to watch")
     serve.add_argument("--cron", required=True, help='cron schedule, e.g. "*/15 * * * *"')
     add_data_dir(serve)
 
-    sub.add_parser("tag", help="the temporal tagger alone: JSON Lines in on stdin, JSON Lines out",
-                   description='Reads {"id", "text", "dct", "language"} per line on stdin; writes {"id", '
-                   '"language", "timexes": [...]} per line. A bad line gets {"id", "error"}.')
+    sub.add_parser(
+        "tag",
+        help="the temporal tagger alone: JSON Lines in on stdin, JSON Lines out",
+        description='Reads {"id", "text", "dct", "language"} per line on stdin; writes {"id", '
+        '"language", "timexes": [...]} per line. A bad line gets {"id", "error"}.',
+    )
 
     timeml = sub.add_parser("timeml", help="tag TimeML files (*.tml) with the project's own TIMEX3 tags")
     timeml.add_argument("in_dir")
@@ -68,16 +97,28 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = sub.add_parser("evaluate", help="score the pipeline or the tagger against references")
     ev = evaluate.add_subparsers(dest="what", required=True)
     tl = ev.add_parser("timeline", help="score the exported events against a reference timeline (JSON)")
-    tl.add_argument("gold", nargs="?", default="tests/golden/seeds/timeline.json",
-                    help="reference timeline (default: the seeds' one, tests/golden/seeds/timeline.json)")
+    tl.add_argument(
+        "gold",
+        nargs="?",
+        default="tests/golden/seeds/timeline.json",
+        help="reference timeline (default: the seeds' one, tests/golden/seeds/timeline.json)",
+    )
     add_data_dir(tl)
-    tm = ev.add_parser("timeml", help="TempEval-3 scoring of the tagger against TimeML gold (*.tml under DIR)")
+    tm = ev.add_parser(
+        "timeml", help="TempEval-3 scoring of the tagger against TimeML gold (*.tml under DIR)"
+    )
     tm.add_argument("dir", type=Path)
     tm.add_argument("-v", "--verbose", action="store_true", help="list every error")
-    sp = ev.add_parser("specs", help="score the tagger on Recognizers-Text DateTime spec files (a file or a folder)")
+    sp = ev.add_parser(
+        "specs", help="score the tagger on Recognizers-Text DateTime spec files (a file or a folder)"
+    )
     sp.add_argument("path", type=Path)
-    sp.add_argument("--language", choices=["nl", "en"], default=None,
-                    help="language of the cases (default: from the folder name, Dutch or English)")
+    sp.add_argument(
+        "--language",
+        choices=["nl", "en"],
+        default=None,
+        help="language of the cases (default: from the folder name, Dutch or English)",
+    )
     sp.add_argument("-v", "--verbose", action="store_true", help="list every error")
 
     query = sub.add_parser("query", help="run SQL against the warehouse and print a table")
@@ -87,7 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def add_data_dir(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--data-dir", type=Path, default=None, help="where the warehouse and exports live (default data/)")
+    p.add_argument(
+        "--data-dir", type=Path, default=None, help="where the warehouse and exports live (default data/)"
+    )
 
 
 def settings_from(args) -> Settings:
@@ -102,8 +145,14 @@ def settings_from(args) -> Settings:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handler = {"run": cmd_run, "serve": cmd_serve, "tag": cmd_tag, "timeml": cmd_timeml, "query": cmd_query,
-               "evaluate": cmd_evaluate}
+    handler = {
+        "run": cmd_run,
+        "serve": cmd_serve,
+        "tag": cmd_tag,
+        "timeml": cmd_timeml,
+        "query": cmd_query,
+        "evaluate": cmd_evaluate,
+    }
     return handler[args.command](args) or 0
 
 
@@ -126,8 +175,13 @@ def cmd_run(args) -> int:
     try:
         flow, in_flight = flow_for(args.runner, args.dask_address, args.workers)
         if args.quiet:
-            summary = flow(list(settings.inputs), str(settings.data_dir), settings.batch_size,
-                           settings.lock_timeout, in_flight=in_flight)
+            summary = flow(
+                list(settings.inputs),
+                str(settings.data_dir),
+                settings.batch_size,
+                settings.lock_timeout,
+                in_flight=in_flight,
+            )
         else:
             summary = run_with_progress(settings, err, flow, in_flight)
     except WarehouseLocked as exc:
@@ -149,24 +203,38 @@ def run_with_progress(settings: Settings, err, flow=None, in_flight: int = 1):
 
     flow = flow or timeline_flow
 
-    with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=err, transient=True) as progress:
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as progress:
         bar = progress.add_task("documents", total=None)
-        return flow(list(settings.inputs), str(settings.data_dir), settings.batch_size,
-                    settings.lock_timeout, on_batch=lambda n: progress.advance(bar, n), in_flight=in_flight)
+        return flow(
+            list(settings.inputs),
+            str(settings.data_dir),
+            settings.batch_size,
+            settings.lock_timeout,
+            on_batch=lambda n: progress.advance(bar, n),
+            in_flight=in_flight,
+        )
 
 
 def print_summary(s, seconds: float, settings: Settings) -> None:
-    print(f"run {s.run_id[:12]}: {s.documents_seen} documents read, {s.documents_skipped} unchanged (skipped), "
-          f"{s.documents_loaded} loaded, {s.documents_rejected} rejected; "
-          f"{s.events_loaded} events ({s.events_dated} dated, {s.events_undated} undated), "
-          f"{s.events_rejected} event rows rejected; {seconds:.1f} s")
+    print(
+        f"run {s.run_id[:12]}: {s.documents_seen} documents read, {s.documents_skipped} unchanged (skipped), "
+        f"{s.documents_loaded} loaded, {s.documents_rejected} rejected; "
+        f"{s.events_loaded} events ({s.events_dated} dated, {s.events_undated} undated), "
+        f"{s.events_rejected} event rows rejected; {seconds:.1f} s"
+    )
     if not s.validation_success:
         print(f"validation: rows failed {', '.join(sorted(s.failed_expectations))} (kept in `rejected`)")
     for r in s.rejections[:20]:
         print(f"  rejected [{r.stage}] {r.source_name}: {r.reason}")
     if len(s.rejections) > 20:
-        print(f"  ... and {len(s.rejections) - 20} more: timeline query \"select * from rejected\"")
+        print(f'  ... and {len(s.rejections) - 20} more: timeline query "select * from rejected"')
     print(f"warehouse: {settings.database}  exports: {settings.exports}/")
 
 
@@ -180,7 +248,9 @@ def print_timeline(settings: Settings, limit: int) -> None:
             select date_start, date_end, date_precision, event_type, source_name, sentence
             from timeline where date_start is not null
             order by date_start, source_name, char_start limit ?
-            """, [limit]).fetchall()
+            """,
+            [limit],
+        ).fetchall()
         total = con.execute("select count(*) from events where date_start is not null").fetchone()[0]
     finally:
         con.close()
@@ -269,8 +339,16 @@ def print_table(columns: list[str], rows: list[tuple]) -> None:
 
     table = Table(*columns, show_lines=False)
     for row in rows:
-        table.add_row(*("" if v is None else json.dumps(v, default=str, ensure_ascii=False)
-                        if isinstance(v, (list, dict)) else str(v) for v in row))
+        table.add_row(
+            *(
+                ""
+                if v is None
+                else json.dumps(v, default=str, ensure_ascii=False)
+                if isinstance(v, (list, dict))
+                else str(v)
+                for v in row
+            )
+        )
     Console(width=200).print(table)
     print(f"({len(rows)} rows)")
 

@@ -17,13 +17,18 @@ def read_exports(exports: Path) -> tuple[list[dict], list[dict]]:
         events = con.execute(
             "select source_name, sentence, date_start, date_end "
             "from read_parquet(?, hive_partitioning=true, union_by_name=true)",
-            [str(exports / "events" / "**" / "*.parquet")]).fetchall()
-        docs = con.execute("select source_name, published_start, published_end from read_parquet(?)",
-                           [str(exports / "documents.parquet")]).fetchall()
+            [str(exports / "events" / "**" / "*.parquet")],
+        ).fetchall()
+        docs = con.execute(
+            "select source_name, published_start, published_end from read_parquet(?)",
+            [str(exports / "documents.parquet")],
+        ).fetchall()
     finally:
         con.close()
-    return ([dict(zip(("source_name", "sentence", "date_start", "date_end"), r, strict=False)) for r in events],
-            [dict(zip(("source_name", "published_start", "published_end"), r, strict=False)) for r in docs])
+    return (
+        [dict(zip(("source_name", "sentence", "date_start", "date_end"), r, strict=False)) for r in events],
+        [dict(zip(("source_name", "published_start", "published_end"), r, strict=False)) for r in docs],
+    )
 
 
 def evaluate_timeline(gold_path: Path, exports: Path) -> int:
@@ -52,23 +57,33 @@ def evaluate_timeml(gold_dir: Path, verbose: bool = False) -> int:
         print(f"error: no *.tml files under {gold_dir}", file=sys.stderr)
         return 1
     total = Counts()
-    print(f"{'file':40s} {'gold':>5s} {'sys':>5s} {'strictF1':>8s} {'relaxF1':>8s} {'valueF1':>8s} {'typeF1':>7s}")
+    print(
+        f"{'file':40s} {'gold':>5s} {'sys':>5s} {'strictF1':>8s} {'relaxF1':>8s} {'valueF1':>8s} {'typeF1':>7s}"
+    )
     for path in files:
         raw = path.read_text(encoding="utf-8", errors="replace")
         c = score_document(raw, timeml_document(raw, detect_language))
         total.add(c)
-        print(f"{path.name[:40]:40s} {c.gold:5d} {c.system:5d} {c.f1(c.strict)[2]:8.3f} {c.f1(c.relaxed)[2]:8.3f} "
-              f"{c.f1(c.value)[2]:8.3f} {c.f1(c.type)[2]:7.3f}")
+        print(
+            f"{path.name[:40]:40s} {c.gold:5d} {c.system:5d} {c.f1(c.strict)[2]:8.3f} {c.f1(c.relaxed)[2]:8.3f} "
+            f"{c.f1(c.value)[2]:8.3f} {c.f1(c.type)[2]:7.3f}"
+        )
         if verbose:
             for kind, text, gold, system in c.errors:
                 print(f"    {kind:8s} {text!r:40s} gold {gold:24s} system {system}")
-    for name, hit in (("strict", total.strict), ("relaxed", total.relaxed), ("value", total.value),
-                      ("type", total.type)):
+    for name, hit in (
+        ("strict", total.strict),
+        ("relaxed", total.relaxed),
+        ("value", total.value),
+        ("type", total.type),
+    ):
         p, r, f = total.f1(hit)
         print(f"{name:8s} P {p:.3f} R {r:.3f} F1 {f:.3f}")
-    print(f"timeml: strict F1 {total.f1(total.strict)[2]:.3f} relaxed F1 {total.f1(total.relaxed)[2]:.3f} "
-          f"value F1 {total.f1(total.value)[2]:.3f} type F1 {total.f1(total.type)[2]:.3f} "
-          f"({total.gold} gold, {total.system} system, {len(files)} files)")
+    print(
+        f"timeml: strict F1 {total.f1(total.strict)[2]:.3f} relaxed F1 {total.f1(total.relaxed)[2]:.3f} "
+        f"value F1 {total.f1(total.value)[2]:.3f} type F1 {total.f1(total.type)[2]:.3f} "
+        f"({total.gold} gold, {total.system} system, {len(files)} files)"
+    )
     return 0
 
 
@@ -93,7 +108,9 @@ def evaluate_specs(path: Path, language: str | None = None, verbose: bool = Fals
         print(f"error: no spec files in {path}", file=sys.stderr)
         return 1
     total, valued, n_cases, n_valued = SpecScore(), SpecScore(), 0, 0
-    print(f"{'spec':32s} {'cases':>5s} {'gold':>5s} {'sys':>5s} {'relaxF1':>8s} {'strictF1':>8s} {'valueF1':>8s}")
+    print(
+        f"{'spec':32s} {'cases':>5s} {'gold':>5s} {'sys':>5s} {'relaxF1':>8s} {'strictF1':>8s} {'valueF1':>8s}"
+    )
     for f in files:
         lang = language or LANGUAGE_FOLDERS.get(f.parent.name.lower(), "en")
         spec = json.loads(f.read_text(encoding="utf-8-sig"))
@@ -109,13 +126,17 @@ def evaluate_specs(path: Path, language: str | None = None, verbose: bool = Fals
             valued.add(score)
             n_valued += len(cases)
         value = f"{value_f1(score):8.3f}" if has_values else f"{'-':>8s}"
-        print(f"{f.name[:32]:32s} {len(cases):5d} {score.gold:5d} {score.system:5d} {score.f1(score.relaxed):8.3f} "
-              f"{score.f1(score.strict):8.3f} {value}")
+        print(
+            f"{f.name[:32]:32s} {len(cases):5d} {score.gold:5d} {score.system:5d} {score.f1(score.relaxed):8.3f} "
+            f"{score.f1(score.strict):8.3f} {value}"
+        )
         if verbose:
             for e in score.errors:
                 print(f"    {e}")
     acc = valued.right / valued.valued if valued.valued else 0.0
-    print(f"specs: extent relaxed F1 {total.f1(total.relaxed):.3f} strict F1 {total.f1(total.strict):.3f} "
-          f"({total.gold} gold, {total.system} system, {n_cases} cases); value accuracy {acc:.3f}; "
-          f"value F1 {value_f1(valued):.3f} ({n_valued} cases with values)")
+    print(
+        f"specs: extent relaxed F1 {total.f1(total.relaxed):.3f} strict F1 {total.f1(total.strict):.3f} "
+        f"({total.gold} gold, {total.system} system, {n_cases} cases); value accuracy {acc:.3f}; "
+        f"value F1 {value_f1(valued):.3f} ({n_valued} cases with values)"
+    )
     return 0

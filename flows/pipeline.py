@@ -102,14 +102,18 @@ def extract_rows(raws: list, ingested_at: dt.datetime) -> ExtractedBatch:
             docs[out.doc_id] = out  # the same text twice in a batch is one document
     parsed = time.perf_counter()
     seen = sum(1 for r in raws if not isinstance(r, Rejection)) + sum(
-        1 for r in raws if isinstance(r, Rejection) and r.whole_document and r.stage in ("ingest", "parse"))
+        1 for r in raws if isinstance(r, Rejection) and r.whole_document and r.stage in ("ingest", "parse")
+    )
     document_rows, event_rows = [], []
     for doc in docs.values():
         try:
             events = extract_events(doc)
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run; it is reported
-            rejected.append(Rejection(doc.source_name, "extract", f"extraction failed: {exc!r}",
-                                      doc.source_key, doc.doc_id))
+            rejected.append(
+                Rejection(
+                    doc.source_name, "extract", f"extraction failed: {exc!r}", doc.source_key, doc.doc_id
+                )
+            )
             continue
         document_rows.append(document_row(doc, ingested_at, EXTRACTOR_VERSION))
         event_rows.extend(event_row(e) for e in events)
@@ -128,13 +132,17 @@ def concat(tables: list[pa.Table], table) -> pa.Table:
     return pa.concat_tables(tables) if tables else to_arrow(table, [])
 
 
-def without_documents(documents: pa.Table, events: pa.Table, doc_ids: Iterable[str]) -> tuple[pa.Table, pa.Table]:
+def without_documents(
+    documents: pa.Table, events: pa.Table, doc_ids: Iterable[str]
+) -> tuple[pa.Table, pa.Table]:
     """The rows minus the given documents and their events."""
     drop = pa.array(list(doc_ids), pa.string())
     if len(drop) == 0:
         return documents, events
-    return (documents.filter(pc.invert(pc.is_in(documents.column("doc_id"), value_set=drop))),
-            events.filter(pc.invert(pc.is_in(events.column("doc_id"), value_set=drop))))
+    return (
+        documents.filter(pc.invert(pc.is_in(documents.column("doc_id"), value_set=drop))),
+        events.filter(pc.invert(pc.is_in(events.column("doc_id"), value_set=drop))),
+    )
 
 
 # ---------------------------------------------------------------- tasks (one call each)
@@ -178,7 +186,9 @@ def export_all(warehouse, exports_dir, run_id, changed) -> dict:
 class Run:
     """One run's moving parts: the warehouse, the summary, and the batch being gathered."""
 
-    def __init__(self, warehouse, summary: RunSummary, now: dt.datetime, max_invalid_share: float = 0.5) -> None:
+    def __init__(
+        self, warehouse, summary: RunSummary, now: dt.datetime, max_invalid_share: float = 0.5
+    ) -> None:
         self.wh, self.summary, self.now = warehouse, summary, now
         self.max_invalid_share = max_invalid_share
         self.pending: list[ExtractedBatch] = []  # the parts of the batch being gathered
@@ -227,8 +237,9 @@ class Run:
         if known or len(first) < len(doc_ids):
             keep = [p for d, p in first.items() if d not in known]
             documents = documents.take(pa.array(keep, pa.int64()))
-            events = events.filter(pc.is_in(events.column("doc_id"),
-                                             value_set=pa.array([doc_ids[p] for p in keep], pa.string())))
+            events = events.filter(
+                pc.is_in(events.column("doc_id"), value_set=pa.array([doc_ids[p] for p in keep], pa.string()))
+            )
         s.documents_skipped += len(doc_ids) - documents.num_rows
 
         started = time.perf_counter()
@@ -237,15 +248,21 @@ class Run:
         s.timed("validate", started)
         s.validation_success &= doc_result.success and event_result.success
         s.failed_expectations |= set(doc_result.failed_expectations) | set(event_result.failed_expectations)
-        verdict = judge_batch({"documents": (documents.num_rows, doc_result),
-                               "events": (event_result.good.num_rows + len(event_result.bad), event_result)},
-                              self.max_invalid_share)
+        verdict = judge_batch(
+            {
+                "documents": (documents.num_rows, doc_result),
+                "events": (event_result.good.num_rows + len(event_result.bad), event_result),
+            },
+            self.max_invalid_share,
+        )
         if not verdict.load:
             # Refused whole: none of its documents or events load, so the next run takes them again.
             s.batches_refused += 1
             names = documents.column("source_name").to_pylist()
-            rejected += [Rejection(name, "validate", verdict.reason, doc_id=doc_id)
-                         for name, doc_id in zip(names, documents.column("doc_id").to_pylist(), strict=True)]
+            rejected += [
+                Rejection(name, "validate", verdict.reason, doc_id=doc_id)
+                for name, doc_id in zip(names, documents.column("doc_id").to_pylist(), strict=True)
+            ]
             doc_result = replace(doc_result, good=doc_result.good.slice(0, 0))
             event_result = replace(event_result, good=event_result.good.slice(0, 0), bad=[])
         else:
@@ -259,8 +276,12 @@ class Run:
         self.changed |= any(v for k, v in counts.items() if not k.startswith("rejected"))
 
         s.documents_loaded += doc_result.good.num_rows
-        s.documents_rejected += sum(1 for r in rejected if r.whole_document and (
-            r.stage in ("ingest", "parse", "extract") or r.reason.startswith("batch refused")))
+        s.documents_rejected += sum(
+            1
+            for r in rejected
+            if r.whole_document
+            and (r.stage in ("ingest", "parse", "extract") or r.reason.startswith("batch refused"))
+        )
         s.events_loaded += event_result.good.num_rows
         undated = event_result.good.column("date_start").null_count if event_result.good.num_rows else 0
         s.events_undated += undated
@@ -317,8 +338,14 @@ def collect(futures: list, n: int, waited: float) -> tuple[list[ExtractedBatch],
 
 
 @flow(name="timeline", log_prints=False)
-def timeline_flow(inputs: list[str], data_dir: str, batch_size: int = 200, lock_timeout: float = 60,
-                  on_batch: Callable[[int], None] | None = None, in_flight: int = 1) -> RunSummary:
+def timeline_flow(
+    inputs: list[str],
+    data_dir: str,
+    batch_size: int = 200,
+    lock_timeout: float = 60,
+    on_batch: Callable[[int], None] | None = None,
+    in_flight: int = 1,
+) -> RunSummary:
     """Ingest `inputs` (files and folders) into the warehouse in `data_dir`, then export Parquet.
 
     `in_flight` > 1 submits extraction to the flow's task runner, each batch in that many parts (see
@@ -338,8 +365,11 @@ def timeline_flow(inputs: list[str], data_dir: str, batch_size: int = 200, lock_
         try:
             found = timed(discover(settings.inputs), summary, "ingest")
             batches = (run.fresh(raws) for raws in batched(found, settings.batch_size))
-            extracted = (extracted_inline(batches, now, summary) if in_flight <= 1
-                         else extracted_submitted(batches, now, in_flight))
+            extracted = (
+                extracted_inline(batches, now, summary)
+                if in_flight <= 1
+                else extracted_submitted(batches, now, in_flight)
+            )
             span = time.perf_counter()
             for parts, waited, n in extracted:
                 run.gather(parts, waited)
@@ -354,8 +384,9 @@ def timeline_flow(inputs: list[str], data_dir: str, batch_size: int = 200, lock_
             wh.record_run(run_row(summary, now, settings, time.perf_counter() - begun))
             raise
         started = time.perf_counter()
-        summary.export = export_all(wh, settings.exports, summary.run_id,
-                                    wh.touched_partitions if run.changed else set())
+        summary.export = export_all(
+            wh, settings.exports, summary.run_id, wh.touched_partitions if run.changed else set()
+        )
         summary.timed("export", started)
         if summary.rejections:
             summary.status = "completed_with_rejections"
@@ -380,7 +411,9 @@ def flow_for(runner: str = "default", dask_address: str | None = None, workers: 
 
     logging.getLogger("distributed").setLevel(logging.WARNING)  # no INFO line per worker and connection
     if dask_address:
-        return timeline_flow.with_options(task_runner=DaskTaskRunner(address=dask_address)), 2 * (workers or 2)
+        return timeline_flow.with_options(task_runner=DaskTaskRunner(address=dask_address)), 2 * (
+            workers or 2
+        )
     n = workers or 2
     cluster = {"n_workers": n, "threads_per_worker": 1, "processes": True, "dashboard_address": None}
     return timeline_flow.with_options(task_runner=DaskTaskRunner(cluster_kwargs=cluster)), 2 * n
@@ -406,5 +439,8 @@ def run_row(s: RunSummary, started_at: dt.datetime, settings: Settings, total: f
         "validation_success": s.validation_success,
         "failed_expectations": sorted(s.failed_expectations),
         "batches_refused": s.batches_refused,
-        **{f"seconds_{k}": s.seconds.get(k) for k in ("ingest", "extract", "validate", "load", "export", "total")},
+        **{
+            f"seconds_{k}": s.seconds.get(k)
+            for k in ("ingest", "extract", "validate", "load", "export", "total")
+        },
     }

@@ -38,14 +38,19 @@ def ensure_server(wait_seconds: float = 120) -> tuple[str, subprocess.Popen | No
         return LOCAL_API, None
     print(f"serve: no Prefect server configured; starting one at {LOCAL_API} (prefect server start)")
     prefect = Path(sys.executable).with_name("prefect")
-    proc = subprocess.Popen([str(prefect), "server", "start", "--host", "127.0.0.1", "--port", "4200"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [str(prefect), "server", "start", "--host", "127.0.0.1", "--port", "4200"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+    )
     deadline = time.monotonic() + wait_seconds
     while time.monotonic() < deadline:
         if healthy(LOCAL_API):
             return LOCAL_API, proc
         if proc.poll() is not None:
-            raise RuntimeError("the Prefect server exited while starting; run `prefect server start` to see why")
+            raise RuntimeError(
+                "the Prefect server exited while starting; run `prefect server start` to see why"
+            )
         time.sleep(1)
     proc.terminate()
     raise RuntimeError(f"the Prefect server did not answer at {LOCAL_API} within {wait_seconds:.0f} s")
@@ -60,11 +65,16 @@ def serve(settings: Settings, cron: str) -> int:
     os.environ["PREFECT_API_URL"] = api
     from flows.pipeline import timeline_flow  # imported after the API URL is known
 
-    params = {"inputs": [str(Path(p).resolve()) for p in settings.inputs],
-              "data_dir": str(settings.data_dir.resolve()), "batch_size": settings.batch_size,
-              "lock_timeout": settings.lock_timeout}
-    print(f"serve: deployment 'timeline/timeline-scheduled' on cron {cron!r} over {', '.join(params['inputs'])}; "
-          "each run skips unchanged documents. Ctrl-C stops.")
+    params = {
+        "inputs": [str(Path(p).resolve()) for p in settings.inputs],
+        "data_dir": str(settings.data_dir.resolve()),
+        "batch_size": settings.batch_size,
+        "lock_timeout": settings.lock_timeout,
+    }
+    print(
+        f"serve: deployment 'timeline/timeline-scheduled' on cron {cron!r} over {', '.join(params['inputs'])}; "
+        "each run skips unchanged documents. Ctrl-C stops."
+    )
     try:
         timeline_flow.serve(name="timeline-scheduled", cron=cron, parameters=params)
     except KeyboardInterrupt:

@@ -7,8 +7,8 @@ dates and language are `transforms.documents`' job. Bad input never raises: it b
 
 from __future__ import annotations
 
-import errno
 import dataclasses
+import errno
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -232,7 +232,9 @@ def clean_meta(record: dict) -> dict:
         meta[key] = value.strip() if isinstance(value, str) else value
     unknown = sorted(k for k in record if k not in META_KEYS and k != "text")
     if unknown:
-        warnings.append(f"unknown key(s) {', '.join(map(repr, unknown))} ignored (known: {', '.join(META_KEYS)})")
+        warnings.append(
+            f"unknown key(s) {', '.join(map(repr, unknown))} ignored (known: {', '.join(META_KEYS)})"
+        )
     if warnings:
         meta["_warnings"] = warnings
     return meta

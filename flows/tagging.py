@@ -27,13 +27,17 @@ def parse_dct(value) -> Published | None:
         d = dt.date(y, mo, int(m.group(3)))
         return Published(d, d, "day", "sidecar")
     start = dt.date(y, mo, 1)
-    end = (dt.date(y + mo // 12, mo % 12 + 1, 1) - dt.timedelta(days=1))
+    end = dt.date(y + mo // 12, mo % 12 + 1, 1) - dt.timedelta(days=1)
     return Published(start, end, "month", "sidecar")
 
 
 def timex_json(t: Timex) -> dict:
     return {
-        "start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value,
+        "start": t.start,
+        "end": t.end,
+        "text": t.text,
+        "type": t.type,
+        "value": t.value,
         "date_start": t.date_start.isoformat() if t.date_start else None,
         "date_end": t.date_end.isoformat() if t.date_end else None,
         "precision": t.precision,
@@ -52,8 +56,10 @@ def tag_line(line: str) -> str:
             raise ValueError("'text' must be a string")
         language = obj.get("language") or detect_language(text)
         timexes = tag(text, parse_dct(obj.get("dct")), language)
-        return json.dumps({"id": ident, "language": language, "timexes": [timex_json(t) for t in timexes]},
-                          ensure_ascii=False)
+        return json.dumps(
+            {"id": ident, "language": language, "timexes": [timex_json(t) for t in timexes]},
+            ensure_ascii=False,
+        )
     except Exception as exc:  # noqa: BLE001 - a bad line gets an error line and the rest go on
         return json.dumps({"id": ident, "error": f"{type(exc).__name__}: {exc}"}, ensure_ascii=False)
 

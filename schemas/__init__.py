@@ -7,4 +7,14 @@ Expectations suites (`schemas.expectations`) are all derived from `schemas.table
 from schemas.ontology import EVENT_TYPES
 from schemas.tables import DOCUMENTS, EVENTS, REJECTED, RUNS, SCHEMA_VERSION, TABLES, Column, Table
 
-__all__ = ["DOCUMENTS", "EVENTS", "EVENT_TYPES", "REJECTED", "RUNS", "SCHEMA_VERSION", "TABLES", "Column", "Table"]
+__all__ = [
+    "DOCUMENTS",
+    "EVENTS",
+    "EVENT_TYPES",
+    "REJECTED",
+    "RUNS",
+    "SCHEMA_VERSION",
+    "TABLES",
+    "Column",
+    "Table",
+]

@@ -15,7 +15,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 GOOD_SEED = "004_f2b82cc3597c9be6.txt"  # Armenian characters from a bad translation mid-sentence
 
-PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+)
 
 
 def zip_bytes() -> bytes:
@@ -47,16 +49,29 @@ BAD_INPUTS: dict[str, tuple[bytes, str | None]] = {
     "garbage.txt": (b"\xff\xfe\xfa\x80\x81\x00\x9f\x01\x02" * 40, "binary file"),
     # Mostly UTF-8 with stray bytes of another encoding: decoded as Western text, never dropped.
     "invalid_utf8.txt": (
-        ("Op 4 maart 2024 sprak de minister één keer met Frontex in het café. " * 3).encode() + b"Na\xefef \xff.\n",
+        ("Op 4 maart 2024 sprak de minister één keer met Frontex in het café. " * 3).encode()
+        + b"Na\xefef \xff.\n",
         None,
     ),
-    "utf16_bom.txt": (("\ufeffOp 5 maart 2024 tekende de minister in Calais een akkoord.\n").encode("utf-16-le"), None),
+    "utf16_bom.txt": (
+        ("\ufeffOp 5 maart 2024 tekende de minister in Calais een akkoord.\n").encode("utf-16-le"),
+        None,
+    ),
     "cp1252.txt": ("Op 3 maart 2024 zei de minister: “café, naïve, één keer €5”. ".encode("cp1252"), None),
-    "latin1.txt": ("Le 3 mars 2024 la ministre a parlé à Calais, à propos des réfugiés. ".encode("latin-1"), None),
-    "mojibake.txt": (("Op 3 maart 2024 zei de minister dat het cafÃ© in Calais Ã©Ã©n keer sloot. " + DUTCH
-                      ).encode(), None),
-    "stray_script.txt": (("Op 3 maart 2024 sprak de minister Հայաստան met Frontex над 36.800 "
-                         "aankomsten 東京 in Calais.").encode(), None),
+    "latin1.txt": (
+        "Le 3 mars 2024 la ministre a parlé à Calais, à propos des réfugiés. ".encode("latin-1"),
+        None,
+    ),
+    "mojibake.txt": (
+        ("Op 3 maart 2024 zei de minister dat het cafÃ© in Calais Ã©Ã©n keer sloot. " + DUTCH).encode(),
+        None,
+    ),
+    "stray_script.txt": (
+        (
+            "Op 3 maart 2024 sprak de minister Հայաստան met Frontex над 36.800 aankomsten 東京 in Calais."
+        ).encode(),
+        None,
+    ),
     "page.html": (HTML.encode(), None),
 }
 
@@ -71,9 +86,11 @@ def jsonl_lines() -> tuple[str, list[str], list[str]]:
         json.dumps({"id": "emptytext", "text": "   "}),
         "[1, 2, 3]",
     ]
-    return "\n".join(lines) + "\n", ["feed.jsonl#good1", "feed.jsonl#good2"], [
-        "feed.jsonl#L2", "feed.jsonl#L3", "feed.jsonl#L5", "feed.jsonl#L6"
-    ]
+    return (
+        "\n".join(lines) + "\n",
+        ["feed.jsonl#good1", "feed.jsonl#good2"],
+        ["feed.jsonl#L2", "feed.jsonl#L3", "feed.jsonl#L5", "feed.jsonl#L6"],
+    )
 
 
 def write_bad_corpus(folder: Path) -> None:
@@ -86,7 +103,8 @@ def write_bad_corpus(folder: Path) -> None:
     (folder / "feed.jsonl").write_text(content, encoding="utf-8")
     (folder / "dated.txt").write_text(ENGLISH.replace("3 September", "4 September") + "\n", encoding="utf-8")
     (folder / "dated.meta.json").write_text(
-        json.dumps({"title": "Dated", "published": "31-02-2024", "author": "X", "tags": ["a"]}), encoding="utf-8"
+        json.dumps({"title": "Dated", "published": "31-02-2024", "author": "X", "tags": ["a"]}),
+        encoding="utf-8",
     )
     (folder / "broken_meta.txt").write_text(DUTCH.replace("12", "13") + "\n", encoding="utf-8")
     (folder / "broken_meta.txt.meta.json").write_text('{"title": "T",', encoding="utf-8")

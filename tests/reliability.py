@@ -31,8 +31,12 @@ def rows(data_dir: Path, sql: str, params: list | None = None) -> list[tuple]:
 def snapshot(data_dir: Path) -> dict[str, list[tuple]]:
     """Everything a run may change in the warehouse, as sorted rows (the runs table apart)."""
     return {
-        "documents": rows(data_dir, "select doc_id, source_key, extractor_version, text from documents order by 1"),
-        "events": rows(data_dir, "select * exclude (actors, locations, quantities) from events order by event_id"),
+        "documents": rows(
+            data_dir, "select doc_id, source_key, extractor_version, text from documents order by 1"
+        ),
+        "events": rows(
+            data_dir, "select * exclude (actors, locations, quantities) from events order by event_id"
+        ),
         "rejected": rows(data_dir, "select rejected_id, run_id, reason from rejected order by 1"),
         "migrations": rows(data_dir, "select version, name from schema_migrations order by 1"),
     }
@@ -66,7 +70,12 @@ def cli_env(**extra: str) -> dict[str, str]:
 
 def cli(*args: str, env: dict[str, str] | None = None, timeout: float = 240) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [str(TIMELINE), *args], check=False, capture_output=True, text=True, cwd=ROOT, env=env or cli_env(),
+        [str(TIMELINE), *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env or cli_env(),
         timeout=timeout,
     )
 
@@ -74,6 +83,11 @@ def cli(*args: str, env: dict[str, str] | None = None, timeout: float = 240) -> 
 def start_cli(*args: str, env: dict[str, str]) -> subprocess.Popen:
     """A `timeline` run in its own process group, so a test can SIGKILL it with its children."""
     return subprocess.Popen(
-        [str(TIMELINE), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env,
+        [str(TIMELINE), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=env,
         start_new_session=True,
     )

@@ -17,7 +17,9 @@ def warehouse(data_dir: Path) -> dict[str, list[tuple]]:
     con = duckdb.connect(str(data_dir / "timeline.duckdb"), read_only=True)
     try:
         return {
-            "documents": con.execute("select * exclude (ingested_at) from documents order by doc_id").fetchall(),
+            "documents": con.execute(
+                "select * exclude (ingested_at) from documents order by doc_id"
+            ).fetchall(),
             "events": con.execute("select * from events order by event_id").fetchall(),
             "rejected": con.execute("select rejected_id, stage, reason from rejected order by 1").fetchall(),
         }

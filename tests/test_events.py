@@ -15,7 +15,9 @@ DAY = Published(D(2025, 5, 14), D(2025, 5, 14), "day", "header")
 
 
 def doc(text: str, published=MAY, language="nl", title=None) -> Document:
-    return Document("d" * 32, "doc.txt", "/tmp/doc.txt", text, title, language, published or Published(), "x" * 64)
+    return Document(
+        "d" * 32, "doc.txt", "/tmp/doc.txt", text, title, language, published or Published(), "x" * 64
+    )
 
 
 def event_with(events, cue):
@@ -27,7 +29,12 @@ def event_with(events, cue):
 def test_own_explicit_date_and_type_from_the_trigger_lexicon():
     e = event_with(extract_events(doc("Meer dan 36.800 mensen maakten in 2024 de oversteek.")), "36.800")
     assert (e.event_type, e.date_start, e.date_end, e.date_precision, e.date_source) == (
-        "CROSSING_STATISTIC", D(2024, 1, 1), D(2024, 12, 31), "year", "explicit")
+        "CROSSING_STATISTIC",
+        D(2024, 1, 1),
+        D(2024, 12, 31),
+        "year",
+        "explicit",
+    )
     assert e.date_text == "2024"
 
 
@@ -38,13 +45,16 @@ def test_comparison_baseline_is_not_the_events_date():
 
 
 def test_reporting_verb_without_own_date_is_dated_by_the_document():
-    e = event_with(extract_events(doc("Dat schrijven de ministers in een brief aan de Tweede Kamer.")), "schrijven")
+    e = event_with(
+        extract_events(doc("Dat schrijven de ministers in een brief aan de Tweede Kamer.")), "schrijven"
+    )
     assert (e.date_start, e.date_end, e.date_source) == (D(2025, 5, 1), D(2025, 5, 31), "dct")
 
 
 def test_nothing_is_dated_without_a_document_date():
-    events = extract_events(doc("De politie voerde vanmorgen een grote actie uit. Dat zei de minister.",
-                                published=None))
+    events = extract_events(
+        doc("De politie voerde vanmorgen een grote actie uit. Dat zei de minister.", published=None)
+    )
     assert events and all(e.date_start is None and e.date_source == "unresolved" for e in events)
 
 
@@ -72,7 +82,7 @@ def test_citation_and_case_number_are_cut_from_the_evidence():
     e = event_with(events, "ingezonden 21 november")
     assert "20242024Z19016" not in e.sentence
     assert e.date_start == D(2024, 11, 21)
-    assert e.sentence == e.sentence.strip() and text[e.char_start:e.char_end] == e.sentence
+    assert e.sentence == e.sentence.strip() and text[e.char_start : e.char_end] == e.sentence
 
 
 def test_footnote_with_only_a_citation_gives_no_dated_event():
@@ -82,8 +92,10 @@ def test_footnote_with_only_a_citation_gives_no_dated_event():
 
 
 def test_open_interval_without_document_date_ends_with_its_first_period():
-    e = event_with(extract_events(doc("Beide landen onderhandelen sinds 2021 over een verdrag.", published=None)),
-                   "sinds 2021")
+    e = event_with(
+        extract_events(doc("Beide landen onderhandelen sinds 2021 over een verdrag.", published=None)),
+        "sinds 2021",
+    )
     assert (e.date_start, e.date_end, e.event_type) == (D(2021, 1, 1), D(2021, 12, 31), "NEGOTIATION")
 
 
@@ -92,12 +104,15 @@ def test_open_interval_with_document_date_runs_to_it():
     assert (e.date_start, e.date_end) == (D(2021, 1, 1), D(2025, 5, 31))
 
 
-@pytest.mark.parametrize("language,text,event_type", [
-    ("en", "The Joint Declaration was signed by both prime ministers in November 2021.", "AGREEMENT"),
-    ("en", "Police arrested four men in Calais on 3 May 2024.", "ARREST"),
-    ("nl", "De politie heeft op 3 mei 2024 vier mannen aangehouden in Calais.", "ARREST"),
-    ("nl", "Starmer werd in juli 2024 verkozen.", "ELECTION_OR_APPOINTMENT"),
-])
+@pytest.mark.parametrize(
+    "language,text,event_type",
+    [
+        ("en", "The Joint Declaration was signed by both prime ministers in November 2021.", "AGREEMENT"),
+        ("en", "Police arrested four men in Calais on 3 May 2024.", "ARREST"),
+        ("nl", "De politie heeft op 3 mei 2024 vier mannen aangehouden in Calais.", "ARREST"),
+        ("nl", "Starmer werd in juli 2024 verkozen.", "ELECTION_OR_APPOINTMENT"),
+    ],
+)
 def test_event_types(language, text, event_type):
     e = extract_events(doc(text, published=DAY, language=language))[0]
     assert e.event_type == event_type
@@ -116,7 +131,9 @@ def test_confidence_is_in_range_and_lower_without_own_date():
     assert events[0].confidence > events[1].confidence
 
 
-@pytest.mark.parametrize("text", ["Op 5 december 1391 werd de stad veroverd.", "In 2101 wordt het plan herzien."])
+@pytest.mark.parametrize(
+    "text", ["Op 5 december 1391 werd de stad veroverd.", "In 2101 wordt het plan herzien."]
+)
 def test_dates_outside_the_window_leave_the_event_undated(text):
     events = extract_events(doc(text))
     assert events and all(e.date_start is None and e.date_source == "unresolved" for e in events)

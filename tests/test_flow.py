@@ -18,15 +18,39 @@ SEEDS = ROOT / "seeds"
 GOLD = ROOT / "tests" / "golden" / "seeds" / "timeline.json"
 
 EVENT_COLUMNS = {
-    "event_id": "VARCHAR", "doc_id": "VARCHAR", "source_name": "VARCHAR", "language": "VARCHAR",
-    "sentence": "VARCHAR", "char_start": "INTEGER", "char_end": "INTEGER", "event_type": "VARCHAR",
-    "trigger": "VARCHAR", "date_text": "VARCHAR", "date_start": "DATE", "date_end": "DATE",
-    "date_precision": "VARCHAR", "date_source": "VARCHAR", "actors": "VARCHAR[]", "locations": "VARCHAR[]",
-    "quantities": "STRUCT(\"value\" DOUBLE, unit VARCHAR, \"text\" VARCHAR)[]", "confidence": "DOUBLE",
+    "event_id": "VARCHAR",
+    "doc_id": "VARCHAR",
+    "source_name": "VARCHAR",
+    "language": "VARCHAR",
+    "sentence": "VARCHAR",
+    "char_start": "INTEGER",
+    "char_end": "INTEGER",
+    "event_type": "VARCHAR",
+    "trigger": "VARCHAR",
+    "date_text": "VARCHAR",
+    "date_start": "DATE",
+    "date_end": "DATE",
+    "date_precision": "VARCHAR",
+    "date_source": "VARCHAR",
+    "actors": "VARCHAR[]",
+    "locations": "VARCHAR[]",
+    "quantities": 'STRUCT("value" DOUBLE, unit VARCHAR, "text" VARCHAR)[]',
+    "confidence": "DOUBLE",
     "extractor_version": "VARCHAR",
 }
-DOCUMENT_COLUMNS = ["doc_id", "source_name", "title", "language", "published_start", "published_end",
-                    "published_precision", "published_source", "char_count", "content_sha256", "ingested_at"]
+DOCUMENT_COLUMNS = [
+    "doc_id",
+    "source_name",
+    "title",
+    "language",
+    "published_start",
+    "published_end",
+    "published_precision",
+    "published_source",
+    "char_count",
+    "content_sha256",
+    "ingested_at",
+]
 
 
 def run(inputs, data_dir: Path):
@@ -71,9 +95,11 @@ def test_export_has_the_contract_columns_and_types(seeded):
     data, _ = seeded
     con = duckdb.connect()
     glob = str(data / "exports" / "events" / "**" / "*.parquet")
-    described = dict(con.execute(
-        f"select column_name, column_type from (describe select * from read_parquet('{glob}', hive_partitioning=true))"
-    ).fetchall())
+    described = dict(
+        con.execute(
+            f"select column_name, column_type from (describe select * from read_parquet('{glob}', hive_partitioning=true))"
+        ).fetchall()
+    )
     for name, kind in EVENT_COLUMNS.items():
         assert described.get(name) == kind, (name, described.get(name))
     docs = con.execute(f"select * from read_parquet('{data / 'exports' / 'documents.parquet'}')")
@@ -87,12 +113,18 @@ def test_seed_reference_timeline(seeded):
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     con = duckdb.connect()
     glob = str(data / "exports" / "events" / "**" / "*.parquet")
-    events = [dict(zip(("source_name", "sentence", "date_start", "date_end"), r, strict=False)) for r in con.execute(
-        f"select source_name, sentence, date_start, date_end from read_parquet('{glob}', hive_partitioning=true)"
-    ).fetchall()]
-    docs = [dict(zip(("source_name", "published_start", "published_end"), r, strict=False)) for r in con.execute(
-        f"select source_name, published_start, published_end from read_parquet('{data / 'exports' / 'documents.parquet'}')"
-    ).fetchall()]
+    events = [
+        dict(zip(("source_name", "sentence", "date_start", "date_end"), r, strict=False))
+        for r in con.execute(
+            f"select source_name, sentence, date_start, date_end from read_parquet('{glob}', hive_partitioning=true)"
+        ).fetchall()
+    ]
+    docs = [
+        dict(zip(("source_name", "published_start", "published_end"), r, strict=False))
+        for r in con.execute(
+            f"select source_name, published_start, published_end from read_parquet('{data / 'exports' / 'documents.parquet'}')"
+        ).fetchall()
+    ]
     score = score_timeline(gold, events, docs)
     print("\n".join(score.lines + [score.summary()]))
     assert score.required >= 17, score.summary()
@@ -103,10 +135,23 @@ def test_seed_reference_timeline(seeded):
 def test_our_scorer_agrees_with_the_shared_one(seeded):
     data, _ = seeded
     scorer = shared_path("tools", "score_timeline.py")
-    out = subprocess.run([sys.executable, str(scorer), str(GOLD), str(data / "exports")], capture_output=True,
-                         text=True, check=True).stdout.strip().splitlines()[-1]
-    mine = subprocess.run([sys.executable, "-m", "flows.cli", "evaluate", "timeline", str(GOLD), "--data-dir",
-                           str(data)], capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    out = (
+        subprocess.run(
+            [sys.executable, str(scorer), str(GOLD), str(data / "exports")],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    mine = subprocess.run(
+        [sys.executable, "-m", "flows.cli", "evaluate", "timeline", str(GOLD), "--data-dir", str(data)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout
     assert mine.strip().splitlines()[-1] == out
 
 
@@ -129,10 +174,14 @@ def test_changed_document_replaces_its_own_events(prefect_harness, tmp_path):
     data = tmp_path / "data"
     run([folder], data)
     target = folder / "002_df1d154bfbcc9e03.txt"
-    target.write_text(target.read_text(encoding="utf-8") + "\nIn 2030 volgt een evaluatie.\n", encoding="utf-8")
+    target.write_text(
+        target.read_text(encoding="utf-8") + "\nIn 2030 volgt een evaluatie.\n", encoding="utf-8"
+    )
     run([folder], data)
     assert rows(data, "select count(*) from documents") == [(2,)]
-    (orphans,) = rows(data, "select count(*) from events where doc_id not in (select doc_id from documents)")[0]
+    (orphans,) = rows(data, "select count(*) from events where doc_id not in (select doc_id from documents)")[
+        0
+    ]
     assert orphans == 0
     assert rows(data, "select count(*) from events where sentence like 'In 2030%'") == [(1,)]
 
@@ -156,16 +205,38 @@ def test_bad_input_lands_in_rejected_and_the_run_completes(prefect_harness, tmp_
 
 
 def test_cli_tag_filter():
-    lines = "\n".join([
-        json.dumps({"id": 1, "text": "Starmer werd in juli vorig jaar verkozen.", "dct": "2025-05", "language": "nl"}),
-        "not json",
-        json.dumps({"id": 3, "text": "He left three days ago.", "dct": "2025-05-14", "language": None}),
-    ])
-    out = subprocess.run([sys.executable, "-m", "flows.cli", "tag"], input=lines, capture_output=True, text=True,
-                         check=True, cwd=ROOT).stdout.splitlines()
+    lines = "\n".join(
+        [
+            json.dumps(
+                {
+                    "id": 1,
+                    "text": "Starmer werd in juli vorig jaar verkozen.",
+                    "dct": "2025-05",
+                    "language": "nl",
+                }
+            ),
+            "not json",
+            json.dumps({"id": 3, "text": "He left three days ago.", "dct": "2025-05-14", "language": None}),
+        ]
+    )
+    out = subprocess.run(
+        [sys.executable, "-m", "flows.cli", "tag"],
+        input=lines,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout.splitlines()
     first, second, third = (json.loads(x) for x in out)
-    assert first["timexes"][0] | {} == {"start": 16, "end": 31, "text": "juli vorig jaar", "type": "DATE",
-                                        "value": "2024-07", "date_start": "2024-07-01", "date_end": "2024-07-31",
-                                        "precision": "month"}
+    assert first["timexes"][0] | {} == {
+        "start": 16,
+        "end": 31,
+        "text": "juli vorig jaar",
+        "type": "DATE",
+        "value": "2024-07",
+        "date_start": "2024-07-01",
+        "date_end": "2024-07-31",
+        "precision": "month",
+    }
     assert "error" in second
     assert (third["language"], third["timexes"][0]["date_start"]) == ("en", "2025-05-11")

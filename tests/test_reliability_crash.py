@@ -8,6 +8,7 @@ run's open transaction, and writes a signal file: the test then knows the run is
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -40,10 +41,8 @@ def wait_for(path: Path, process: subprocess.Popen, timeout: float = 180) -> Non
 
 def kill_group(process: subprocess.Popen) -> None:
     """SIGKILL the run and anything it started: no clean-up of any kind gets to run."""
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     process.communicate(timeout=30)
 
 
@@ -167,7 +166,9 @@ def count_resolved(data: Path) -> int:
     con = duckdb.connect()
     try:
         glob = str(version / "**" / "*.parquet")
-        return con.execute(f"select count(*) from read_parquet('{glob}', hive_partitioning=true)").fetchone()[0]
+        return con.execute(f"select count(*) from read_parquet('{glob}', hive_partitioning=true)").fetchone()[
+            0
+        ]
     finally:
         con.close()
 
@@ -208,10 +209,13 @@ def test_parquet_readers_during_exports_see_one_whole_export(two_loaded, tmp_pat
     assert set(seen) <= {old, middle, new}, sorted(set(seen))
 
 
-@pytest.mark.xfail(strict=True, reason="needs export change: warehouse/export.py swaps a symlink to a whole "
-                   "version, but a reader globbing events/**/*.parquet walks the tree lazily; a walk that "
-                   "straddles the swap lists partitions of both versions (seen in a reader loop: 126 rows "
-                   "read between exports of 113 and 127)")
+@pytest.mark.xfail(
+    strict=True,
+    reason="needs export change: warehouse/export.py swaps a symlink to a whole "
+    "version, but a reader globbing events/**/*.parquet walks the tree lazily; a walk that "
+    "straddles the swap lists partitions of both versions (seen in a reader loop: 126 rows "
+    "read between exports of 113 and 127)",
+)
 def test_a_reader_whose_directory_walk_straddles_the_swap_sees_one_export(two_loaded) -> None:
     data, seeds = two_loaded
     link = data / "exports" / "events"
@@ -228,7 +232,8 @@ def test_a_bi_tool_holding_the_file_open_makes_a_run_wait_then_fail_clearly(two_
     data, seeds = two_loaded
     holder = subprocess.Popen(
         [sys.executable, "-c", textwrap.dedent(HOLD_READ_ONLY), str(data / "timeline.duckdb")],
-        stdout=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "2"

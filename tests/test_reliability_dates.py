@@ -79,7 +79,10 @@ def test_bad_dates_end_to_end_never_a_crash_never_outside_the_window(prefect_har
         "select count(*) from events where date_start < ? or date_end > ? or date_end < date_start",
         [low, high],
     ) == [(0,)]
-    found = {r[0]: r[1:] for r in rows(data, "select substring(sentence, 1, 22), date_source, date_start from events")}
+    found = {
+        r[0]: r[1:]
+        for r in rows(data, "select substring(sentence, 1, 22), date_source, date_start from events")
+    }
     assert found["Op 29 februari 2024 sp"] == ("explicit", dt.date(2024, 2, 29))
     # An impossible day is no date of its own: the event falls back to the document's date or none.
     for impossible in ("Op 31 februari 2024 sp", "Op 29 februari 2023 te"):

@@ -87,7 +87,9 @@ def test_every_good_document_loads(bad_run) -> None:
     loaded = {name for (name,) in rows(data, "select source_name from documents")}
     assert loaded == GOOD
     assert summary.documents_loaded == len(GOOD)
-    (orphans,) = rows(data, "select count(*) from events where doc_id not in (select doc_id from documents)")[0]
+    (orphans,) = rows(data, "select count(*) from events where doc_id not in (select doc_id from documents)")[
+        0
+    ]
     assert orphans == 0
 
 
@@ -175,7 +177,9 @@ def test_the_50_mb_document_is_refused_before_decoding() -> None:
 def test_jsonl_good_lines_load_and_broken_ones_are_rejected(bad_run) -> None:
     _, data, _ = bad_run
     _, good, bad = jsonl_lines()
-    names = {n for (n,) in rows(data, "select source_name from documents where source_name like 'feed.jsonl#%'")}
+    names = {
+        n for (n,) in rows(data, "select source_name from documents where source_name like 'feed.jsonl#%'")
+    }
     assert names == set(good)
     stages = dict(rows(data, "select source_name, stage from rejected where source_name like 'feed.jsonl#%'"))
     assert stages == dict.fromkeys(bad, "ingest")
@@ -183,7 +187,9 @@ def test_jsonl_good_lines_load_and_broken_ones_are_rejected(bad_run) -> None:
 
 def test_a_sidecar_with_a_malformed_date_or_unknown_keys_is_reported(bad_run) -> None:
     _, data, _ = bad_run
-    assert rows(data, "select published_source from documents where source_name = 'dated.txt'") != [("sidecar",)]
+    assert rows(data, "select published_source from documents where source_name = 'dated.txt'") != [
+        ("sidecar",)
+    ]
     reasons = [r for (r,) in rows(data, "select reason from rejected where source_name like 'dated%'")]
     assert any("31-02-2024" in r for r in reasons)
     assert any("author" in r for r in reasons)
@@ -217,9 +223,17 @@ def test_a_second_run_over_the_bad_input_adds_nothing(bad_run, prefect_harness) 
 def test_help_documents_the_exit_codes() -> None:
     for args in (["--help"], ["run", "--help"]):
         out = cli(*args).stdout
-        for code, words in [("0", "nothing was rejected"), ("1", "failed"), ("2", "bad command line"),
-                            ("3", "rejected"), ("4", "lock")]:
-            assert any(line.strip().startswith(code) and words in line for line in out.splitlines()), (code, out)
+        for code, words in [
+            ("0", "nothing was rejected"),
+            ("1", "failed"),
+            ("2", "bad command line"),
+            ("3", "rejected"),
+            ("4", "lock"),
+        ]:
+            assert any(line.strip().startswith(code) and words in line for line in out.splitlines()), (
+                code,
+                out,
+            )
 
 
 def test_exit_code_says_whether_anything_was_rejected(prefect_harness, tmp_path: Path) -> None:
@@ -248,6 +262,8 @@ def test_a_missing_input_is_rejected_not_fatal(prefect_harness, tmp_path: Path) 
     data = tmp_path / "data"
     summary = run_flow([SEEDS / GOOD_SEED, tmp_path / "nowhere.txt"], data)
     assert summary.documents_loaded == 1
-    assert rows(data, "select source_name, reason from rejected") == [("nowhere.txt", "no such file or folder")]
+    assert rows(data, "select source_name, reason from rejected") == [
+        ("nowhere.txt", "no such file or folder")
+    ]
     assert json.dumps(summary.seconds)  # the run finished and timed itself
     assert os.path.exists(data / "exports" / "documents.parquet")

@@ -25,9 +25,13 @@ def contents(con: duckdb.DuckDBPyConnection, columns_of_v1: bool = True) -> dict
     """Every row of the base tables (the v1 columns), and the schema version."""
     out: dict[str, list[tuple]] = {}
     for table in OLD_TABLES:
-        names = [c.name for t in TABLES if t.name == table for c in t.columns if c.since == 1 or not columns_of_v1]
+        names = [
+            c.name for t in TABLES if t.name == table for c in t.columns if c.since == 1 or not columns_of_v1
+        ]
         out[table] = con.execute(f"select {', '.join(names)} from {table} order by 1").fetchall()
-    out["schema_migrations"] = con.execute("select version, name from schema_migrations order by 1").fetchall()
+    out["schema_migrations"] = con.execute(
+        "select version, name from schema_migrations order by 1"
+    ).fetchall()
     return out
 
 
@@ -64,7 +68,9 @@ def test_a_version_1_warehouse_is_migrated_on_open_and_keeps_every_row(v1: Path)
         assert {k: v for k, v in after.items() if k != "schema_migrations"} == {
             k: v for k, v in before.items() if k != "schema_migrations"
         }
-        assert wh.con.execute("select failed_expectations, batches_refused from runs").fetchall() == [(None, None)]
+        assert wh.con.execute("select failed_expectations, batches_refused from runs").fetchall() == [
+            (None, None)
+        ]
         assert wh.query("select count(*) from timeline")[1] == [(2,)]
         declared = duckdb.connect()
         declared.execute(schema_sql())
@@ -94,7 +100,8 @@ def test_a_failing_migration_leaves_the_old_warehouse_intact_and_usable(
     real = (MIGRATIONS_DIR / "0002_runs_validation_detail.sql").read_text(encoding="utf-8")
     # The real migration, then a step that deletes data, then one that fails: all of it must roll back.
     (broken / "0002_runs_validation_detail.sql").write_text(
-        real + "\ndelete from events;\nalter table documents drop column text;\nselect * from no_such_table;\n"
+        real
+        + "\ndelete from events;\nalter table documents drop column text;\nselect * from no_such_table;\n"
     )
     monkeypatch.setattr(migrate_module, "MIGRATIONS_DIR", broken)
     with pytest.raises(MigrationError, match=r"0002_runs_validation_detail failed.*unchanged at version 1"):
@@ -119,7 +126,9 @@ def test_a_failing_migration_stops_the_run_with_exit_1_and_a_clear_message(
     broken = tmp_path / "migrations"
     broken.mkdir()
     shutil.copy(MIGRATIONS_DIR / "0001_initial.sql", broken)
-    (broken / "0002_broken.sql").write_text("alter table runs add column x integer;\nselect * from nowhere;\n")
+    (broken / "0002_broken.sql").write_text(
+        "alter table runs add column x integer;\nselect * from nowhere;\n"
+    )
     monkeypatch.setattr(migrate_module, "MIGRATIONS_DIR", broken)
     monkeypatch.setenv("PREFECT_LOGGING_LEVEL", "CRITICAL")
     before = contents(duckdb.connect(str(v1), read_only=True))

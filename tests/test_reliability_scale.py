@@ -40,7 +40,9 @@ def test_20000_tiny_files_in_nested_folders_are_all_discovered(tiny_files: Path)
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(os.environ.get("TIMELINE_SLOW_TESTS") != "1", reason="set TIMELINE_SLOW_TESTS=1 (about 2 min)")
+@pytest.mark.skipif(
+    os.environ.get("TIMELINE_SLOW_TESTS") != "1", reason="set TIMELINE_SLOW_TESTS=1 (about 2 min)"
+)
 def test_20000_tiny_files_all_load(prefect_harness, tiny_files: Path, tmp_path: Path) -> None:
     data = tmp_path / "data"
     summary = run_flow([tiny_files], data, batch_size=2000, lock_timeout=30)

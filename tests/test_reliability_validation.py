@@ -31,8 +31,12 @@ def validated(table, rows_: list[dict]):
 
 
 def test_a_batch_with_a_few_bad_rows_loads_its_good_rows() -> None:
-    events = [event_row(f"e{i}", char_start=i, char_end=i + 5) for i in range(9)] + [event_row("bad", confidence=2.0)]
-    verdict = judge_batch({"documents": validated(DOCUMENTS, [document_row()]), "events": validated(EVENTS, events)})
+    events = [event_row(f"e{i}", char_start=i, char_end=i + 5) for i in range(9)] + [
+        event_row("bad", confidence=2.0)
+    ]
+    verdict = judge_batch(
+        {"documents": validated(DOCUMENTS, [document_row()]), "events": validated(EVENTS, events)}
+    )
     assert verdict.load and verdict.reason is None
     assert verdict.failed_expectations == [BETWEEN_CONFIDENCE]
     assert verdict.invalid_share == pytest.approx(1 / 11)
@@ -40,11 +44,16 @@ def test_a_batch_with_a_few_bad_rows_loads_its_good_rows() -> None:
 
 def test_a_batch_with_too_many_bad_rows_is_refused_whole_and_says_which_expectations_failed() -> None:
     events = [event_row(f"e{i}", char_start=i, char_end=i + 5, confidence=2.0) for i in range(6)]
-    events += [event_row("late", date_start=None, date_end=None, date_precision="unknown", date_source="bogus")]
+    events += [
+        event_row("late", date_start=None, date_end=None, date_precision="unknown", date_source="bogus")
+    ]
     results = {"documents": validated(DOCUMENTS, [document_row()]), "events": validated(EVENTS, events)}
     verdict = judge_batch(results, max_invalid_share=0.5)
     assert not verdict.load
-    assert verdict.failed_expectations == [BETWEEN_CONFIDENCE, "expect_column_values_to_be_in_set(date_source)"]
+    assert verdict.failed_expectations == [
+        BETWEEN_CONFIDENCE,
+        "expect_column_values_to_be_in_set(date_source)",
+    ]
     assert "7 of 8 rows (88%) failed validation" in verdict.reason
     assert BETWEEN_CONFIDENCE in verdict.reason and "can be run again" in verdict.reason
     assert judge_batch(results, max_invalid_share=0.9).load  # the share is configurable
@@ -62,8 +71,10 @@ def test_an_empty_batch_is_loaded() -> None:
     assert judge_batch({}).load and judge_batch({"events": validated(EVENTS, [])}).load
 
 
-@pytest.mark.parametrize(("value", "expected"), [(None, DEFAULT_MAX_INVALID_SHARE), ("", 0.5), ("0", 0.0),
-                                                 ("0.25", 0.25), ("1", 1.0), (0.3, 0.3)])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(None, DEFAULT_MAX_INVALID_SHARE), ("", 0.5), ("0", 0.0), ("0.25", 0.25), ("1", 1.0), (0.3, 0.3)],
+)
 def test_max_invalid_share_setting(value, expected) -> None:
     assert parse_max_invalid_share(value) == expected
 

@@ -9,8 +9,11 @@ def texts(text, language="nl", title=None):
 
 def test_abbreviations_and_initials_do_not_end_a_sentence():
     got = texts("Op 10 december jl. was er overleg. Mr. J. Smith kwam ook. Daarna ging iedereen naar huis.")
-    assert [t for _, t in got] == ["Op 10 december jl. was er overleg.", "Mr. J. Smith kwam ook.",
-                                  "Daarna ging iedereen naar huis."]
+    assert [t for _, t in got] == [
+        "Op 10 december jl. was er overleg.",
+        "Mr. J. Smith kwam ook.",
+        "Daarna ging iedereen naar huis.",
+    ]
 
 
 def test_hard_wrapped_lines_are_one_sentence():
@@ -25,16 +28,21 @@ def test_headline_is_its_own_segment():
 
 
 def test_footnote_marker_and_body_are_not_part_of_the_sentence():
-    text = "Bent u bekend met het artikel?[footnoteRef:1] [1:  De Telegraaf, 19 november 2024, 'Titel'.] \nJa."
+    text = (
+        "Bent u bekend met het artikel?[footnoteRef:1] [1:  De Telegraaf, 19 november 2024, 'Titel'.] \nJa."
+    )
     got = texts(text)
-    assert got == [("story", "Bent u bekend met het artikel?"),
-                   ("footnote", "De Telegraaf, 19 november 2024, 'Titel'."), ("story", "Ja.")]
+    assert got == [
+        ("story", "Bent u bekend met het artikel?"),
+        ("footnote", "De Telegraaf, 19 november 2024, 'Titel'."),
+        ("story", "Ja."),
+    ]
 
 
 def test_offsets_point_into_the_original_text():
     text = "Eerste zin.[footnoteRef:2] Tweede zin. [2:  https://example.org/x] \n\nDerde zin."
     for s in split_sentences(text, "nl"):
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
 
 
 def test_url_only_line_is_a_footnote():

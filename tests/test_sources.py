@@ -167,7 +167,10 @@ def test_jsonl_good_and_broken_lines(tmp_path: Path) -> None:
         ("docs.jsonl#L4", f"{real}#L4", "jsonl", "Zonder id."),
     ]
     assert {k: v for k, v in sources[0].meta.items() if k != "_warnings"} == {
-        "id": "n1", "title": "Een", "published": "2024-01-02"}
+        "id": "n1",
+        "title": "Een",
+        "published": "2024-01-02",
+    }
     assert "published" not in sources[1].meta and sources[1].meta["_warnings"]
     notes = [r for r in rejections if not r.whole_document]  # the unknown key 'x', the date 'nooit'
     assert [r.source_name for r in notes] == ["docs.jsonl#n1", "docs.jsonl#L4"]

@@ -28,34 +28,136 @@ def check(t, text, value, start, end, precision):
 
 ABSOLUTE = [
     # (language, sentence, extent, value, start, end, precision)
-    ("nl", "Het gebeurde op 19 november 2024 in Den Haag.", "19 november 2024", "2024-11-19",
-     D(2024, 11, 19), D(2024, 11, 19), "day"),
+    (
+        "nl",
+        "Het gebeurde op 19 november 2024 in Den Haag.",
+        "19 november 2024",
+        "2024-11-19",
+        D(2024, 11, 19),
+        D(2024, 11, 19),
+        "day",
+    ),
     ("nl", "De wet gaat in op 1-7-2023.", "1-7-2023", "2023-07-01", D(2023, 7, 1), D(2023, 7, 1), "day"),
-    ("nl", "Op 3 okt. 2022 werd besloten.", "3 okt. 2022", "2022-10-03", D(2022, 10, 3), D(2022, 10, 3), "day"),
+    (
+        "nl",
+        "Op 3 okt. 2022 werd besloten.",
+        "3 okt. 2022",
+        "2022-10-03",
+        D(2022, 10, 3),
+        D(2022, 10, 3),
+        "day",
+    ),
     ("nl", "Dat was in november 2021.", "november 2021", "2021-11", D(2021, 11, 1), D(2021, 11, 30), "month"),
-    ("nl", "Meer dan 36.800 mensen maakten in 2024 de oversteek.", "2024", "2024",
-     D(2024, 1, 1), D(2024, 12, 31), "year"),
-    ("nl", "Dit gebeurde in het derde kwartaal van 2024.", "het derde kwartaal van 2024", "2024-Q3",
-     D(2024, 7, 1), D(2024, 9, 30), "quarter"),
-    ("nl", "De cijfers over Q3 2024 zijn binnen.", "Q3 2024", "2024-Q3", D(2024, 7, 1), D(2024, 9, 30), "quarter"),
-    ("nl", "In de eerste helft van 2025 daalde het aantal.", "de eerste helft van 2025", "2025-H1",
-     D(2025, 1, 1), D(2025, 6, 30), "half"),
-    ("nl", "In de zomer van 2023 was het druk.", "de zomer van 2023", "2023-SU",
-     D(2023, 6, 1), D(2023, 8, 31), "season"),
-    ("nl", "Dat was in de jaren negentig al zo.", "de jaren negentig", "199", D(1990, 1, 1), D(1999, 12, 31),
-     "multi_year"),
-    ("en", "It was signed on 3rd Sep 2024 in London.", "3rd Sep 2024", "2024-09-03",
-     D(2024, 9, 3), D(2024, 9, 3), "day"),
-    ("en", "It was signed on September 3, 2024.", "September 3, 2024", "2024-09-03",
-     D(2024, 9, 3), D(2024, 9, 3), "day"),
-    ("en", "The declaration was signed in November 2021.", "November 2021", "2021-11",
-     D(2021, 11, 1), D(2021, 11, 30), "month"),
-    ("en", "The figures for Q3 2024 are out.", "Q3 2024", "2024-Q3", D(2024, 7, 1), D(2024, 9, 30), "quarter"),
-    ("en", "Growth slowed in the second half of 2023.", "the second half of 2023", "2023-H2",
-     D(2023, 7, 1), D(2023, 12, 31), "half"),
+    (
+        "nl",
+        "Meer dan 36.800 mensen maakten in 2024 de oversteek.",
+        "2024",
+        "2024",
+        D(2024, 1, 1),
+        D(2024, 12, 31),
+        "year",
+    ),
+    (
+        "nl",
+        "Dit gebeurde in het derde kwartaal van 2024.",
+        "het derde kwartaal van 2024",
+        "2024-Q3",
+        D(2024, 7, 1),
+        D(2024, 9, 30),
+        "quarter",
+    ),
+    (
+        "nl",
+        "De cijfers over Q3 2024 zijn binnen.",
+        "Q3 2024",
+        "2024-Q3",
+        D(2024, 7, 1),
+        D(2024, 9, 30),
+        "quarter",
+    ),
+    (
+        "nl",
+        "In de eerste helft van 2025 daalde het aantal.",
+        "de eerste helft van 2025",
+        "2025-H1",
+        D(2025, 1, 1),
+        D(2025, 6, 30),
+        "half",
+    ),
+    (
+        "nl",
+        "In de zomer van 2023 was het druk.",
+        "de zomer van 2023",
+        "2023-SU",
+        D(2023, 6, 1),
+        D(2023, 8, 31),
+        "season",
+    ),
+    (
+        "nl",
+        "Dat was in de jaren negentig al zo.",
+        "de jaren negentig",
+        "199",
+        D(1990, 1, 1),
+        D(1999, 12, 31),
+        "multi_year",
+    ),
+    (
+        "en",
+        "It was signed on 3rd Sep 2024 in London.",
+        "3rd Sep 2024",
+        "2024-09-03",
+        D(2024, 9, 3),
+        D(2024, 9, 3),
+        "day",
+    ),
+    (
+        "en",
+        "It was signed on September 3, 2024.",
+        "September 3, 2024",
+        "2024-09-03",
+        D(2024, 9, 3),
+        D(2024, 9, 3),
+        "day",
+    ),
+    (
+        "en",
+        "The declaration was signed in November 2021.",
+        "November 2021",
+        "2021-11",
+        D(2021, 11, 1),
+        D(2021, 11, 30),
+        "month",
+    ),
+    (
+        "en",
+        "The figures for Q3 2024 are out.",
+        "Q3 2024",
+        "2024-Q3",
+        D(2024, 7, 1),
+        D(2024, 9, 30),
+        "quarter",
+    ),
+    (
+        "en",
+        "Growth slowed in the second half of 2023.",
+        "the second half of 2023",
+        "2023-H2",
+        D(2023, 7, 1),
+        D(2023, 12, 31),
+        "half",
+    ),
     ("en", "Crime rose in the 1990s.", "the 1990s", "199", D(1990, 1, 1), D(1999, 12, 31), "multi_year"),
     ("en", "The law of 2019-05-06 applies.", "2019-05-06", "2019-05-06", D(2019, 5, 6), D(2019, 5, 6), "day"),
-    ("en", "On 11/21/2024 the court ruled.", "11/21/2024", "2024-11-21", D(2024, 11, 21), D(2024, 11, 21), "day"),
+    (
+        "en",
+        "On 11/21/2024 the court ruled.",
+        "11/21/2024",
+        "2024-11-21",
+        D(2024, 11, 21),
+        D(2024, 11, 21),
+        "day",
+    ),
 ]
 
 
@@ -68,27 +170,103 @@ def test_absolute_dates(language, sentence, extent, value, start, end, precision
 
 RELATIVE = [
     ("nl", "Dat zei hij gisteren.", "gisteren", "2025-05-13", D(2025, 5, 13), D(2025, 5, 13), "day"),
-    ("nl", "De politie viel vanmorgen binnen.", "vanmorgen", "2025-05-14TMO", D(2025, 5, 14), D(2025, 5, 14), "day"),
-    ("nl", "De minister sprak maandag met de pers.", "maandag", "2025-05-12", D(2025, 5, 12), D(2025, 5, 12), "day"),
+    (
+        "nl",
+        "De politie viel vanmorgen binnen.",
+        "vanmorgen",
+        "2025-05-14TMO",
+        D(2025, 5, 14),
+        D(2025, 5, 14),
+        "day",
+    ),
+    (
+        "nl",
+        "De minister sprak maandag met de pers.",
+        "maandag",
+        "2025-05-12",
+        D(2025, 5, 12),
+        D(2025, 5, 12),
+        "day",
+    ),
     ("nl", "Het overleg was woensdag.", "woensdag", "2025-05-14", D(2025, 5, 14), D(2025, 5, 14), "day"),
-    ("nl", "Het kabinet besluit vrijdag over het plan en zal dan stemmen.", "vrijdag", "2025-05-16",
-     D(2025, 5, 16), D(2025, 5, 16), "day"),
+    (
+        "nl",
+        "Het kabinet besluit vrijdag over het plan en zal dan stemmen.",
+        "vrijdag",
+        "2025-05-16",
+        D(2025, 5, 16),
+        D(2025, 5, 16),
+        "day",
+    ),
     ("nl", "Dat gebeurde vorige week.", "vorige week", "2025-W19", D(2025, 5, 5), D(2025, 5, 11), "week"),
     ("nl", "Vorig jaar kwamen er meer.", "Vorig jaar", "2024", D(2024, 1, 1), D(2024, 12, 31), "year"),
     ("nl", "Dit jaar kwamen er meer.", "Dit jaar", "2025", D(2025, 1, 1), D(2025, 12, 31), "year"),
-    ("nl", "Volgende maand komt het rapport.", "Volgende maand", "2025-06", D(2025, 6, 1), D(2025, 6, 30), "month"),
-    ("nl", "Starmer werd in juli vorig jaar verkozen.", "juli vorig jaar", "2024-07",
-     D(2024, 7, 1), D(2024, 7, 31), "month"),
+    (
+        "nl",
+        "Volgende maand komt het rapport.",
+        "Volgende maand",
+        "2025-06",
+        D(2025, 6, 1),
+        D(2025, 6, 30),
+        "month",
+    ),
+    (
+        "nl",
+        "Starmer werd in juli vorig jaar verkozen.",
+        "juli vorig jaar",
+        "2024-07",
+        D(2024, 7, 1),
+        D(2024, 7, 31),
+        "month",
+    ),
     ("nl", "Dat was drie jaar geleden.", "drie jaar geleden", "2022", D(2022, 1, 1), D(2022, 12, 31), "year"),
-    ("nl", "Het rapport komt over twee weken.", "over twee weken", "2025-W22", D(2025, 5, 26), D(2025, 6, 1), "week"),
-    ("nl", "Zo vond op 10 december jl. een bijeenkomst plaats.", "10 december jl.", "2024-12-10",
-     D(2024, 12, 10), D(2024, 12, 10), "day"),
-    ("nl", "De top is op 2 juni a.s. in Rome.", "2 juni a.s.", "2025-06-02", D(2025, 6, 2), D(2025, 6, 2), "day"),
+    (
+        "nl",
+        "Het rapport komt over twee weken.",
+        "over twee weken",
+        "2025-W22",
+        D(2025, 5, 26),
+        D(2025, 6, 1),
+        "week",
+    ),
+    (
+        "nl",
+        "Zo vond op 10 december jl. een bijeenkomst plaats.",
+        "10 december jl.",
+        "2024-12-10",
+        D(2024, 12, 10),
+        D(2024, 12, 10),
+        "day",
+    ),
+    (
+        "nl",
+        "De top is op 2 juni a.s. in Rome.",
+        "2 juni a.s.",
+        "2025-06-02",
+        D(2025, 6, 2),
+        D(2025, 6, 2),
+        "day",
+    ),
     ("en", "He said so yesterday.", "yesterday", "2025-05-13", D(2025, 5, 13), D(2025, 5, 13), "day"),
-    ("en", "It happened three days ago.", "three days ago", "2025-05-11", D(2025, 5, 11), D(2025, 5, 11), "day"),
+    (
+        "en",
+        "It happened three days ago.",
+        "three days ago",
+        "2025-05-11",
+        D(2025, 5, 11),
+        D(2025, 5, 11),
+        "day",
+    ),
     ("en", "Arrivals rose last year.", "last year", "2024", D(2024, 1, 1), D(2024, 12, 31), "year"),
-    ("en", "The plan was announced earlier this month.", "earlier this month", "2025-05",
-     D(2025, 5, 1), D(2025, 5, 31), "month"),
+    (
+        "en",
+        "The plan was announced earlier this month.",
+        "earlier this month",
+        "2025-05",
+        D(2025, 5, 1),
+        D(2025, 5, 31),
+        "month",
+    ),
     ("en", "The talks collapsed last week.", "last week", "2025-W19", D(2025, 5, 5), D(2025, 5, 11), "week"),
     ("en", "They will meet next Friday.", "next Friday", "2025-05-16", D(2025, 5, 16), D(2025, 5, 16), "day"),
     ("en", "She spoke on Monday.", "Monday", "2025-05-12", D(2025, 5, 12), D(2025, 5, 12), "day"),
@@ -102,13 +280,16 @@ def test_relative_to_document_date(language, sentence, extent, value, start, end
     assert t.source == "relative_to_dct"
 
 
-@pytest.mark.parametrize("language,sentence", [
-    ("nl", "De minister sprak maandag met de pers."),
-    ("nl", "Vorig jaar bereikten meer dan 41.000 migranten het land."),
-    ("nl", "De politie voerde vanmorgen een actie uit."),
-    ("en", "Arrivals rose last year."),
-    ("en", "It happened three days ago."),
-])
+@pytest.mark.parametrize(
+    "language,sentence",
+    [
+        ("nl", "De minister sprak maandag met de pers."),
+        ("nl", "Vorig jaar bereikten meer dan 41.000 migranten het land."),
+        ("nl", "De politie voerde vanmorgen een actie uit."),
+        ("en", "Arrivals rose last year."),
+        ("en", "It happened three days ago."),
+    ],
+)
 def test_relative_without_document_date_stays_unresolved(language, sentence):
     t = only(sentence, language, dct=None)
     assert (t.date_start, t.date_end, t.source) == (None, None, "unresolved")
@@ -123,7 +304,8 @@ def test_weekday_in_a_document_dated_to_the_month_is_an_honest_range():
 def test_relative_year_in_a_document_dated_to_the_month_is_exact():
     found = tag("Dit jaar zijn al 6.600 mensen overgestoken.", MONTH, "nl")
     assert [(t.value, t.date_start, t.date_end, t.precision) for t in found] == [
-        ("2025", D(2025, 1, 1), D(2025, 12, 31), "year")]
+        ("2025", D(2025, 1, 1), D(2025, 12, 31), "year")
+    ]
 
 
 PARTS = [
@@ -142,23 +324,71 @@ def test_begin_middle_end_of_a_period(language, sentence, extent, start, end, mo
 
 
 RANGES = [
-    ("nl", "In de periode van 2020 tot en met 2023 verlieten er vijf.", "van 2020 tot en met 2023",
-     D(2020, 1, 1), D(2023, 12, 31), "multi_year"),
-    ("nl", "Het Beleidskader aanpak mensensmokkel 2023-2026 geldt.", "2023-2026", D(2023, 1, 1), D(2026, 12, 31),
-     "multi_year"),
-    ("nl", "Dat gebeurde tussen januari en november 2021.", "tussen januari en november 2021",
-     D(2021, 1, 1), D(2021, 11, 30), "range"),
+    (
+        "nl",
+        "In de periode van 2020 tot en met 2023 verlieten er vijf.",
+        "van 2020 tot en met 2023",
+        D(2020, 1, 1),
+        D(2023, 12, 31),
+        "multi_year",
+    ),
+    (
+        "nl",
+        "Het Beleidskader aanpak mensensmokkel 2023-2026 geldt.",
+        "2023-2026",
+        D(2023, 1, 1),
+        D(2026, 12, 31),
+        "multi_year",
+    ),
+    (
+        "nl",
+        "Dat gebeurde tussen januari en november 2021.",
+        "tussen januari en november 2021",
+        D(2021, 1, 1),
+        D(2021, 11, 30),
+        "range",
+    ),
     # Dutch 'tot' stops before its end point, 'tot en met' includes it
-    ("nl", "De conferentie duurt van 10 tot 12 december 2024.", "van 10 tot 12 december 2024",
-     D(2024, 12, 10), D(2024, 12, 11), "range"),
-    ("nl", "De conferentie duurt van 10 t/m 12 december 2024.", "van 10 t/m 12 december 2024",
-     D(2024, 12, 10), D(2024, 12, 12), "range"),
-    ("nl", "Het programma liep van 2020 tot 2023.", "van 2020 tot 2023", D(2020, 1, 1), D(2022, 12, 31),
-     "multi_year"),
-    ("en", "The programme ran from 2018 to 2021.", "from 2018 to 2021", D(2018, 1, 1), D(2021, 12, 31),
-     "multi_year"),
-    ("en", "The talks ran between March 2020 and May 2021.", "between March 2020 and May 2021",
-     D(2020, 3, 1), D(2021, 5, 31), "range"),
+    (
+        "nl",
+        "De conferentie duurt van 10 tot 12 december 2024.",
+        "van 10 tot 12 december 2024",
+        D(2024, 12, 10),
+        D(2024, 12, 11),
+        "range",
+    ),
+    (
+        "nl",
+        "De conferentie duurt van 10 t/m 12 december 2024.",
+        "van 10 t/m 12 december 2024",
+        D(2024, 12, 10),
+        D(2024, 12, 12),
+        "range",
+    ),
+    (
+        "nl",
+        "Het programma liep van 2020 tot 2023.",
+        "van 2020 tot 2023",
+        D(2020, 1, 1),
+        D(2022, 12, 31),
+        "multi_year",
+    ),
+    (
+        "en",
+        "The programme ran from 2018 to 2021.",
+        "from 2018 to 2021",
+        D(2018, 1, 1),
+        D(2021, 12, 31),
+        "multi_year",
+    ),
+    (
+        "en",
+        "The talks ran between March 2020 and May 2021.",
+        "between March 2020 and May 2021",
+        D(2020, 3, 1),
+        D(2021, 5, 31),
+        "range",
+    ),
 ]
 
 
@@ -170,10 +400,13 @@ def test_ranges(language, sentence, extent, start, end, precision):
         assert t.parts or " 12 december" in extent, "a range keeps its TimeML-sized parts"
 
 
-@pytest.mark.parametrize("language,sentence,extent,start", [
-    ("nl", "Beide landen onderhandelen sinds 2021 over een verdrag.", "sinds 2021", D(2021, 1, 1)),
-    ("en", "Crossings have risen since 2018.", "since 2018", D(2018, 1, 1)),
-])
+@pytest.mark.parametrize(
+    "language,sentence,extent,start",
+    [
+        ("nl", "Beide landen onderhandelen sinds 2021 over een verdrag.", "sinds 2021", D(2021, 1, 1)),
+        ("en", "Crossings have risen since 2018.", "since 2018", D(2018, 1, 1)),
+    ],
+)
 def test_open_intervals(language, sentence, extent, start):
     t = only(sentence, language)
     assert (t.text, t.date_start, t.date_end, t.mod) == (extent, start, None, "SINCE")
@@ -203,30 +436,36 @@ def test_anaphoric_year():
     assert [(t.text, t.value) for t in found] == [("2024", "2024"), ("het jaar ervoor", "2023")]
 
 
-@pytest.mark.parametrize("language,sentence,extent,kind,value", [
-    ("nl", "Er is 24 uur per dag begeleiding.", "24 uur", "DURATION", "PT24H"),
-    ("nl", "Er is 24 uur per dag begeleiding.", "per dag", "SET", "P1D"),
-    ("nl", "Dat duurde drie jaar.", "drie jaar", "DURATION", "P3Y"),
-    ("en", "During his two-day visit he met the minister.", "two-day", "DURATION", "P2D"),
-    ("en", "The figures are published daily.", "daily", "SET", "P1D"),
-])
+@pytest.mark.parametrize(
+    "language,sentence,extent,kind,value",
+    [
+        ("nl", "Er is 24 uur per dag begeleiding.", "24 uur", "DURATION", "PT24H"),
+        ("nl", "Er is 24 uur per dag begeleiding.", "per dag", "SET", "P1D"),
+        ("nl", "Dat duurde drie jaar.", "drie jaar", "DURATION", "P3Y"),
+        ("en", "During his two-day visit he met the minister.", "two-day", "DURATION", "P2D"),
+        ("en", "The figures are published daily.", "daily", "SET", "P1D"),
+    ],
+)
 def test_durations_and_sets_have_no_date(language, sentence, extent, kind, value):
     t = next(t for t in tag(sentence, DAY, language) if t.text == extent)
     assert (t.type, t.value, t.date_start, t.date_end) == (kind, value, None, None)
 
 
-@pytest.mark.parametrize("language,sentence", [
-    ("nl", "Kamerstukken II, 2024-2025, 32317, nr. 925."),
-    ("nl", "Zie https://www.gov.uk/government/statistics/modern-slavery-2024/statistics-2023 voor meer."),
-    ("nl", "Vragen van de leden (20242024Z19016)."),
-    ("nl", "Meer dan 36.800 mensen staken over."),
-    ("nl", "Het kost € 2024 per persoon."),
-    ("nl", "Er kwamen 2000 mensen naar de bijeenkomst."),
-    ("en", "You may go if you like."),
-    ("en", "They march through the city."),
-    ("en", "The 41,000 migrants arrived."),
-    ("nl", "Het was 31 februari 2024."),
-])
+@pytest.mark.parametrize(
+    "language,sentence",
+    [
+        ("nl", "Kamerstukken II, 2024-2025, 32317, nr. 925."),
+        ("nl", "Zie https://www.gov.uk/government/statistics/modern-slavery-2024/statistics-2023 voor meer."),
+        ("nl", "Vragen van de leden (20242024Z19016)."),
+        ("nl", "Meer dan 36.800 mensen staken over."),
+        ("nl", "Het kost € 2024 per persoon."),
+        ("nl", "Er kwamen 2000 mensen naar de bijeenkomst."),
+        ("en", "You may go if you like."),
+        ("en", "They march through the city."),
+        ("en", "The 41,000 migrants arrived."),
+        ("nl", "Het was 31 februari 2024."),
+    ],
+)
 def test_no_date_from_citations_urls_counts_money_or_verbs(language, sentence):
     assert [t for t in tag(sentence, DAY, language) if t.dated] == []
 
@@ -241,33 +480,42 @@ def test_output_is_deterministic_and_offsets_point_into_the_text():
     first, second = tag(text, DAY, "nl"), tag(text, DAY, "nl")
     assert first == second
     for t in first:
-        assert text[t.start:t.end] == t.text
+        assert text[t.start : t.end] == t.text
 
 
-@pytest.mark.parametrize("language,sentence,extent,value", [
-    ("en", "Profit rose in third-quarter trading.", "third-quarter", "2025-Q3"),
-    ("nl", "De winst steeg in het tweede kwartaal.", "het tweede kwartaal", "2025-Q2"),
-])
+@pytest.mark.parametrize(
+    "language,sentence,extent,value",
+    [
+        ("en", "Profit rose in third-quarter trading.", "third-quarter", "2025-Q3"),
+        ("nl", "De winst steeg in het tweede kwartaal.", "het tweede kwartaal", "2025-Q2"),
+    ],
+)
 def test_quarter_without_year_takes_the_document_year(language, sentence, extent, value):
     t = only(sentence, language)
     assert (t.text, t.value, t.source) == (extent, value, "relative_to_dct")
 
 
-@pytest.mark.parametrize("language,sentence,extent,value", [
-    ("en", "The company closed Friday's session higher.", "Friday", "2025-05-09"),
-    ("en", "Shares fell 5% in today's trading.", "today", "2025-05-14"),
-])
+@pytest.mark.parametrize(
+    "language,sentence,extent,value",
+    [
+        ("en", "The company closed Friday's session higher.", "Friday", "2025-05-09"),
+        ("en", "Shares fell 5% in today's trading.", "today", "2025-05-14"),
+    ],
+)
 def test_possessive_expressions(language, sentence, extent, value):
     t = only(sentence, language)
     assert (t.text, t.value) == (extent, value)
 
 
-@pytest.mark.parametrize("language,sentence,extent,value", [
-    ("en", "Sales rose over several years.", "several years", "PXY"),
-    ("en", "In the first nine months profit doubled.", "the first nine months", "P9M"),
-    ("en", "Over the past decade crime fell.", "the past decade", "P10Y"),
-    ("nl", "Dat duurde enkele weken.", "enkele weken", "PXW"),
-])
+@pytest.mark.parametrize(
+    "language,sentence,extent,value",
+    [
+        ("en", "Sales rose over several years.", "several years", "PXY"),
+        ("en", "In the first nine months profit doubled.", "the first nine months", "P9M"),
+        ("en", "Over the past decade crime fell.", "the past decade", "P10Y"),
+        ("nl", "Dat duurde enkele weken.", "enkele weken", "PXW"),
+    ],
+)
 def test_vague_and_modified_durations(language, sentence, extent, value):
     t = only(sentence, language)
     assert (t.text, t.type, t.value) == (extent, "DURATION", value)
@@ -276,46 +524,70 @@ def test_vague_and_modified_durations(language, sentence, extent, value):
 def test_anaphoric_following_year_refers_to_the_last_mentioned_date():
     found = tag("The plant opened in 1996. The following year it closed.", DAY, "en")
     assert [(t.text, t.value, t.source) for t in found] == [
-        ("1996", "1996", "explicit"), ("The following year", "1997", "inherited")]
+        ("1996", "1996", "explicit"),
+        ("The following year", "1997", "inherited"),
+    ]
 
 
-@pytest.mark.parametrize("language,sentence", [
-    ("en", "Prices fall when supply rises."),
-    ("en", "Several 6-year notes were sold."),
-    ("en", "The 44-year-old minister resigned."),
-])
+@pytest.mark.parametrize(
+    "language,sentence",
+    [
+        ("en", "Prices fall when supply rises."),
+        ("en", "Several 6-year notes were sold."),
+        ("en", "The 44-year-old minister resigned."),
+    ],
+)
 def test_not_temporal(language, sentence):
     assert tag(sentence, DAY, language) == []
 
 
-@pytest.mark.parametrize("language,sentence,extent,value", [
-    ("nl", "De afspraak is op Tweede Paasdag 2017.", "Tweede Paasdag 2017", "2017-04-17"),
-    ("nl", "Op Prinsjesdag 2024 werd de begroting gepresenteerd.", "Prinsjesdag 2024", "2024-09-17"),
-    ("en", "They met on Thanksgiving Day 1999.", "Thanksgiving Day 1999", "1999-11-25"),
-    ("en", "Christmas 2016 was cold.", "Christmas 2016", "2016-12-25"),
-])
+@pytest.mark.parametrize(
+    "language,sentence,extent,value",
+    [
+        ("nl", "De afspraak is op Tweede Paasdag 2017.", "Tweede Paasdag 2017", "2017-04-17"),
+        ("nl", "Op Prinsjesdag 2024 werd de begroting gepresenteerd.", "Prinsjesdag 2024", "2024-09-17"),
+        ("en", "They met on Thanksgiving Day 1999.", "Thanksgiving Day 1999", "1999-11-25"),
+        ("en", "Christmas 2016 was cold.", "Christmas 2016", "2016-12-25"),
+    ],
+)
 def test_holidays(language, sentence, extent, value):
     t = only(sentence, language)
-    assert (t.text, t.value, t.date_start, t.date_end) == (extent, value, D.fromisoformat(value),
-                                                          D.fromisoformat(value))
+    assert (t.text, t.value, t.date_start, t.date_end) == (
+        extent,
+        value,
+        D.fromisoformat(value),
+        D.fromisoformat(value),
+    )
 
 
-@pytest.mark.parametrize("language,sentence,extent,start,end,mod", [
-    ("nl", "Het bereik is tot 2012.", "tot 2012", None, D(2011, 12, 31), "BEFORE"),
-    ("nl", "Ik vertrek na 1-1-2016.", "na 1-1-2016", D(2016, 1, 1), None, "AFTER"),
-    ("nl", "Het bereik is 2012 of erna.", "2012 of erna", D(2012, 1, 1), None, "AFTER"),
-    ("en", "It must be done before 2020.", "before 2020", None, D(2019, 12, 31), "BEFORE"),
-])
+@pytest.mark.parametrize(
+    "language,sentence,extent,start,end,mod",
+    [
+        ("nl", "Het bereik is tot 2012.", "tot 2012", None, D(2011, 12, 31), "BEFORE"),
+        ("nl", "Ik vertrek na 1-1-2016.", "na 1-1-2016", D(2016, 1, 1), None, "AFTER"),
+        ("nl", "Het bereik is 2012 of erna.", "2012 of erna", D(2012, 1, 1), None, "AFTER"),
+        ("en", "It must be done before 2020.", "before 2020", None, D(2019, 12, 31), "BEFORE"),
+    ],
+)
 def test_open_ended_intervals(language, sentence, extent, start, end, mod):
     t = only(sentence, language)
     assert (t.text, t.date_start, t.date_end, t.mod) == (extent, start, end, mod)
 
 
-@pytest.mark.parametrize("language,sentence,extent,start,end", [
-    ("nl", "Ik ben binnen 5 dagen terug.", "binnen 5 dagen", D(2025, 5, 14), D(2025, 5, 18)),
-    ("nl", "De afgelopen tien jaar daalde het.", "De afgelopen tien jaar", D(2015, 5, 14), D(2025, 5, 13)),
-    ("nl", "Ik ben de komende 3 dagen weg.", "de komende 3 dagen", D(2025, 5, 15), D(2025, 5, 17)),
-])
+@pytest.mark.parametrize(
+    "language,sentence,extent,start,end",
+    [
+        ("nl", "Ik ben binnen 5 dagen terug.", "binnen 5 dagen", D(2025, 5, 14), D(2025, 5, 18)),
+        (
+            "nl",
+            "De afgelopen tien jaar daalde het.",
+            "De afgelopen tien jaar",
+            D(2015, 5, 14),
+            D(2025, 5, 13),
+        ),
+        ("nl", "Ik ben de komende 3 dagen weg.", "de komende 3 dagen", D(2025, 5, 15), D(2025, 5, 17)),
+    ],
+)
 def test_stretches_relative_to_the_document_date(language, sentence, extent, start, end):
     t = only(sentence, language)
     assert (t.text, t.type, t.date_start, t.date_end) == (extent, "DURATION", start, end)
@@ -334,27 +606,42 @@ def test_next_week_weekday():
 REF = Published(D(2016, 11, 7), D(2016, 11, 7), "day", "header")  # a Monday
 
 
-@pytest.mark.parametrize("language,sentence,extent,value", [
-    ("nl", "Ik ga deze vrijdag terug.", "deze vrijdag", "2016-11-11"),
-    ("nl", "Ik ga volgende zondag terug.", "volgende zondag", "2016-11-20"),
-    ("nl", "Ik ga de eenentwintigste van mei terug.", "de eenentwintigste van mei", "2016-05-21"),
-    ("nl", "Ik ga op twee oktober terug.", "twee oktober", "2016-10-02"),
-    ("nl", "We zien elkaar de 20e van volgende maand.", "de 20e van volgende maand", "2016-12-20"),
-    ("nl", "Ik kwam de derde woensdag van de vorige maand terug.", "de derde woensdag van de vorige maand",
-     "2016-10-19"),
-    ("en", "We meet on the second Monday of next month.", "the second Monday of next month", "2016-12-12"),
-    ("en", "The vote is on Monday, Oct. 26.", "Monday, Oct. 26", "2015-10-26"),
-])
+@pytest.mark.parametrize(
+    "language,sentence,extent,value",
+    [
+        ("nl", "Ik ga deze vrijdag terug.", "deze vrijdag", "2016-11-11"),
+        ("nl", "Ik ga volgende zondag terug.", "volgende zondag", "2016-11-20"),
+        ("nl", "Ik ga de eenentwintigste van mei terug.", "de eenentwintigste van mei", "2016-05-21"),
+        ("nl", "Ik ga op twee oktober terug.", "twee oktober", "2016-10-02"),
+        ("nl", "We zien elkaar de 20e van volgende maand.", "de 20e van volgende maand", "2016-12-20"),
+        (
+            "nl",
+            "Ik kwam de derde woensdag van de vorige maand terug.",
+            "de derde woensdag van de vorige maand",
+            "2016-10-19",
+        ),
+        (
+            "en",
+            "We meet on the second Monday of next month.",
+            "the second Monday of next month",
+            "2016-12-12",
+        ),
+        ("en", "The vote is on Monday, Oct. 26.", "Monday, Oct. 26", "2015-10-26"),
+    ],
+)
 def test_calendar_arithmetic_words(language, sentence, extent, value):
     t = only(sentence, language, dct=REF)
     assert (t.text, t.value) == (extent, value)
 
 
-@pytest.mark.parametrize("language,sentence,extent,start,end", [
-    ("en", "Talks collapsed over the weekend.", "the weekend", D(2025, 5, 10), D(2025, 5, 11)),
-    ("nl", "Het weekend werd er gedemonstreerd.", "Het weekend", D(2025, 5, 10), D(2025, 5, 11)),
-    ("nl", "Dit weekend is er een top.", "Dit weekend", D(2025, 5, 17), D(2025, 5, 18)),
-])
+@pytest.mark.parametrize(
+    "language,sentence,extent,start,end",
+    [
+        ("en", "Talks collapsed over the weekend.", "the weekend", D(2025, 5, 10), D(2025, 5, 11)),
+        ("nl", "Het weekend werd er gedemonstreerd.", "Het weekend", D(2025, 5, 10), D(2025, 5, 11)),
+        ("nl", "Dit weekend is er een top.", "Dit weekend", D(2025, 5, 17), D(2025, 5, 18)),
+    ],
+)
 def test_weekends(language, sentence, extent, start, end):
     t = only(sentence, language)
     assert (t.text, t.date_start, t.date_end) == (extent, start, end)

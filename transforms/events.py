@@ -30,7 +30,13 @@ from transforms.temporal.tagger import masked_spans
 from transforms.version import EXTRACTOR_VERSION
 
 # How far each kind of date source can be trusted, before the smaller adjustments below.
-SOURCE_CONFIDENCE = {"explicit": 0.9, "relative_to_dct": 0.8, "inherited": 0.6, "dct": 0.55, "unresolved": 0.4}
+SOURCE_CONFIDENCE = {
+    "explicit": 0.9,
+    "relative_to_dct": 0.8,
+    "inherited": 0.6,
+    "dct": 0.55,
+    "unresolved": 0.4,
+}
 GENERIC_VALUES = ("PAST_REF", "FUTURE_REF", "PRESENT_REF")
 
 
@@ -108,7 +114,7 @@ def cut_at_masked(seg: Segment, spans: list[tuple[int, int]], keep: tuple[int, i
         piece = holding[0] if holding else max(pieces, key=lambda p: p[1] - p[0])
     else:
         piece = max(pieces, key=lambda p: p[1] - p[0])
-    text = seg.text[piece[0] - seg.start:piece[1] - seg.start]
+    text = seg.text[piece[0] - seg.start : piece[1] - seg.start]
     lead = len(text) - len(text.lstrip(" \t\n,;:("))
     text = text.strip(" \t\n,;:(")
     start = piece[0] + lead
@@ -120,8 +126,12 @@ def trigger_prefixes(language: str) -> tuple[str, ...]:
     """Per lexicon pattern, the literal its first word starts with ("" when none): a pattern can only
     match a sentence whose lower-cased text contains that literal."""
     data = resources.load(language, "triggers") or resources.load("en", "triggers")
-    return tuple(w.lower().split()[0].split("*")[0] if w.split() else ""
-                 for event_type, words in data.items() if event_type in EVENT_TYPES for w in words)
+    return tuple(
+        w.lower().split()[0].split("*")[0] if w.split() else ""
+        for event_type, words in data.items()
+        if event_type in EVENT_TYPES
+        for w in words
+    )
 
 
 # Characters for which `str.lower()` is not what `re.IGNORECASE` compares ("İ" lowers to two
@@ -151,7 +161,7 @@ def main_trigger(triggers: list[Trigger]) -> Trigger | None:
 
 
 def is_comparison(t: Timex, sentence_text: str, offset: int, language: str) -> bool:
-    before = sentence_text[:t.start - offset]
+    before = sentence_text[: t.start - offset]
     return bool(comparison_pattern(language).search(before))
 
 
@@ -175,11 +185,15 @@ def closest_pair(triggers: list[Trigger], timexes: list[Timex], seg: Segment) ->
         ts, te = seg.start + trigger.start, seg.start + trigger.end
         return max(0, t.start - te, ts - t.end)
 
-    return min(((tr, t) for tr in content for t in timexes), key=lambda p: (distance(*p), p[1].start, p[0].start))
+    return min(
+        ((tr, t) for tr in content for t in timexes), key=lambda p: (distance(*p), p[1].start, p[0].start)
+    )
 
 
 def own_date(t: Timex, doc: Document) -> DateChoice:
-    outside = any(d is not None and not DATE_WINDOW[0] <= d <= DATE_WINDOW[1] for d in (t.date_start, t.date_end))
+    outside = any(
+        d is not None and not DATE_WINDOW[0] <= d <= DATE_WINDOW[1] for d in (t.date_start, t.date_end)
+    )
     if t.date_start is None or (t.date_end is None and t.mod != "SINCE") or outside:
         # unknown; open at the start ('tot 2012') or end ('na 2016'); or outside the believable window
         # ('in 1391', 'het jaar 2101'): no honest period for the event, which stays on the timeline undated
@@ -215,8 +229,10 @@ def confidence(date: DateChoice, trigger: Trigger | None, seg: Segment) -> float
 
 def is_dated_publication(seg: Segment, timexes: list[Timex]) -> bool:
     """A footnote such as 'De Telegraaf, 19 november 2024, "Title"' cites a dated publication."""
-    return any(t.start >= seg.start and t.end <= seg.end and t.dated and t.precision in ("day", "month")
-               for t in timexes)
+    return any(
+        t.start >= seg.start and t.end <= seg.end and t.dated and t.precision in ("day", "month")
+        for t in timexes
+    )
 
 
 def build_event(doc: Document, seg: Segment, trigger: Trigger | None, date: DateChoice) -> Event:
@@ -283,7 +299,9 @@ def extract_events(doc: Document) -> list[Event]:
         else:
             date = UNDATED
         if not dates and cuts:
-            seg = cut_at_masked(seg, cuts, (seg.start + trigger.start, seg.start + trigger.end) if trigger else None)
+            seg = cut_at_masked(
+                seg, cuts, (seg.start + trigger.start, seg.start + trigger.end) if trigger else None
+            )
         # Only the very next sentence may inherit, and only a date the previous one stated itself.
         stated = date.start is not None and date.source in ("explicit", "relative_to_dct") and bool(dates)
         previous = (seg.paragraph, date) if stated else None

@@ -55,7 +55,9 @@ class RawSource:
     source_key: str  # stable identity of the source (path, or path#line-id): a changed text replaces its doc
     kind: str  # txt | md | html | jsonl
     data: bytes | str  # raw bytes of a file, or the text of a JSON Lines record
-    meta: dict = field(default_factory=dict)  # sidecar / JSON Lines fields: id, title, url, published, language
+    meta: dict = field(
+        default_factory=dict
+    )  # sidecar / JSON Lines fields: id, title, url, published, language
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +83,9 @@ class Rejection:
     source_key: str | None = None
     doc_id: str | None = None
     detail: str | None = None  # e.g. the failed expectation, or the record as JSON
-    whole_document: bool = True  # False: a problem with part of it (a sidecar field); the document still loads
+    whole_document: bool = (
+        True  # False: a problem with part of it (a sidecar field); the document still loads
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,7 +57,7 @@ def footnote_spans(text: str) -> list[tuple[int, int, int, int]]:
 
 def is_abbreviation(text: str, dot: int, language: str) -> bool:
     """Is the period at `dot` the end of an abbreviation or an initial (not of a sentence)?"""
-    m = re.search(r"([\w.]+)$", text[max(0, dot - 20):dot])
+    m = re.search(r"([\w.]+)$", text[max(0, dot - 20) : dot])
     if not m:
         return False
     word = m.group(1).lower().strip(".")

@@ -66,10 +66,19 @@ def write_events(con: duckdb.DuckDBPyConnection, target: Path, only: set[Partiti
     cols = ", ".join(EVENT_COLUMNS)
     where = ""
     if only is not None:
-        con.register("export_partitions", pa.table({"y": pa.array([y for y, _ in only], pa.int64()),
-                                                    "m": pa.array([m for _, m in only], pa.int64())}))
-        where = ("where exists (select 1 from export_partitions as p where p.y is not distinct from "
-                 "year(date_start) and p.m is not distinct from month(date_start))")
+        con.register(
+            "export_partitions",
+            pa.table(
+                {
+                    "y": pa.array([y for y, _ in only], pa.int64()),
+                    "m": pa.array([m for _, m in only], pa.int64()),
+                }
+            ),
+        )
+        where = (
+            "where exists (select 1 from export_partitions as p where p.y is not distinct from "
+            "year(date_start) and p.m is not distinct from month(date_start))"
+        )
     try:
         rows = _copied(
             con,
@@ -128,6 +137,7 @@ def prune_versions(versions: Path, keep: set[Path]) -> list[Path]:
 
 def partition_of(directory: Path) -> Partition:
     """(year, month) of a `year=2024/month=3` directory; None for Hive's null partition."""
+
     def value(part: str) -> int | None:
         raw = part.split("=", 1)[1]
         return None if raw == NULL_PARTITION else int(raw)
@@ -181,8 +191,9 @@ def last_completed_run(con: duckdb.DuckDBPyConnection, other_than: str) -> str |
     return row[0] if row else None
 
 
-def export_parquet(con_or_warehouse: Any, exports_dir: Path, run_id: str | None = None,
-                   changed: set[Partition] | None = None) -> dict[str, Any]:
+def export_parquet(
+    con_or_warehouse: Any, exports_dir: Path, run_id: str | None = None, changed: set[Partition] | None = None
+) -> dict[str, Any]:
     """Write `events/` (hive-partitioned Parquet) and `documents.parquet` into exports_dir, atomically.
 
     Takes a DuckDB connection or a `Warehouse`. With `run_id` and the set of partitions the run
@@ -197,7 +208,10 @@ def export_parquet(con_or_warehouse: Any, exports_dir: Path, run_id: str | None 
     link = exports_dir / "events"
     current = link.parent / os.readlink(link) if link.is_symlink() else None
     up_to_date = (
-        run_id is not None and changed is not None and current is not None and current.is_dir()
+        run_id is not None
+        and changed is not None
+        and current is not None
+        and current.is_dir()
         and (exports_dir / "documents.parquet").exists()
         and read_state(exports_dir).get("run_id") == last_completed_run(con, run_id)
     )

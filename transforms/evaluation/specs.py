@@ -17,9 +17,13 @@ from dataclasses import dataclass, field
 DATE_LIKE = ("date", "daterange", "datetime", "datetimerange", "time", "timerange")
 SEPARATE = ("duration", "set")
 DEFAULT_REF = "2016-11-07"
-SEASONS = {"SP": ((3, 1), (5, 31), (3, 21), (6, 20)), "SU": ((6, 1), (8, 31), (6, 21), (9, 22)),
-           "FA": ((9, 1), (11, 30), (9, 23), (12, 20)), "AU": ((9, 1), (11, 30), (9, 23), (12, 20)),
-           "WI": ((12, 1), None, (12, 21), (3, 20))}
+SEASONS = {
+    "SP": ((3, 1), (5, 31), (3, 21), (6, 20)),
+    "SU": ((6, 1), (8, 31), (6, 21), (9, 22)),
+    "FA": ((9, 1), (11, 30), (9, 23), (12, 20)),
+    "AU": ((9, 1), (11, 30), (9, 23), (12, 20)),
+    "WI": ((12, 1), None, (12, 21), (3, 20)),
+}
 
 Period = tuple[dt.date | None, dt.date | None]
 
@@ -51,9 +55,9 @@ def gold_span(inp: str, r: dict) -> tuple[int, int] | None:
         e = s + r["Length"] - 1
     li, lt = lower(inp), lower(text)
     if isinstance(s, int) and s >= 0:
-        if isinstance(e, int) and li[s:e + 1] == lt:
+        if isinstance(e, int) and li[s : e + 1] == lt:
             return s, e + 1
-        if li[s:s + len(text)] == lt:
+        if li[s : s + len(text)] == lt:
             return s, s + len(text)
     hits = [m.start() for m in re.finditer(re.escape(lt), li)]
     if hits:
@@ -142,7 +146,9 @@ def read_cases(spec: list[dict]) -> tuple[list[Case], int]:
     cases, dropped = [], 0
     for case in spec:
         inp = case.get("Input") or ""
-        ref = dt.date.fromisoformat(((case.get("Context") or {}).get("ReferenceDateTime") or DEFAULT_REF)[:10])
+        ref = dt.date.fromisoformat(
+            ((case.get("Context") or {}).get("ReferenceDateTime") or DEFAULT_REF)[:10]
+        )
         golds = []
         for r in case.get("Results") or []:
             span = gold_span(inp, r)
@@ -214,8 +220,10 @@ def score_case(case: Case, timexes: list[dict]) -> SpecScore:
             ok = mine in g.periods
             s.right += ok
             if not ok:
-                s.errors.append(f"value  {case.text[g.start:g.end]!r} in {case.text!r} (ref {case.ref}): "
-                                f"got {mine}, want {sorted(g.periods, key=str)[:2]}")
+                s.errors.append(
+                    f"value  {case.text[g.start : g.end]!r} in {case.text!r} (ref {case.ref}): "
+                    f"got {mine}, want {sorted(g.periods, key=str)[:2]}"
+                )
     for si, (ss, se, typ, _) in enumerate(items):
         if si in s_used:
             s.system += case.golds[s_used[si]].category in DATE_LIKE
@@ -224,7 +232,7 @@ def score_case(case: Case, timexes: list[dict]) -> SpecScore:
             s.errors.append(f"extra  {case.text[ss:se]!r} in {case.text!r}")
     for gi, g in enumerate(case.golds):
         if gi not in g_used and g.category in DATE_LIKE:
-            s.errors.append(f"missed {case.text[g.start:g.end]!r} ({g.category}) in {case.text!r}")
+            s.errors.append(f"missed {case.text[g.start : g.end]!r} ({g.category}) in {case.text!r}")
     return s
 
 

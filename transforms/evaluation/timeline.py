@@ -13,8 +13,19 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201c": '"', "\u201d": '"',
-                        "\u201e": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00a0": " ",
+    }
+)
 
 
 def norm(s: str | None) -> str:
@@ -54,8 +65,10 @@ class TimelineScore:
     lines: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (f"timeline: required {self.required}/{self.required_total}, all {self.right}/{self.total} dated "
-                f"right; invented {self.invented}; traps {self.traps}; dct {self.dct_right}/{self.dct_total}")
+        return (
+            f"timeline: required {self.required}/{self.required_total}, all {self.right}/{self.total} dated "
+            f"right; invented {self.invented}; traps {self.traps}; dct {self.dct_right}/{self.dct_total}"
+        )
 
 
 def score_timeline(gold: dict, events: list[dict], documents: list[dict]) -> TimelineScore:
@@ -64,9 +77,13 @@ def score_timeline(gold: dict, events: list[dict], documents: list[dict]) -> Tim
     preds: dict[str, list[tuple[str, dt.date | None, dt.date | None]]] = {}
     for e in events:
         name = str(e["source_name"]).rsplit("/", 1)[-1]
-        preds.setdefault(name, []).append((norm(e["sentence"]), as_day(e["date_start"]), as_day(e["date_end"])))
-    docs = {str(d["source_name"]).rsplit("/", 1)[-1]: (as_day(d["published_start"]), as_day(d["published_end"]))
-            for d in documents}
+        preds.setdefault(name, []).append(
+            (norm(e["sentence"]), as_day(e["date_start"]), as_day(e["date_end"]))
+        )
+    docs = {
+        str(d["source_name"]).rsplit("/", 1)[-1]: (as_day(d["published_start"]), as_day(d["published_end"]))
+        for d in documents
+    }
     s = TimelineScore()
     for name, d in gold["documents"].items():
         mine = preds.get(name, [])

@@ -33,7 +33,7 @@ def read_timexes(raw: str) -> tuple[str, list[Span]]:
     out, open_ = [], []
     pos = 0
     for t in TAG.finditer(body):
-        text.append(html.unescape(body[pos:t.start()]))
+        text.append(html.unescape(body[pos : t.start()]))
         pos = t.end()
         if t.group(2) != "TIMEX3":
             continue
@@ -87,7 +87,7 @@ def score_document(gold_raw: str, system_raw: str | None) -> Counts:
                 break
             best = k if best is None else best
         if best is None:
-            c.errors.append(("missed", gtext[g.start:g.end], f"{g.type} {g.value}", ""))
+            c.errors.append(("missed", gtext[g.start : g.end], f"{g.type} {g.value}", ""))
             continue
         used.add(best)
         s = system[best]
@@ -96,9 +96,15 @@ def score_document(gold_raw: str, system_raw: str | None) -> Counts:
         c.value += s.value == g.value
         c.type += s.type == g.type
         if s.value != g.value or s.type != g.type or (s.start, s.end) != (g.start, g.end):
-            c.errors.append(("differs", f"{gtext[g.start:g.end]} | {stext[s.start:s.end]}",
-                             f"{g.type} {g.value}", f"{s.type} {s.value}"))
+            c.errors.append(
+                (
+                    "differs",
+                    f"{gtext[g.start : g.end]} | {stext[s.start : s.end]}",
+                    f"{g.type} {g.value}",
+                    f"{s.type} {s.value}",
+                )
+            )
     for k, s in enumerate(system):
         if k not in used:
-            c.errors.append(("spurious", stext[s.start:s.end], "", f"{s.type} {s.value}"))
+            c.errors.append(("spurious", stext[s.start : s.end], "", f"{s.type} {s.value}"))
     return c

@@ -49,8 +49,11 @@ def quarter(y: int, q: int) -> Period:
 
 
 def half(y: int, h: int) -> Period:
-    return Period(dt.date(y, 1, 1), dt.date(y, 6, 30), "half") if h == 1 else Period(
-        dt.date(y, 7, 1), dt.date(y, 12, 31), "half")
+    return (
+        Period(dt.date(y, 1, 1), dt.date(y, 6, 30), "half")
+        if h == 1
+        else Period(dt.date(y, 7, 1), dt.date(y, 12, 31), "half")
+    )
 
 
 def season(y: int, code: str) -> Period:
@@ -201,7 +204,6 @@ def value_period(value: str) -> tuple[dt.date | None, dt.date | None]:
     except ValueError:
         return None, None
     return p.start, p.end
-
 
 
 def easter(y: int) -> dt.date:

@@ -54,7 +54,7 @@ class Grammar:
         for joiner in ("ën", "en", "-", " "):
             # English 'twenty-one'; Dutch 'eenentwintig' is unit + en + tens ('een' itself holds 'en')
             for m in re.finditer(re.escape(joiner), w):
-                a, b = w[:m.start()], w[m.end():]
+                a, b = w[: m.start()], w[m.end() :]
                 if a in self.numbers and b in self.numbers:
                     return float(self.numbers[a] + self.numbers[b])
         return None
@@ -99,8 +99,11 @@ def grammar(language: str) -> Grammar:
     SUF = alt(W.get("ordinal_suffixes", []))
     DAY = rf"(?:[012]?\d|3[01])(?:{SUF})?"
     # Days written as words ('twee oktober', 'de eerste van januari'); 'een'/'a' are articles far more often.
-    day_words = [w for w, v in numbers.items() if isinstance(v, (int, float)) and 1 <= v <= 31 and float(v).is_integer()
-                 and " " not in w and v != 1]
+    day_words = [
+        w
+        for w, v in numbers.items()
+        if isinstance(v, (int, float)) and 1 <= v <= 31 and float(v).is_integer() and " " not in w and v != 1
+    ]
     units = [w for w, v in numbers.items() if 1 <= v < 10 and " " not in w and v != 1 or w in ("een", "one")]
     tens = [w for w, v in numbers.items() if v in (20, 30)]
     compound = f"(?:{alt(units)}(?:ën|en|-){alt(tens)}|{alt(tens)}-{alt(units)})"
@@ -139,59 +142,119 @@ def grammar(language: str) -> Grammar:
     yr_ref = rf"(?:(?P<year>{YEAR4})|(?:{ART}\s+)?(?:(?P<ydeic>{DEICTIC})\s+)?{YEARWORD})"
 
     rules = [
-        ("iso_date", r"(?<![\w/.-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
-                     r"(?:[T ](?P<hh>\d{2}):(?P<mm>\d{2})(?::\d{2})?)?(?![\w/-]|\.\d)"),
-        ("numeric_date", r"(?<![\w/.,:-])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)"
-                         r"(?P<y>\d{4}|\d{2})(?![\w/-]|[.,]\d)"),
-        ("day_range", rf"{START}(?:{alt(W.get('range_from', []) + W.get('range_between', []))}\s+)?(?P<d1>{DAY})\s*(?P<conn>[-–]|{alt(W.get('range_inclusive', []) + W.get('range_exclusive', []) + W.get('range_and', []))})"
-                      rf"\s*(?P<d2>{DAY})\s+(?P<month>{MONTH_ANY})(?:\s*,?\s*(?P<year>{YEAR4}))?{END}"),
-        ("dmy", rf"{START}(?<!\d[.,])(?:(?P<wd>{WD})\s*,?\s+(?:the\s+)?)?(?:{ART}\s+)?(?P<d>{DAY}|{DAYWORD})\.?\s+(?:{OF}\s+)?(?P<month>{MONTH_ANY})"
-                rf"(?:\s*,?\s*(?P<year>{ANYYEAR})(?![\d.,]\d))?(?:\s+(?P<past>{PAST})|\s+(?P<fut>{FUT}))?(?!\w)"),
-        ("mdy", rf"{START}(?:(?P<wd>{WD})\s*,?\s+)?(?P<month>{MONTH_ANY})\s+(?P<d>{DAY})(?![\d:])"
-                rf"(?:\s*,?\s*(?P<year>{YEAR4}))?{END}"),
-        ("month_year", rf"{START}(?P<month>{MONTH_ANY})\s*,?\s+(?:{OF}\s+)?(?P<year>{YEAR})(?![\d.,]\d){END}"),
-        ("month_rel_year", rf"{START}(?:(?P<month>{MONTH_FULL})\s+(?:{OF}\s+)?(?P<ydeic>{DEICTIC})\s+{YEARWORD}"
-                           rf"|(?P<ydeic2>{DEICTIC})\s+{YEARWORD}\s+(?:in\s+)?(?P<month2>{MONTH_FULL})){END}"),
+        (
+            "iso_date",
+            r"(?<![\w/.-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+            r"(?:[T ](?P<hh>\d{2}):(?P<mm>\d{2})(?::\d{2})?)?(?![\w/-]|\.\d)",
+        ),
+        (
+            "numeric_date",
+            r"(?<![\w/.,:-])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)"
+            r"(?P<y>\d{4}|\d{2})(?![\w/-]|[.,]\d)",
+        ),
+        (
+            "day_range",
+            rf"{START}(?:{alt(W.get('range_from', []) + W.get('range_between', []))}\s+)?(?P<d1>{DAY})\s*(?P<conn>[-–]|{alt(W.get('range_inclusive', []) + W.get('range_exclusive', []) + W.get('range_and', []))})"
+            rf"\s*(?P<d2>{DAY})\s+(?P<month>{MONTH_ANY})(?:\s*,?\s*(?P<year>{YEAR4}))?{END}",
+        ),
+        (
+            "dmy",
+            rf"{START}(?<!\d[.,])(?:(?P<wd>{WD})\s*,?\s+(?:the\s+)?)?(?:{ART}\s+)?(?P<d>{DAY}|{DAYWORD})\.?\s+(?:{OF}\s+)?(?P<month>{MONTH_ANY})"
+            rf"(?:\s*,?\s*(?P<year>{ANYYEAR})(?![\d.,]\d))?(?:\s+(?P<past>{PAST})|\s+(?P<fut>{FUT}))?(?!\w)",
+        ),
+        (
+            "mdy",
+            rf"{START}(?:(?P<wd>{WD})\s*,?\s+)?(?P<month>{MONTH_ANY})\s+(?P<d>{DAY})(?![\d:])"
+            rf"(?:\s*,?\s*(?P<year>{YEAR4}))?{END}",
+        ),
+        (
+            "month_year",
+            rf"{START}(?P<month>{MONTH_ANY})\s*,?\s+(?:{OF}\s+)?(?P<year>{YEAR})(?![\d.,]\d){END}",
+        ),
+        (
+            "month_rel_year",
+            rf"{START}(?:(?P<month>{MONTH_FULL})\s+(?:{OF}\s+)?(?P<ydeic>{DEICTIC})\s+{YEARWORD}"
+            rf"|(?P<ydeic2>{DEICTIC})\s+{YEARWORD}\s+(?:in\s+)?(?P<month2>{MONTH_FULL})){END}",
+        ),
         ("week_weekday", rf"{START}(?P<deic>{DEICTIC})\s+week\s+(?:op\s+|on\s+)?(?P<wd>{WD_FULL}){END}"),
-        ("numeric_month", rf"(?<![\w/.,:-])(?:(?P<y>{YEAR4})[-/](?P<m>1[0-2]|0?[1-9])|(?P<m2>1[0-2]|0?[1-9])[-/](?P<y2>{YEAR4}))"
-                          rf"(?![\w/-]|[.,]\d)"),
+        (
+            "numeric_month",
+            rf"(?<![\w/.,:-])(?:(?P<y>{YEAR4})[-/](?P<m>1[0-2]|0?[1-9])|(?P<m2>1[0-2]|0?[1-9])[-/](?P<y2>{YEAR4}))"
+            rf"(?![\w/-]|[.,]\d)",
+        ),
         ("deictic_month", rf"{START}(?P<deic>{DEICTIC})\s+(?P<month>{MONTH_FULL}){END}"),
-        ("quarter", rf"{START}(?:{ART}\s+)?(?:(?P<deic>{DEICTIC})\s+)?(?P<ord>{ORD})(?:\s+|-){QUARTER}"
-                    rf"(?:\s+(?:{OF}\s+)?{yr_ref})?{END}"),
-        ("quarter_code", rf"{START}(?:(?P<year0>{YEAR4})\s*[-/]?\s*)?(?-i:{QCODE})(?P<q>[1-4])"
-                         rf"(?:\s*[-/]?\s*(?P<year>{YEAR4}|'?\d\d)|\s+(?P<ydeic>{DEICTIC})\s+{YEARWORD})?{END}"),
+        (
+            "quarter",
+            rf"{START}(?:{ART}\s+)?(?:(?P<deic>{DEICTIC})\s+)?(?P<ord>{ORD})(?:\s+|-){QUARTER}"
+            rf"(?:\s+(?:{OF}\s+)?{yr_ref})?{END}",
+        ),
+        (
+            "quarter_code",
+            rf"{START}(?:(?P<year0>{YEAR4})\s*[-/]?\s*)?(?-i:{QCODE})(?P<q>[1-4])"
+            rf"(?:\s*[-/]?\s*(?P<year>{YEAR4}|'?\d\d)|\s+(?P<ydeic>{DEICTIC})\s+{YEARWORD})?{END}",
+        ),
         ("half", rf"{START}(?:{ART}\s+)?(?P<ord>{ORD})\s+{HALF}\s+(?:{OF}\s+)?{yr_ref}{END}"),
         ("half_code", rf"{START}H(?P<h>[12])\s*(?P<year>{YEAR4}){END}"),
-        ("season", rf"{START}(?:{ART}\s+)?(?:(?P<deic>{DEICTIC})\s+)?(?P<season>{SEASON})"
-                   rf"(?:\s+(?:{OF}\s+)?(?P<year>{YEAR4}))?{END}"),
+        (
+            "season",
+            rf"{START}(?:{ART}\s+)?(?:(?P<deic>{DEICTIC})\s+)?(?P<season>{SEASON})"
+            rf"(?:\s+(?:{OF}\s+)?(?P<year>{YEAR4}))?{END}",
+        ),
         ("decade", rf"{START}(?:{ART}\s+)?(?P<decade>(?:1[89]|20)\d0)'?s{END}"),
-        ("decade_words", rf"{START}(?:{ART}\s+)?jaren\s+(?:'?(?P<dd>[2-9]0)|(?P<dname>{alt(W.get('decade_names', {}))})){END}"),
-        ("century", rf"{START}(?:{ART}\s+)?(?P<n>\d{{1,2}})(?:{SUF})\s+{alt(W.get('century_words', []))}{END}"),
+        (
+            "decade_words",
+            rf"{START}(?:{ART}\s+)?jaren\s+(?:'?(?P<dd>[2-9]0)|(?P<dname>{alt(W.get('decade_names', {}))})){END}",
+        ),
+        (
+            "century",
+            rf"{START}(?:{ART}\s+)?(?P<n>\d{{1,2}})(?:{SUF})\s+{alt(W.get('century_words', []))}{END}",
+        ),
         ("holiday", rf"{START}(?P<hol>{alt(W.get('holidays', {}))})(?:\s+(?P<year>{YEAR4}))?{END}"),
         ("relative_day", rf"{START}(?P<rel>{alt(W.get('relative_days', {}))}){END}"),
         ("weekday_day", rf"{START}(?P<wd>{WD_FULL})\s*,?\s+(?:(?:{ART})\s+)?(?P<d>{DAYORD}){END}"),
-        ("day_of_month", rf"{START}(?:{ART}\s+)?(?P<d>{DAYORD})\s+{OF}\s+(?:{ART}\s+)?(?P<deic>{DEICTIC})\s+"
-                         rf"{alt(k for k, v in W.get('deictic_unit_words', {}).items() if v == 'M')}{END}"),
-        ("nth_weekday", rf"{START}(?:{ART}\s+)?(?P<ord>{ORD})\s+(?P<wd>{WD_FULL})\s+{OF}\s+(?:(?P<month>{MONTH_FULL})"
-                        rf"(?:\s+(?P<year>{YEAR4}))?|(?:{ART}\s+)?(?P<deic>{DEICTIC})\s+"
-                        rf"{alt(k for k, v in W.get('deictic_unit_words', {}).items() if v == 'M')}){END}"),
-        ("weekday", rf"{START}(?:(?P<deic>{DEICTIC})\s+)?(?P<wd>{WD_FULL})(?P<part>{DAYPART})?"
-                    rf"(?:\s+(?P<part2>{DAYPART}))?(?:\s+(?P<past>{PAST})|\s+(?P<fut>{FUT}))?{END}"),
-        ("earlier_this", rf"{START}(?P<el>{EARLYLATE})\s+(?:{OF}\s+)?(?P<deic>{DEICTIC})\s+(?P<unit>{UNITWORDS}){END}"),
+        (
+            "day_of_month",
+            rf"{START}(?:{ART}\s+)?(?P<d>{DAYORD})\s+{OF}\s+(?:{ART}\s+)?(?P<deic>{DEICTIC})\s+"
+            rf"{alt(k for k, v in W.get('deictic_unit_words', {}).items() if v == 'M')}{END}",
+        ),
+        (
+            "nth_weekday",
+            rf"{START}(?:{ART}\s+)?(?P<ord>{ORD})\s+(?P<wd>{WD_FULL})\s+{OF}\s+(?:(?P<month>{MONTH_FULL})"
+            rf"(?:\s+(?P<year>{YEAR4}))?|(?:{ART}\s+)?(?P<deic>{DEICTIC})\s+"
+            rf"{alt(k for k, v in W.get('deictic_unit_words', {}).items() if v == 'M')}){END}",
+        ),
+        (
+            "weekday",
+            rf"{START}(?:(?P<deic>{DEICTIC})\s+)?(?P<wd>{WD_FULL})(?P<part>{DAYPART})?"
+            rf"(?:\s+(?P<part2>{DAYPART}))?(?:\s+(?P<past>{PAST})|\s+(?P<fut>{FUT}))?{END}",
+        ),
+        (
+            "earlier_this",
+            rf"{START}(?P<el>{EARLYLATE})\s+(?:{OF}\s+)?(?P<deic>{DEICTIC})\s+(?P<unit>{UNITWORDS}){END}",
+        ),
         ("deictic_unit", rf"{START}(?:{ART}\s+)?(?P<deic>{DEICTIC})\s+(?P<unit>{UNITWORDS}){END}"),
         ("ago", rf"{START}(?P<num>{NUM}|{VAGUE})\s+(?P<unit>{DURUNITS})\s+(?P<ago>{AGO}){END}"),
         ("from_now", rf"{START}(?P<num>{NUM})\s+(?P<unit>{DURUNITS})\s+{FROMNOW}{END}"),
         ("in_future", rf"{START}(?P<prep>{FUTPREP})\s+(?P<num>{NUM})\s+(?P<unit>{DURUNITS}){END}"),
-        ("duration", rf"{START}(?:{ART}\s+)?(?:(?P<deic>{DEICTIC}|{DURMOD})\s+)?(?P<num>{NUM}|{VAGUE})(?:\s+|-)(?P<unit>{DURUNITS})"
-                     rf"(?:-(?:long|lang))?{END}"),
+        (
+            "duration",
+            rf"{START}(?:{ART}\s+)?(?:(?P<deic>{DEICTIC}|{DURMOD})\s+)?(?P<num>{NUM}|{VAGUE})(?:\s+|-)(?P<unit>{DURUNITS})"
+            rf"(?:-(?:long|lang))?{END}",
+        ),
         ("weekend", rf"{START}(?P<we>{alt(W.get('weekend_words', []))}){END}"),
         ("anaphoric_year", rf"{START}(?P<ana>{alt(W.get('anaphoric_years', {}))}){END}"),
-        ("anaphoric_unit", rf"{START}(?:(?P<dem>{alt(W.get('anaphoric_units', {}))})\s+(?P<unit>"
-                           rf"{alt(W.get('anaphoric_unit_words', {}))})|(?P<bare>{alt(W.get('bare_anaphoric_units', {}))})){END}"),
+        (
+            "anaphoric_unit",
+            rf"{START}(?:(?P<dem>{alt(W.get('anaphoric_units', {}))})\s+(?P<unit>"
+            rf"{alt(W.get('anaphoric_unit_words', {}))})|(?P<bare>{alt(W.get('bare_anaphoric_units', {}))})){END}",
+        ),
         ("set", rf"{START}(?P<set>{alt(W.get('sets', {}))}){END}"),
         ("generic", rf"{START}(?P<gen>{alt(W.get('generic_tagged', []))}){END}"),
-        ("time", rf"{START}(?P<hh>[01]?\d|2[0-3])(?:[:.](?P<mm>[0-5]\d))?\s*(?P<suf>{alt(W.get('times_suffix', []))})"
-                 rf"(?!\w)|{START}(?P<hh2>[01]?\d|2[0-3]):(?P<mm2>[0-5]\d)(?![\d:.,]\d|\w)"),
+        (
+            "time",
+            rf"{START}(?P<hh>[01]?\d|2[0-3])(?:[:.](?P<mm>[0-5]\d))?\s*(?P<suf>{alt(W.get('times_suffix', []))})"
+            rf"(?!\w)|{START}(?P<hh2>[01]?\d|2[0-3]):(?P<mm2>[0-5]\d)(?![\d:.,]\d|\w)",
+        ),
         ("year_range", rf"(?<![\w/.,#-])(?P<y1>{YEAR4})\s*[-–/]\s*(?P<y2>{YEAR4}|\d\d)(?![\w/]|[-.,]\d)"),
         ("month", rf"{START}(?P<month>{MONTH_FULL}){END}"),
         # an abbreviated month on its own only after a word that announces a month: 'in jan', 'aanstaande feb'

@@ -20,17 +20,80 @@ from transforms.temporal.grammar import Grammar, alt, grammar
 
 URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\[footnoteRef:\d+\]", re.I)
 # Rule names whose result is anchored on the calendar alone (no document date needed).
-ABSOLUTE = {"iso_date", "numeric_date", "month_year", "year", "year_range", "decade", "decade_words", "century",
-            "half_code"}
+ABSOLUTE = {
+    "iso_date",
+    "numeric_date",
+    "month_year",
+    "year",
+    "year_range",
+    "decade",
+    "decade_words",
+    "century",
+    "half_code",
+}
 # Words before a bare English month that make it a month and not a verb ("in May", not "may go").
-MONTH_CONTEXT = {"in", "of", "since", "until", "by", "during", "last", "next", "this", "early", "mid", "late",
-                 "from", "to", "through", "between", "and", "before", "after", "till", "following", "each",
-                 "every", "the", "sinds", "van", "tot", "eind", "begin", "medio", "tussen", "en", "vanaf",
-                 "per", "half", "midden", "vorige", "afgelopen", "komende", "volgende"}
+MONTH_CONTEXT = {
+    "in",
+    "of",
+    "since",
+    "until",
+    "by",
+    "during",
+    "last",
+    "next",
+    "this",
+    "early",
+    "mid",
+    "late",
+    "from",
+    "to",
+    "through",
+    "between",
+    "and",
+    "before",
+    "after",
+    "till",
+    "following",
+    "each",
+    "every",
+    "the",
+    "sinds",
+    "van",
+    "tot",
+    "eind",
+    "begin",
+    "medio",
+    "tussen",
+    "en",
+    "vanaf",
+    "per",
+    "half",
+    "midden",
+    "vorige",
+    "afgelopen",
+    "komende",
+    "volgende",
+}
 
 
-MONTH_ABBR_CONTEXT = {"in", "maand", "aanstaande", "afgelopen", "komende", "vorige", "volgende", "sinds", "vanaf",
-                      "since", "during", "last", "next", "early", "late", "mid"}
+MONTH_ABBR_CONTEXT = {
+    "in",
+    "maand",
+    "aanstaande",
+    "afgelopen",
+    "komende",
+    "vorige",
+    "volgende",
+    "sinds",
+    "vanaf",
+    "since",
+    "during",
+    "last",
+    "next",
+    "early",
+    "late",
+    "mid",
+}
 
 
 @dataclass
@@ -87,18 +150,18 @@ def count_nouns(language: str) -> frozenset[str]:
 
 
 def word_before(text: str, pos: int) -> str:
-    m = re.search(r"([\w.'’]+)\s*$", text[max(0, pos - 40):pos])
+    m = re.search(r"([\w.'’]+)\s*$", text[max(0, pos - 40) : pos])
     return m.group(1).lower() if m else ""
 
 
 def word_after(text: str, pos: int) -> str:
-    m = re.match(r"\s*([\w'’]+)", text[pos:pos + 40])
+    m = re.match(r"\s*([\w'’]+)", text[pos : pos + 40])
     return m.group(1).lower() if m else ""
 
 
 def accept(c: Candidate, text: str, g: Grammar) -> bool:
     """Guards against readings that are not dates (a count, a verb, a case number)."""
-    surface = text[c.start:c.end]
+    surface = text[c.start : c.end]
     month = c.g.get("month")
     if month and month.lower().rstrip(".") in g.ambiguous_months:
         if not month[0].isupper():
@@ -110,10 +173,23 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
     if c.rule in ("month", "deictic_month") and month and not month[0].isupper() and g.language == "en":
         return False
     if c.rule == "year":
-        if re.search(r"[€$£¥]\s*$|\b(?:EUR|USD|GBP)\s*$", text[max(0, c.start - 6):c.start]):
+        if re.search(r"[€$£¥]\s*$|\b(?:EUR|USD|GBP)\s*$", text[max(0, c.start - 6) : c.start]):
             return False  # '€ 2024' is an amount
         before = word_before(text, c.start)
-        if before in ("nr.", "nr", "no.", "no", "nummer", "number", "art.", "artikel", "p.", "pp.", "blz.", "page"):
+        if before in (
+            "nr.",
+            "nr",
+            "no.",
+            "no",
+            "nummer",
+            "number",
+            "art.",
+            "artikel",
+            "p.",
+            "pp.",
+            "blz.",
+            "page",
+        ):
             return False
         after = word_after(text, c.end)
         if after and after in count_nouns(g.language):
@@ -121,7 +197,16 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
     if c.rule == "time" and c.g.get("suf") and not c.g.get("mm"):
         before = word_before(text, c.start)
         suf = c.g["suf"].lower()
-        if suf in ("uur", "u") and before not in ("om", "rond", "omstreeks", "tegen", "vanaf", "tot", "na", "voor"):
+        if suf in ("uur", "u") and before not in (
+            "om",
+            "rond",
+            "omstreeks",
+            "tegen",
+            "vanaf",
+            "tot",
+            "na",
+            "voor",
+        ):
             return False  # '24 uur' is a duration
     if c.rule == "numeric_date":
         a, b = int(c.g["a"]), int(c.g["b"])
@@ -139,16 +224,25 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
         num = c.g.get("num", "")
         if re.fullmatch(r"\d{4,}|\d+[.,]\d{3}", num):
             return False  # '1988 quarter', '36.800 jaar': a year or a count, not a length of time
-        if re.fullmatch(r"\d+-\w+", surface) or text[c.end:c.end + 4].lower() == "-old":
+        if re.fullmatch(r"\d+-\w+", surface) or text[c.end : c.end + 4].lower() == "-old":
             return False  # '6-year notes', '44-year-old': an adjective of a thing or an age
     season = c.g.get("season")
-    if season and season.lower() in g.words.get("ambiguous_seasons", []) and not (
-            c.g.get("year") or c.g.get("deic") or re.search(r"(?i)\b(?:the|this|last|next|early|late|mid|in|during)\s+$",
-                                                            text[max(0, c.start - 12):c.start])):
+    if (
+        season
+        and season.lower() in g.words.get("ambiguous_seasons", [])
+        and not (
+            c.g.get("year")
+            or c.g.get("deic")
+            or re.search(
+                r"(?i)\b(?:the|this|last|next|early|late|mid|in|during)\s+$",
+                text[max(0, c.start - 12) : c.start],
+            )
+        )
+    ):
         return False  # 'prices fall', 'spring into action'
 
     if c.rule == "set" and c.g["set"].lower() in g.words.get("set_requires_amount", []):
-        before = text[max(0, c.start - 30):c.start]
+        before = text[max(0, c.start - 30) : c.start]
         if not re.search(r"\d|\b(?:once|twice|times)\s*$", before, re.I):
             return False
     # 'now that ...' is a reason, not a time
@@ -175,8 +269,19 @@ def find_candidates(text: str, g: Grammar) -> list[Candidate]:
     return [extend_part(c, text, g) for c in taken]
 
 
-PARTABLE = {"month_abbr", "month", "month_year", "year", "month_rel_year", "deictic_unit", "season", "decade", "quarter",
-            "quarter_code", "deictic_month"}
+PARTABLE = {
+    "month_abbr",
+    "month",
+    "month_year",
+    "year",
+    "month_rel_year",
+    "deictic_unit",
+    "season",
+    "decade",
+    "quarter",
+    "quarter_code",
+    "deictic_month",
+}
 
 
 def extend_part(c: Candidate, text: str, g: Grammar) -> Candidate:
@@ -184,13 +289,17 @@ def extend_part(c: Candidate, text: str, g: Grammar) -> Candidate:
     if c.rule not in PARTABLE:
         return c
     parts = g.words.get("part_of_period", {})
-    rx = re.compile(rf"(?<![\w])({alt(parts)})(?:\s+|-)(?:(?:van|of)\s+)?(?:{alt(g.words.get('articles', []))}\s+)?$",
-                    re.I)
-    m = rx.search(text[max(0, c.start - 40):c.start])
+    rx = re.compile(
+        rf"(?<![\w])({alt(parts)})(?:\s+|-)(?:(?:van|of)\s+)?(?:{alt(g.words.get('articles', []))}\s+)?$",
+        re.I,
+    )
+    m = rx.search(text[max(0, c.start - 40) : c.start])
     if not m:
         return c
     key = re.sub(r"\s+", " ", m.group(1).lower())
-    return replace(c, start=c.start - (len(text[max(0, c.start - 40):c.start]) - m.start()), part=parts[key])
+    return replace(
+        c, start=c.start - (len(text[max(0, c.start - 40) : c.start]) - m.start()), part=parts[key]
+    )
 
 
 # ---------------------------------------------------------------- resolution helpers
@@ -300,7 +409,9 @@ def year_shifted(t: Timex, n: int) -> Period:
 
 def anaphor_base(ctx: Context, c: Candidate) -> Timex | None:
     """The latest dated expression before `c` (within a few paragraphs) that 'the following year' refers to."""
-    return next((t for t in reversed(ctx.resolved) if t.dated and t.end <= c.start and c.start - t.end < 1500), None)
+    return next(
+        (t for t in reversed(ctx.resolved) if t.dated and t.end <= c.start and c.start - t.end < 1500), None
+    )
 
 
 def nearest_year_date(ref: dt.date, month: int, day: int | None, direction: int) -> Period | None:
@@ -324,9 +435,13 @@ def nearest_year_date(ref: dt.date, month: int, day: int | None, direction: int)
         future = [p for p in options if p.end >= ref]
         return min(future, key=lambda p: p.start) if future else None
     # nearest; a tie goes to the past (news reports what happened)
-    return min(options, key=lambda p: (0 if p.start <= ref <= p.end else min(abs((p.start - ref).days),
-                                                                                abs((p.end - ref).days)),
-                                       p.start > ref))
+    return min(
+        options,
+        key=lambda p: (
+            0 if p.start <= ref <= p.end else min(abs((p.start - ref).days), abs((p.end - ref).days)),
+            p.start > ref,
+        ),
+    )
 
 
 def partial_date(ctx: Context, c: Candidate, month: int, day: int | None, direction: int):
@@ -369,7 +484,7 @@ def duration_value(n: float | None, unit: str) -> str:
 def resolve(c: Candidate, ctx: Context) -> Timex | None:
     """The Timex for one candidate, or None when it turns out not to be a temporal expression."""
     g = ctx.grammar
-    surface = ctx.text[c.start:c.end]
+    surface = ctx.text[c.start : c.end]
     kind = "DATE"
     period: Period | None = None
     source = "explicit"
@@ -400,7 +515,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         dnum = day_number(gd["d"], g)
         if month is None or dnum is None or not 1 <= dnum <= 31:
             return None
-        if not gd.get("year") and re.match(r"\s*,?\s*\d{3,4}(?!\d)", ctx.text[c.end:c.end + 8]):
+        if not gd.get("year") and re.match(r"\s*,?\s*\d{3,4}(?!\d)", ctx.text[c.end : c.end + 8]):
             return None  # '5 december 1391': a year we do not believe; never guess another one
         if gd.get("year"):
             d = cal.valid_day(to_year(gd["year"]), month, dnum)
@@ -417,8 +532,11 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
                 period, source = (cal.day(d), "explicit") if d else (None, "unresolved")
             elif weekday is not None and ctx.dct is not None and ctx.dct.known:
                 # 'Monday, Oct. 26': the year in which that day is a Monday, nearest the document date
-                years = [y for y in range(ctx.dct.start.year - 1, ctx.dct.start.year + 2)
-                         if (d := cal.valid_day(y, month, dnum)) and d.weekday() == weekday]
+                years = [
+                    y
+                    for y in range(ctx.dct.start.year - 1, ctx.dct.start.year + 2)
+                    if (d := cal.valid_day(y, month, dnum)) and d.weekday() == weekday
+                ]
                 if years:
                     y = min(years, key=lambda y: abs((dt.date(y, month, dnum) - ctx.dct.start).days))
                     period, source = cal.day(dt.date(y, month, dnum)), "relative_to_dct"
@@ -446,7 +564,11 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             if p1 is not None and p1.start is not None:
                 b = cal.valid_day(p1.start.year, month, d2)
                 period = Period(p1.start, b, "range") if b else None
-        value = f"{period.start.isoformat()}/{period.end.isoformat()}" if period and period.known else x_value(month)
+        value = (
+            f"{period.start.isoformat()}/{period.end.isoformat()}"
+            if period and period.known
+            else x_value(month)
+        )
     elif r == "month_year":
         month = g.lookup_month(gd["month"])
         if month is None:
@@ -484,8 +606,11 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             d = cal.holiday(rule, int(gd["year"]))
             period = cal.day(d) if d else None
         else:
+
             def nearest_holiday(ref: dt.date) -> Period | None:
-                days = [d for d in (cal.holiday(rule, y) for y in (ref.year - 1, ref.year, ref.year + 1)) if d]
+                days = [
+                    d for d in (cal.holiday(rule, y) for y in (ref.year - 1, ref.year, ref.year + 1)) if d
+                ]
                 return cal.day(min(days, key=lambda d: (abs((d - ref).days), d > ref))) if days else None
 
             period, source = dct_relative(ctx, nearest_holiday)
@@ -536,12 +661,14 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
                 d = pick(int(gd["year"]), month)
                 period = cal.day(d) if d else None
             else:
+
                 def in_month(ref: dt.date) -> Period | None:
                     days = [d for d in (pick(y, month) for y in (ref.year - 1, ref.year, ref.year + 1)) if d]
                     return cal.day(min(days, key=lambda d: (abs((d - ref).days), d > ref))) if days else None
 
                 period, source = dct_relative(ctx, in_month)
         else:
+
             def relative_month(ref: dt.date) -> Period | None:
                 y, m = cal.add_months(ref.year, ref.month, n)
                 d = pick(y, m)
@@ -572,8 +699,9 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         if kind_d != "shift":
             return None
         wd = g.weekdays[gd["wd"].lower()]
-        period, source = dct_relative(ctx, lambda d: cal.day(cal.week_of(cal.shift(d, "W", n)).start
-                                                             + dt.timedelta(days=wd)))
+        period, source = dct_relative(
+            ctx, lambda d: cal.day(cal.week_of(cal.shift(d, "W", n)).start + dt.timedelta(days=wd))
+        )
         value = period.start.isoformat() if period and period.precision == "day" else f"XXXX-WXX-{wd + 1}"
     elif r == "year":
         y = int(gd["year"])
@@ -590,7 +718,11 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             n = int(gd["h"])
         else:
             o = gd["ord"].lower()
-            n = g.ordinals.get(o) or int(re.match(r"\d", o).group()) if re.match(r"\d", o) else g.ordinals.get(o)
+            n = (
+                g.ordinals.get(o) or int(re.match(r"\d", o).group())
+                if re.match(r"\d", o)
+                else g.ordinals.get(o)
+            )
         limit = 4 if r.startswith("quarter") else 2
         if not n or not 1 <= n <= limit:
             return None
@@ -632,7 +764,8 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         if part:
             kind = "TIME"
         value = (period.start.isoformat() if period and period.precision == "day" else "XXXX-XX-XX") + (
-            f"T{part}" if part else "")
+            f"T{part}" if part else ""
+        )
     elif r == "weekday":
         wd = g.weekdays[gd["wd"].lower()]
         kind_d, deic = deictic(g, gd.get("deic"))
@@ -640,12 +773,22 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         weekly = deic == 0 or (deic > 0 and g.words.get("next_weekday_is_next_week", False))
         if gd.get("deic") and kind_d == "shift" and weekly:
             # 'deze vrijdag' is the Friday of this week, 'volgende zondag' the Sunday of next week
-            period, source = dct_relative(ctx, lambda d: cal.day(cal.week_of(cal.shift(d, "W", deic)).start
-                                                                 + dt.timedelta(days=wd)))
+            period, source = dct_relative(
+                ctx, lambda d: cal.day(cal.week_of(cal.shift(d, "W", deic)).start + dt.timedelta(days=wd))
+            )
             value = period.start.isoformat() if period and period.precision == "day" else f"XXXX-WXX-{wd + 1}"
-            return Timex(c.start, c.end, surface, "DATE", value, *(
-                (period.start, period.end, period.precision, source) if period else (None, None, "unknown",
-                                                                                      "unresolved")))
+            return Timex(
+                c.start,
+                c.end,
+                surface,
+                "DATE",
+                value,
+                *(
+                    (period.start, period.end, period.precision, source)
+                    if period
+                    else (None, None, "unknown", "unresolved")
+                ),
+            )
         if gd.get("past") or deic < 0:
             direction, strict = -1, deic < 0  # 'vorige maandag', 'last Monday': not today
         elif gd.get("fut") or deic > 0:
@@ -676,8 +819,13 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
                 period, source = cal.unit_period(unit, cal.shift(d0, unit, n)), "inherited"
             else:
                 period, source = dct_relative(ctx, lambda d: cal.unit_period(unit, cal.shift(d, unit, n)))
-            value = cal.timex_value(period, unit) if period and period.precision != "range" else {
-                "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "Q": "XXXX-QX", "WE": "XXXX-WXX-WE"}.get(unit, "XXXX")
+            value = (
+                cal.timex_value(period, unit)
+                if period and period.precision != "range"
+                else {"W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "Q": "XXXX-QX", "WE": "XXXX-WXX-WE"}.get(
+                    unit, "XXXX"
+                )
+            )
     elif r in ("ago", "from_now", "in_future"):
         unit = g.words["units"][gd["unit"].lower()]
         vague = re.sub(r"\s+", " ", gd["num"].lower()) in g.words.get("vague_numbers", [])
@@ -692,28 +840,49 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             # 'binnen 5 dagen': from the document date up to (not including) five days later
             kind, value = "DURATION", duration_value(n, unit)
             if seconds is None:
+
                 def within(d: dt.date, k=int(n), u=unit) -> Period:
                     return Period(d, max(d, cal.shift(d, u, k) - dt.timedelta(days=1)), "range")
             else:
+
                 def within(d: dt.date, k=int(n), sec=seconds) -> Period:
                     return Period(d, d + dt.timedelta(seconds=k * sec), "range")
+
             period, source = dct_relative(ctx, within)
             if period is not None:
                 return Timex(c.start, c.end, surface, kind, value, period.start, period.end, "range", source)
         elif seconds is not None:
             # 'over 5 minuten', '3 hours ago': a time on (or next to) the document's day
             kind = "TIME"
-            period, source = dct_relative(ctx, lambda d: cal.day(
-                (dt.datetime.combine(d, dt.time(12)) + sign * dt.timedelta(seconds=int(n) * seconds)).date()))
+            period, source = dct_relative(
+                ctx,
+                lambda d: cal.day(
+                    (
+                        dt.datetime.combine(d, dt.time(12)) + sign * dt.timedelta(seconds=int(n) * seconds)
+                    ).date()
+                ),
+            )
             value = period.start.isoformat() if period and period.precision == "day" else "XXXX-XX-XX"
         else:
-            prev = next((t for t in reversed(ctx.resolved) if stated(t) and t.precision in (
-                "quarter", "half", "month") and c.start - t.end < 250), None) if (unit, n, r) == ("Y", 1, "ago") else None
+            prev = (
+                next(
+                    (
+                        t
+                        for t in reversed(ctx.resolved)
+                        if stated(t) and t.precision in ("quarter", "half", "month") and c.start - t.end < 250
+                    ),
+                    None,
+                )
+                if (unit, n, r) == ("Y", 1, "ago")
+                else None
+            )
             if prev is not None:  # 'third-quarter profit fell from a year ago': that quarter, a year back
                 period, source = year_shifted(prev, -int(n)), "inherited"
                 value = cal.timex_value(period)
             else:
-                period, source = dct_relative(ctx, lambda d: cal.unit_period(unit, cal.shift(d, unit, sign * int(n))))
+                period, source = dct_relative(
+                    ctx, lambda d: cal.unit_period(unit, cal.shift(d, unit, sign * int(n)))
+                )
                 value = cal.timex_value(period, unit) if period and period.precision != "range" else "XXXX"
     elif r == "duration":
         unit = g.words["units"][gd["unit"].lower()]
@@ -724,8 +893,13 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         kind_d, direction = deictic(g, gd.get("deic"))
         if kind_d == "duration":
             direction = -1
-        if gd.get("deic") and n is not None and float(n).is_integer() and direction in (-1, 1) and unit in (
-                "D", "W", "M", "Q", "Y", "DE", "CE"):
+        if (
+            gd.get("deic")
+            and n is not None
+            and float(n).is_integer()
+            and direction in (-1, 1)
+            and unit in ("D", "W", "M", "Q", "Y", "DE", "CE")
+        ):
             # 'de afgelopen tien jaar', 'komende 3 dagen': the stretch of time before or after the document date
             def stretch(d: dt.date, k=int(n), u=unit, sign=direction) -> Period:
                 if sign < 0:
@@ -739,8 +913,16 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         # 'het jaar ervoor', 'a year earlier': the period last spoken of, a year back, at its own granularity
         # ('third-quarter profit ... a year earlier' is the third quarter of the year before)
         n = g.words["anaphoric_years"][re.sub(r"\s+", " ", gd["ana"].lower())]
-        prev = next((t for t in reversed(ctx.resolved) if stated(t) and t.precision in (
-            "year", "quarter", "half", "month", "day") and c.start - t.end < 400), None)
+        prev = next(
+            (
+                t
+                for t in reversed(ctx.resolved)
+                if stated(t)
+                and t.precision in ("year", "quarter", "half", "month", "day")
+                and c.start - t.end < 400
+            ),
+            None,
+        )
         if prev is not None:
             period = year_shifted(prev, n)
             source, value = "inherited", cal.timex_value(period)
@@ -748,12 +930,26 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             period, source, value = None, "unresolved", "XXXX"
     elif r == "anaphoric_unit":
         # 'that year', 'dat jaar', 'the quarter': the period of that unit last spoken of
-        unit = g.words["anaphoric_unit_words"][gd["unit"].lower()] if gd.get("unit") else \
-            g.words["bare_anaphoric_units"][re.sub(r"\s+", " ", gd["bare"].lower())]
-        fine = {"Y": ("year", "half", "quarter", "month", "week", "day"), "Q": ("quarter",),
-                "M": ("month", "day"), "W": ("week", "day"), "D": ("day",)}[unit]
-        prev = next((t for t in reversed(ctx.resolved) if stated(t) and t.precision in fine
-                     and c.start - t.end < 1500), None)
+        unit = (
+            g.words["anaphoric_unit_words"][gd["unit"].lower()]
+            if gd.get("unit")
+            else g.words["bare_anaphoric_units"][re.sub(r"\s+", " ", gd["bare"].lower())]
+        )
+        fine = {
+            "Y": ("year", "half", "quarter", "month", "week", "day"),
+            "Q": ("quarter",),
+            "M": ("month", "day"),
+            "W": ("week", "day"),
+            "D": ("day",),
+        }[unit]
+        prev = next(
+            (
+                t
+                for t in reversed(ctx.resolved)
+                if stated(t) and t.precision in fine and c.start - t.end < 1500
+            ),
+            None,
+        )
         if prev is not None:
             period, source = cal.unit_period(unit, prev.date_start), "inherited"
             value = cal.timex_value(period, unit)
@@ -793,16 +989,40 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         period = None  # '5 december 1391' keeps its value, but no period outside the believable window
     if period is None or not period.known:
         return Timex(c.start, c.end, surface, kind, value, None, None, "unknown", "unresolved", mod)
-    timex = Timex(c.start, c.end, surface, kind, value, period.start, period.end, period.precision, source, mod)
+    timex = Timex(
+        c.start, c.end, surface, kind, value, period.start, period.end, period.precision, source, mod
+    )
     if r == "year_range":  # TimeML annotates each year of "2023-2026" on its own
         first = ctx.text.index(gd["y1"], c.start)
         last = ctx.text.rindex(gd["y2"], c.start, c.end)
         y2 = period.end.year
-        timex = replace(timex, parts=(
-            Timex(first, first + len(gd["y1"]), gd["y1"], "DATE", gd["y1"], period.start,
-                  dt.date(period.start.year, 12, 31), "year", source),
-            Timex(last, last + len(gd["y2"]), gd["y2"], "DATE", str(y2), dt.date(y2, 1, 1), period.end, "year",
-                  source)))
+        timex = replace(
+            timex,
+            parts=(
+                Timex(
+                    first,
+                    first + len(gd["y1"]),
+                    gd["y1"],
+                    "DATE",
+                    gd["y1"],
+                    period.start,
+                    dt.date(period.start.year, 12, 31),
+                    "year",
+                    source,
+                ),
+                Timex(
+                    last,
+                    last + len(gd["y2"]),
+                    gd["y2"],
+                    "DATE",
+                    str(y2),
+                    dt.date(y2, 1, 1),
+                    period.end,
+                    "year",
+                    source,
+                ),
+            ),
+        )
     return timex
 
 
@@ -821,8 +1041,8 @@ def join_ranges(timexes: list[Timex], text: str, g: Grammar) -> list[Timex]:
         t = timexes[i]
         nxt = timexes[i + 1] if i + 1 < len(timexes) else None
         if nxt is not None and t.type == "DATE" and nxt.type == "DATE":
-            between = text[t.end:nxt.start]
-            head = re.search(rf"(?<!\w)({FROM})\s+$", text[max(0, t.start - 30):t.start], re.I)
+            between = text[t.end : nxt.start]
+            head = re.search(rf"(?<!\w)({FROM})\s+$", text[max(0, t.start - 30) : t.start], re.I)
             connector = re.fullmatch(rf"\s*(?:[-–]|{TO})\s*", between, re.I)
             is_and = re.fullmatch(rf"\s*{alt(W.get('range_and', []))}\s*", between, re.I)
             if connector and (head or not is_and) and t.dated and nxt.dated:
@@ -831,25 +1051,53 @@ def join_ranges(timexes: list[Timex], text: str, g: Grammar) -> list[Timex]:
                     i += 2
                     continue
                 start = t.start - (len(head.group(0)) if head else 0)
-                whole = "multi_year" if t.precision in ("year", "multi_year") and nxt.precision in (
-                    "year", "multi_year") else "range"
+                whole = (
+                    "multi_year"
+                    if t.precision in ("year", "multi_year") and nxt.precision in ("year", "multi_year")
+                    else "range"
+                )
                 word = re.sub(r"\s+", " ", between.strip().lower())
                 end = nxt.date_end
                 if word in W.get("range_exclusive", []) and nxt.date_start > t.date_start:
                     end = nxt.date_start - dt.timedelta(days=1)  # Dutch 'tot' stops before its end point
                     if whole == "multi_year" and end.year == t.date_end.year:
                         whole = "year"
-                out.append(Timex(start, nxt.end, text[start:nxt.end], "DATE",
-                                 f"{t.value}/{nxt.value}", t.date_start, end, whole,
-                                 weakest(t.source, nxt.source), None, (t, nxt)))
+                out.append(
+                    Timex(
+                        start,
+                        nxt.end,
+                        text[start : nxt.end],
+                        "DATE",
+                        f"{t.value}/{nxt.value}",
+                        t.date_start,
+                        end,
+                        whole,
+                        weakest(t.source, nxt.source),
+                        None,
+                        (t, nxt),
+                    )
+                )
                 i += 2
                 continue
         if t.type == "DATE" and t.dated:
-            since = re.search(rf"(?<!\w)({SINCE})\s+$", text[max(0, t.start - 20):t.start], re.I)
+            since = re.search(rf"(?<!\w)({SINCE})\s+$", text[max(0, t.start - 20) : t.start], re.I)
             if since:
                 start = t.start - len(since.group(0))
-                out.append(Timex(start, t.end, text[start:t.end], "DATE", t.value, t.date_start, None,
-                                 "range", t.source, "SINCE", (t,)))
+                out.append(
+                    Timex(
+                        start,
+                        t.end,
+                        text[start : t.end],
+                        "DATE",
+                        t.value,
+                        t.date_start,
+                        None,
+                        "range",
+                        t.source,
+                        "SINCE",
+                        (t,),
+                    )
+                )
                 i += 1
                 continue
             opened = open_interval(t, text, g)
@@ -866,13 +1114,13 @@ def open_interval(t: Timex, text: str, g: Grammar) -> Timex | None:
     """'na 1-1-2016', 'tot 2012', 'before 2020', '2012 of erna': a date with one open end."""
     before = g.words.get("open_before", {})
     after = g.words.get("open_after_postfix", {})
-    m = re.search(rf"(?<!\w)({alt(before)})\s+$", text[max(0, t.start - 25):t.start], re.I)
+    m = re.search(rf"(?<!\w)({alt(before)})\s+$", text[max(0, t.start - 25) : t.start], re.I)
     start, end, mod = t.start, t.end, None
     if m:
         mod = before[re.sub(r"\s+", " ", m.group(1).lower())]
         start = t.start - len(m.group(0))
     else:
-        m = re.match(rf"\s+({alt(after)})(?!\w)", text[t.end:t.end + 20], re.I)
+        m = re.match(rf"\s+({alt(after)})(?!\w)", text[t.end : t.end + 20], re.I)
         if m:
             mod = after[re.sub(r"\s+", " ", m.group(1).lower())]
             end = t.end + m.end()
@@ -937,7 +1185,7 @@ def tag(text: str, dct: Published | Period | None = None, language: str = "en") 
         if t is not None:
             ctx.resolved.append(t)
     joined = join_ranges(ctx.resolved, masked, g)
-    return [replace(t, text=text[t.start:t.end]) for t in joined]
+    return [replace(t, text=text[t.start : t.end]) for t in joined]
 
 
 def lend_range_years(cands: list[Candidate], text: str, g: Grammar) -> None:
@@ -945,6 +1193,10 @@ def lend_range_years(cands: list[Candidate], text: str, g: Grammar) -> None:
     W = g.words
     TO = alt(W.get("range_inclusive", []) + W.get("range_exclusive", []) + W.get("range_and", []))
     for a, b in itertools.pairwise(cands):
-        if (a.rule in ("month", "dmy", "mdy") and not a.g.get("year") and b.g.get("year")
-                and re.fullmatch(rf"\s*(?:[-–]|{TO})\s*", text[a.end:b.start], re.I)):
+        if (
+            a.rule in ("month", "dmy", "mdy")
+            and not a.g.get("year")
+            and b.g.get("year")
+            and re.fullmatch(rf"\s*(?:[-–]|{TO})\s*", text[a.end : b.start], re.I)
+        ):
             a.year_hint = to_year(b.g["year"])

@@ -49,11 +49,11 @@ def render(text: str, timexes: list[Timex]) -> str:
     for i, t in enumerate(sorted(timeml_parts(timexes), key=lambda t: t.start), start=1):
         if t.start < pos:
             continue
-        pieces.append(html.escape(text[pos:t.start], quote=False))
+        pieces.append(html.escape(text[pos : t.start], quote=False))
         attrs = f'tid="t{i}" type="{t.type}" value="{html.escape(t.value)}"'
         if t.mod:
             attrs += f' mod="{t.mod}"'
-        pieces.append(f"<TIMEX3 {attrs}>{html.escape(text[t.start:t.end], quote=False)}</TIMEX3>")
+        pieces.append(f"<TIMEX3 {attrs}>{html.escape(text[t.start : t.end], quote=False)}</TIMEX3>")
         pos = t.end
     pieces.append(html.escape(text[pos:], quote=False))
     return "".join(pieces)
@@ -66,4 +66,4 @@ def timeml_document(raw: str, detect_language: Callable[[str], str]) -> str:
     text = plain_text(m.group(2))
     language = detect_language(text) if text.strip() else "en"
     timexes = tag(text, creation_time(raw), language)
-    return raw[:m.start(2)] + render(text, timexes) + raw[m.end(2):]
+    return raw[: m.start(2)] + render(text, timexes) + raw[m.end(2) :]
