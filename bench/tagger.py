@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import html
 import json
 import os
 import re
@@ -32,10 +31,10 @@ from pathlib import Path
 
 from transforms.evaluation.specs import SpecScore, read_cases, score_case
 from transforms.evaluation.timeml import Counts, score_document
-from transforms.model import Published
+from transforms.model import Published, Timex
 from transforms.temporal import tag
 from transforms.temporal.calendar import value_period
-from transforms.temporal.timeml import creation_time, plain_text, timeml_parts
+from transforms.temporal.timeml import creation_time, plain_text, timeml_parts, with_timexes
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT.parent / "shared" / "corpora"
@@ -161,19 +160,8 @@ PEERS: dict[str, Callable] = {
 
 
 def timeml_output(raw: str, text: str, found: list[Found]) -> str:
-    m = re.search(r"(<TEXT>)(.*?)(</TEXT>)", raw, re.S)
-    pieces, pos = [], 0
-    for i, (s, e, typ, value, _, _) in enumerate(sorted(found), start=1):
-        if s < pos:
-            continue
-        pieces.append(html.escape(text[pos:s], quote=False))
-        pieces.append(
-            f'<TIMEX3 tid="t{i}" type="{typ}" value="{html.escape(value)}">'
-            f"{html.escape(text[s:e], quote=False)}</TIMEX3>"
-        )
-        pos = e
-    pieces.append(html.escape(text[pos:], quote=False))
-    return raw[: m.start(2)] + "".join(pieces) + raw[m.end(2) :]
+    """A peer's timexes written the way `timeline timeml` writes ours."""
+    return with_timexes(raw, text, [Timex(s, e, text[s:e], typ, value) for s, e, typ, value, _, _ in found])
 
 
 def bench_timeml(peer: str, files: list[Path], jobs: int) -> tuple[Counts, float]:
@@ -246,10 +234,6 @@ def bench_specs(
     return score, valued, len(cases), seconds
 
 
-def value_f1(score: SpecScore) -> float:
-    return score.right / ((score.gold + score.system) / 2) if score.gold + score.system else 0.0
-
-
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--timeml", type=Path, default=CORPORA / "tempeval3" / "train")
@@ -290,12 +274,12 @@ def main(argv: list[str] | None = None) -> int:
             s, v, n, sec = bench_specs(peer, files, args.specs_language, args.jobs)
             print(
                 f"{'specs ' + args.specs.name:22s} {peer:11s} {s.f1(s.strict):8.3f} {s.f1(s.relaxed):8.3f} "
-                f"{value_f1(v):8.3f} {'':>7s} {n / sec:8.1f}",
+                f"{v.value_f1():8.3f} {'':>7s} {n / sec:8.1f}",
                 flush=True,
             )
             lines.append(
                 f"bench-tagger specs {peer}: relaxed F1 {s.f1(s.relaxed):.3f} strict F1 {s.f1(s.strict):.3f} "
-                f"value F1 {value_f1(v):.3f} value accuracy {v.right / v.valued if v.valued else 0:.3f} "
+                f"value F1 {v.value_f1():.3f} value accuracy {v.right / v.valued if v.valued else 0:.3f} "
                 f"({s.gold} gold, {s.system} system, {n} cases, {n / sec:.1f} cases/s; value F1 over the "
                 f"spec files with values)"
             )

@@ -90,11 +90,6 @@ def evaluate_timeml(gold_dir: Path, verbose: bool = False) -> int:
 # ---------------------------------------------------------------- Recognizers-Text specs
 
 
-def value_f1(score) -> float:
-    """TempEval-3 style: right date-like pairs over the mean of gold and system date-like counts."""
-    return score.right / ((score.gold + score.system) / 2) if score.gold + score.system else 0.0
-
-
 LANGUAGE_FOLDERS = {"dutch": "nl", "english": "en"}
 
 
@@ -125,7 +120,7 @@ def evaluate_specs(path: Path, language: str | None = None, verbose: bool = Fals
         if has_values:  # extractor specs carry no values: their value F1 would be meaningless
             valued.add(score)
             n_valued += len(cases)
-        value = f"{value_f1(score):8.3f}" if has_values else f"{'-':>8s}"
+        value = f"{score.value_f1():8.3f}" if has_values else f"{'-':>8s}"
         print(
             f"{f.name[:32]:32s} {len(cases):5d} {score.gold:5d} {score.system:5d} {score.f1(score.relaxed):8.3f} "
             f"{score.f1(score.strict):8.3f} {value}"
@@ -137,6 +132,6 @@ def evaluate_specs(path: Path, language: str | None = None, verbose: bool = Fals
     print(
         f"specs: extent relaxed F1 {total.f1(total.relaxed):.3f} strict F1 {total.f1(total.strict):.3f} "
         f"({total.gold} gold, {total.system} system, {n_cases} cases); value accuracy {acc:.3f}; "
-        f"value F1 {value_f1(valued):.3f} ({n_valued} cases with values)"
+        f"value F1 {valued.value_f1():.3f} ({n_valued} cases with values)"
     )
     return 0

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from transforms.documents import parse_published_value
 from transforms.language import detect_language
 from transforms.model import Published, Timex
 from transforms.temporal import tag
@@ -16,19 +15,13 @@ from transforms.temporal.timeml import timeml_document
 
 
 def parse_dct(value) -> Published | None:
-    """'YYYY-MM-DD' or 'YYYY-MM' (or null) as the document's date."""
+    """'YYYY-MM-DD' or 'YYYY-MM' (or null) as the document's date, read as a sidecar date is."""
     if value in (None, ""):
         return None
-    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", str(value).strip()[:10])
-    if not m:
+    published = parse_published_value(str(value).strip())
+    if published is None:
         raise ValueError(f"dct must be YYYY-MM-DD or YYYY-MM, not {value!r}")
-    y, mo = int(m.group(1)), int(m.group(2))
-    if m.group(3):
-        d = dt.date(y, mo, int(m.group(3)))
-        return Published(d, d, "day", "sidecar")
-    start = dt.date(y, mo, 1)
-    end = dt.date(y + mo // 12, mo % 12 + 1, 1) - dt.timedelta(days=1)
-    return Published(start, end, "month", "sidecar")
+    return published
 
 
 def timex_json(t: Timex) -> dict:

@@ -13,11 +13,12 @@ import duckdb
 import pyarrow.dataset as ds
 import pytest
 
+from tests.conftest import SHARED
 from tests.test_warehouse import document_row, event_row, load
 from warehouse.export import DOCUMENT_COLUMNS, EVENT_COLUMNS, export_parquet
 from warehouse.store import Warehouse
 
-SCORER = Path("/work/shared/tools/score_timeline.py")
+SCORER = SHARED / "tools" / "score_timeline.py"
 
 # The contract's types (contract.md), as DuckDB describes them when reading the export back.
 CONTRACT_EVENT_TYPES = {

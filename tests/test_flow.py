@@ -12,32 +12,12 @@ import duckdb
 import pytest
 
 from tests.conftest import ROOT, shared_path
+from tests.test_export import CONTRACT_EVENT_TYPES
 from transforms.evaluation.timeline import score_timeline
 
 SEEDS = ROOT / "seeds"
 GOLD = ROOT / "tests" / "golden" / "seeds" / "timeline.json"
 
-EVENT_COLUMNS = {
-    "event_id": "VARCHAR",
-    "doc_id": "VARCHAR",
-    "source_name": "VARCHAR",
-    "language": "VARCHAR",
-    "sentence": "VARCHAR",
-    "char_start": "INTEGER",
-    "char_end": "INTEGER",
-    "event_type": "VARCHAR",
-    "trigger": "VARCHAR",
-    "date_text": "VARCHAR",
-    "date_start": "DATE",
-    "date_end": "DATE",
-    "date_precision": "VARCHAR",
-    "date_source": "VARCHAR",
-    "actors": "VARCHAR[]",
-    "locations": "VARCHAR[]",
-    "quantities": 'STRUCT("value" DOUBLE, unit VARCHAR, "text" VARCHAR)[]',
-    "confidence": "DOUBLE",
-    "extractor_version": "VARCHAR",
-}
 DOCUMENT_COLUMNS = [
     "doc_id",
     "source_name",
@@ -100,7 +80,7 @@ def test_export_has_the_contract_columns_and_types(seeded):
             f"select column_name, column_type from (describe select * from read_parquet('{glob}', hive_partitioning=true))"
         ).fetchall()
     )
-    for name, kind in EVENT_COLUMNS.items():
+    for name, kind in CONTRACT_EVENT_TYPES.items():
         assert described.get(name) == kind, (name, described.get(name))
     docs = con.execute(f"select * from read_parquet('{data / 'exports' / 'documents.parquet'}')")
     assert [d[0] for d in docs.description][: len(DOCUMENT_COLUMNS)] == DOCUMENT_COLUMNS

@@ -4,7 +4,7 @@ Two spec formats: the model format (`TypeName`, `Resolution.values` with `value`
 and the component parser/extractor format (`Type`, `Value.FutureResolution`/`PastResolution` with
 `date` or `startDate`/`endDate`; extractor files have no value). Their ranges are end-EXCLUSIVE;
 a system period is right when it equals the gold period of any alternative (past or future).
-Matching and counting follow `../shared/tools/score_specs.py` (TempEval-3 style: value F1 =
+Matching and counting follow the acceptance checks' `score_specs.py` (TempEval-3 style: value F1 =
 right date-like pairs over the mean of gold and system date-like counts).
 """
 
@@ -180,6 +180,10 @@ class SpecScore:
     right: int = 0  # date-like pairs whose period is right
     valued: int = 0  # matched date-like pairs whose gold has a value
     errors: list[str] = field(default_factory=list)
+
+    def value_f1(self) -> float:
+        """TempEval-3 style: right date-like pairs over the mean of gold and system date-like counts."""
+        return self.right / ((self.gold + self.system) / 2) if self.gold + self.system else 0.0
 
     def f1(self, hit: int) -> float:
         p = hit / self.system if self.system else 0.0

@@ -12,6 +12,7 @@ import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
 
 from schemas.tables import DATE_WINDOW as WINDOW
 from transforms.model import Period, Published, Timex
@@ -121,14 +122,16 @@ class Context:
 # ---------------------------------------------------------------- masking and candidates
 
 
-def masked_spans(text: str, language: str) -> list[tuple[int, int]]:
-    """Spans never read as dates: URLs, e-mail addresses, footnote markers, citations, case numbers."""
+@lru_cache(maxsize=8)
+def masked_spans(text: str, language: str) -> tuple[tuple[int, int], ...]:
+    """Spans never read as dates: URLs, e-mail addresses, footnote markers, citations, case numbers.
+    Cached: the tagger and the event extractor both ask for them, one document after the other."""
     try:
         g = grammar(language)
     except KeyError:
         g = grammar("en")
     patterns = [URL] + ([g.citation] if g.citation else [])
-    return sorted(m.span() for rx in patterns for m in rx.finditer(text))
+    return tuple(sorted(m.span() for rx in patterns for m in rx.finditer(text)))
 
 
 def mask_text(text: str, g: Grammar) -> str:
@@ -141,6 +144,7 @@ def mask_text(text: str, g: Grammar) -> str:
     return "".join(chars)
 
 
+@cache
 def count_nouns(language: str) -> frozenset[str]:
     from transforms import resources
 

@@ -59,11 +59,16 @@ def render(text: str, timexes: list[Timex]) -> str:
     return "".join(pieces)
 
 
+def with_timexes(raw: str, text: str, timexes: list[Timex]) -> str:
+    """The TimeML document `raw` with its <TEXT> replaced by `text` tagged with `timexes`."""
+    m = TEXT.search(raw)
+    return raw[: m.start(2)] + render(text, timexes) + raw[m.end(2) :]
+
+
 def timeml_document(raw: str, detect_language: Callable[[str], str]) -> str:
     m = TEXT.search(raw)
     if not m:
         return raw
     text = plain_text(m.group(2))
     language = detect_language(text) if text.strip() else "en"
-    timexes = tag(text, creation_time(raw), language)
-    return raw[: m.start(2)] + render(text, timexes) + raw[m.end(2) :]
+    return with_timexes(raw, text, tag(text, creation_time(raw), language))
