@@ -173,13 +173,26 @@ def count_resolved(data: Path) -> int:
         con.close()
 
 
+def count_globbed(data: Path) -> int:
+    """What a BI tool does: glob through the link, as the contract's path reads."""
+    con = duckdb.connect()
+    try:
+        glob = str(data / "exports" / "events" / "**" / "*.parquet")
+        return con.execute("select count(*) from read_parquet(?, hive_partitioning=true)", [glob]).fetchone()[0]
+    finally:
+        con.close()
+
+
 def test_parquet_readers_during_exports_see_one_whole_export(two_loaded, tmp_path: Path) -> None:
-    """A reader in a loop while two runs load and swap their exports in: every read is one whole export."""
+    """Readers in a loop while two runs load and swap their exports in: every read is one whole export.
+    One resolves the link once (never fails); one globs through it (a read that straddles a swap may
+    fail, and the reader retries, but it never counts a mix)."""
     import threading
 
     data, seeds = two_loaded
     old = count_resolved(data)
     seen: list[int] = []
+    globbed: list[int] = []
     errors: list[BaseException] = []
     stop = threading.Event()
 
@@ -190,8 +203,15 @@ def test_parquet_readers_during_exports_see_one_whole_export(two_loaded, tmp_pat
             except Exception as error:  # noqa: BLE001 - a failed read is a finding, not a crash of the test
                 errors.append(error)
 
+    def glob_read() -> None:
+        while not stop.is_set():
+            with contextlib.suppress(duckdb.IOException, duckdb.InvalidInputException):
+                globbed.append(count_globbed(data))
+
     reader = threading.Thread(target=read)
+    globber = threading.Thread(target=glob_read)
     reader.start()
+    globber.start()
     try:
         run_flow([seeds], data, batch_size=5)
         middle = count_resolved(data)
@@ -202,30 +222,56 @@ def test_parquet_readers_during_exports_see_one_whole_export(two_loaded, tmp_pat
     finally:
         stop.set()
         reader.join()
+        globber.join()
     new = count_resolved(data)
     assert old < middle < new
     assert errors == []
-    assert len(seen) > 3
+    assert len(seen) > 3 and len(globbed) > 3
     assert set(seen) <= {old, middle, new}, sorted(set(seen))
+    assert set(globbed) <= {old, middle, new}, sorted(set(globbed))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs export change: warehouse/export.py swaps a symlink to a whole "
-    "version, but a reader globbing events/**/*.parquet walks the tree lazily; a walk that "
-    "straddles the swap lists partitions of both versions (seen in a reader loop: 126 rows "
-    "read between exports of 113 and 127)",
-)
-def test_a_reader_whose_directory_walk_straddles_the_swap_sees_one_export(two_loaded) -> None:
+def walk(directory: Path) -> list[Path]:
+    """One step of a lazy reader's walk: list a directory through its path (the link resolved again)."""
+    return sorted(Path(entry.path) for entry in os.scandir(directory))
+
+
+def parquet_under(directory: Path) -> list[str]:
+    files = []
+    for child in walk(directory):
+        files += parquet_under(child) if child.is_dir() else [str(child)] if child.suffix == ".parquet" else []
+    return files
+
+
+def test_a_reader_whose_directory_walk_straddles_the_swap_never_reads_a_mix(two_loaded) -> None:
+    """A glob walks `events/` a directory at a time. Listed before a swap and continued after it, the
+    walk fails (the reader retries) instead of reading the new export's files under the old listing."""
     data, seeds = two_loaded
     link = data / "exports" / "events"
     old = count_resolved(data)
-    old_years = sorted(p.name for p in link.iterdir())  # the walk's first level, through the link
+    first_level = walk(link)  # the walk's first step, before the run
     run_flow([seeds], data, batch_size=5)  # meanwhile a run loads three more documents and swaps
-    files = [str(f) for year in old_years for f in sorted((link / year).rglob("*.parquet"))]  # the rest
+    new = count_resolved(data)
+    assert new > old
+    with pytest.raises(FileNotFoundError):
+        [parquet_under(child) for child in first_level]  # the rest of the walk, after the swap
+    assert count_resolved(data) == new  # and the retry reads the new export whole
+
+
+def test_a_reader_that_listed_the_files_before_the_swap_reads_the_old_export_or_fails(two_loaded) -> None:
+    """DuckDB expands a glob first and opens the files later: the files it listed are the old
+    export's, and after a swap they are either still the old export's or gone, never new ones."""
+    data, seeds = two_loaded
+    old = count_resolved(data)
+    files = parquet_under(data / "exports" / "events")
+    run_flow([seeds], data, batch_size=5)
+    assert count_resolved(data) > old
     con = duckdb.connect()
-    got = con.execute("select count(*) from read_parquet(?, hive_partitioning=true)", [files]).fetchone()[0]
-    assert got in {old, count_resolved(data)}, (old, got, count_resolved(data))
+    try:
+        with pytest.raises(duckdb.IOException):
+            con.execute("select count(*) from read_parquet(?, hive_partitioning=true)", [files]).fetchone()
+    finally:
+        con.close()
 
 
 def test_a_bi_tool_holding_the_file_open_makes_a_run_wait_then_fail_clearly(two_loaded, tmp_path) -> None:

@@ -3,8 +3,8 @@
 Layout of `exports_dir`:
 
     events -> .versions/events-<stamp>        a symlink, swapped atomically by os.replace
-    .versions/events-<stamp>/year=2024/month=3/data_0.parquet
-    .versions/events-<stamp>/year=__HIVE_DEFAULT_PARTITION__/month=__HIVE_DEFAULT_PARTITION__/...
+    .versions/events-<stamp>/<stamp>/year=2024/month=3/data_0.parquet
+    .versions/events-<stamp>/<stamp>/year=__HIVE_DEFAULT_PARTITION__/month=__HIVE_DEFAULT_PARTITION__/...
     documents.parquet                         replaced atomically by os.replace
 
 A run passes the (year, month) partitions its loads touched: only those are written again; the
@@ -14,7 +14,14 @@ completed run (an export that failed after its commit, a hand edit), the next ex
 
 Readers never see a half-written export: each export is written into a new version directory and
 only then does `events` point at it. The previous version is kept until the next export, so a reader
-that resolved the old link just before the swap can finish; older versions are removed. Undated
+that resolved the old link just before the swap can finish; older versions are removed.
+
+Why the `<stamp>` level under each version: a reader that globs `events/**/*.parquet` walks the
+tree one directory at a time, and each step resolves the `events` link again. A walk that straddles
+a swap would otherwise list the old version's partitions and then read the new version's files, a
+mix of two exports. With every path below `events/` naming its export, a step taken after the swap
+on a path listed before it finds nothing there (an error the reader can retry), never the other
+export's files. Hive readers (DuckDB, pyarrow, Spark) ignore a directory level without `=`. Undated
 events sit in Hive's null partition, which DuckDB, pyarrow and Spark all read back as NULL.
 """
 
@@ -135,6 +142,15 @@ def prune_versions(versions: Path, keep: set[Path]) -> list[Path]:
     return removed
 
 
+def data_root(version: Path) -> Path:
+    """The directory holding a version's `year=` partitions: its one `<stamp>` child (a version
+    written before that level existed holds them itself)."""
+    if any(version.glob("year=*")):
+        return version
+    children = [c for c in version.iterdir() if c.is_dir() and not c.name.startswith(".")]
+    return children[0] if len(children) == 1 else version
+
+
 def partition_of(directory: Path) -> Partition:
     """(year, month) of a `year=2024/month=3` directory; None for Hive's null partition."""
 
@@ -221,17 +237,19 @@ def export_parquet(
 
     stamp = f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
     events_dir = versions / f"events-{stamp}"
+    data_dir = events_dir / stamp  # see the module's docstring: every path names its export
     documents_tmp = exports_dir / f".documents-{stamp}.parquet"
     try:
+        events_dir.mkdir()  # DuckDB's partitioned COPY makes its target, not the target's parent
         if up_to_date and current is not None:
-            events = write_events(con, events_dir, only=changed)
-            events_dir.mkdir(parents=True, exist_ok=True)
-            link_partitions(current, events_dir, skip=set(changed or ()))
-            if not any(events_dir.glob("year=*/month=*/*.parquet")):
-                shutil.rmtree(events_dir)
-                write_events(con, events_dir)  # no events left at all: the empty file
+            events = write_events(con, data_dir, only=changed)
+            data_dir.mkdir(parents=True, exist_ok=True)
+            link_partitions(data_root(current), data_dir, skip=set(changed or ()))
+            if not any(data_dir.glob("year=*/month=*/*.parquet")):
+                shutil.rmtree(data_dir)
+                write_events(con, data_dir)  # no events left at all: the empty file
         else:
-            events = write_events(con, events_dir)
+            events = write_events(con, data_dir)
         documents = write_documents(con, documents_tmp)
     except BaseException:
         # Nothing was swapped in: remove the partial new version, readers keep the old one.
@@ -247,5 +265,5 @@ def export_parquet(
         "events": events,
         "documents": documents,
         "events_dir": str(events_dir),
-        "partitions": sum(1 for _ in events_dir.glob("year=*/month=*")),
+        "partitions": sum(1 for _ in data_dir.glob("year=*/month=*")),
     }
