@@ -178,7 +178,9 @@ def count_globbed(data: Path) -> int:
     con = duckdb.connect()
     try:
         glob = str(data / "exports" / "events" / "**" / "*.parquet")
-        return con.execute("select count(*) from read_parquet(?, hive_partitioning=true)", [glob]).fetchone()[0]
+        return con.execute("select count(*) from read_parquet(?, hive_partitioning=true)", [glob]).fetchone()[
+            0
+        ]
     finally:
         con.close()
 
@@ -239,7 +241,9 @@ def walk(directory: Path) -> list[Path]:
 def parquet_under(directory: Path) -> list[str]:
     files = []
     for child in walk(directory):
-        files += parquet_under(child) if child.is_dir() else [str(child)] if child.suffix == ".parquet" else []
+        files += (
+            parquet_under(child) if child.is_dir() else [str(child)] if child.suffix == ".parquet" else []
+        )
     return files
 
 
