@@ -15,18 +15,74 @@ from transforms import resources
 
 
 def alt(words, *, plural_s: bool = False) -> str:
-    """A regex alternation of words, longest first; inner spaces match any white space."""
-    items = sorted({w for w in words if w}, key=len, reverse=True)
+    """A regex alternation of words, longest first; inner spaces match any white space.
+
+    Written as a trie ('mon(?:day)?' rather than 'monday|mon'): Python's regex engine tries the
+    branches of an alternation one by one, and a flat list of a hundred words costs a hundred tries
+    at every word start of every document. At each node a longer continuation is tried before the
+    word that ends there, so the first match is the longest, as in a longest-first list.
+    """
+    return _alternation(frozenset(w for w in words if w))
+
+
+@cache  # the tagger asks for the same alternations for every expression it reads
+def _alternation(items: frozenset[str]) -> str:
     if not items:
         return r"(?!x)x"  # matches nothing
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
-    return f"(?:{body})"
+    trie: dict = {}
+    for word in items:
+        node = trie
+        for piece in re.split(r"(\s+)", word):
+            for unit in [" "] if piece.isspace() else piece:
+                node = node.setdefault(unit, {})
+        node[""] = {}  # a word ends here
+    return f"(?:{_trie_pattern(trie)})"
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [(r"\s+" if k == " " else re.escape(k)) + _trie_pattern(node[k]) for k in sorted(node) if k]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" not in node:
+        return body
+    return f"{body}?" if len(branches) == 1 and len(body) == 1 else f"(?:{body})?"
 
 
 def is_abbreviation(name: str, names: dict[str, int]) -> bool:
     """'sept', 'mrt' and 'jun' are abbreviations: a longer name with the same number exists."""
     value = names[name]
     return any(len(other) > len(name) and v == value for other, v in names.items()) and len(name) <= 4
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern
+    folded: bool  # compiled without IGNORECASE, to run on `fold(text)` (see `compile_rule`)
+
+
+def compile_rule(name: str, source: str) -> Rule:
+    """Compile a rule; when nothing in it depends on case, for lower-cased text.
+
+    The regex engine compares case-insensitive letters the slow way, one branch at a time, so a
+    rule runs about 1.5 times faster on text lower-cased once than with IGNORECASE. A rule that
+    names an upper-case letter ('Q3', 'H1', ISO's 'T') or switches case-sensitivity on keeps
+    IGNORECASE and reads the text as written.
+    """
+    letters = re.sub(r"\\.|\(\?P<\w+>|\(\?P=\w+\)", "", source)  # escapes and group names are not text
+    if "(?-i" in source or any(c.isupper() for c in letters):
+        return Rule(name, re.compile(source, re.IGNORECASE | re.UNICODE), folded=False)
+    return Rule(name, re.compile(source, re.UNICODE), folded=True)
+
+
+def fold(text: str) -> str:
+    """`text` lower-cased, character for character (offsets stay valid): the few characters whose
+    lower case is longer ('İ') stay as they are."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered  # lower() never shortens a character, so equal lengths map one to one
+    return "".join(low if len(low) == 1 else c for c, low in ((c, c.lower()) for c in text))
 
 
 @dataclass(frozen=True)
@@ -37,7 +93,7 @@ class Grammar:
     numbers: dict[str, float]
     ordinals: dict[str, int]
     words: dict  # temporal.json
-    rules: tuple[tuple[str, re.Pattern], ...]  # (rule name, pattern), in priority order
+    rules: tuple[Rule, ...]  # in priority order
     citation: re.Pattern | None
     ambiguous_months: frozenset[str]
 
@@ -262,7 +318,7 @@ def grammar(language: str) -> Grammar:
         ("year", rf"(?<![\w.,/#€$£:-])(?P<year>{YEAR4})(?![\w%]|[.,:]\d|-\d|/\d)"),
     ]
     flags = re.IGNORECASE | re.UNICODE
-    compiled = tuple((name, re.compile(rx, flags)) for name, rx in rules)
+    compiled = tuple(compile_rule(name, rx) for name, rx in rules)
     cites = W.get("citations", [])
     citation = re.compile("|".join(f"(?:{c})" for c in cites), flags) if cites else None
     return Grammar(language, months, weekdays, numbers, ordinals, W, compiled, citation, ambiguous)

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from schemas.tables import DATE_WINDOW as WINDOW
 from transforms.model import Period, Published, Timex
 from transforms.temporal import calendar as cal
-from transforms.temporal.grammar import Grammar, alt, grammar
+from transforms.temporal.grammar import Grammar, alt, fold, grammar
 
 URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\[footnoteRef:\d+\]", re.I)
 # Rule names whose result is anchored on the calendar alone (no document date needed).
@@ -255,12 +255,14 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
 
 def find_candidates(text: str, g: Grammar) -> list[Candidate]:
     found = []
-    for priority, (name, rx) in enumerate(g.rules):
-        for m in rx.finditer(text):
+    folded = fold(text)
+    for priority, rule in enumerate(g.rules):
+        for m in rule.pattern.finditer(folded if rule.folded else text):
             if m.end() == m.start():
                 continue
-            groups = {k: v for k, v in m.groupdict().items() if v is not None}
-            c = Candidate(m.start(), m.end(), name, groups, {k: m.span(k) for k in groups})
+            spans = {k: m.span(k) for k, v in m.groupdict().items() if v is not None}
+            groups = {k: text[a:b] for k, (a, b) in spans.items()}  # as written, not lower-cased
+            c = Candidate(m.start(), m.end(), rule.name, groups, spans)
             if accept(c, text, g):
                 found.append((c, priority))
     # Longest first, then rule priority: a full date beats the year inside it.
