@@ -645,3 +645,60 @@ def test_calendar_arithmetic_words(language, sentence, extent, value):
 def test_weekends(language, sentence, extent, start, end):
     t = only(sentence, language)
     assert (t.text, t.date_start, t.date_end) == (extent, start, end)
+
+
+def values(text: str, language: str = "en", dct=DAY) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in tag(text, dct, language)]
+
+
+@pytest.mark.parametrize(
+    "sentence,extent,value",
+    [
+        ("Sales in this year's third quarter fell.", "this year's third quarter", "2025-Q3"),
+        ("They expect growth in next year's first quarter.", "next year's first quarter", "2026-Q1"),
+        ("Net income in the 2023 second quarter doubled.", "the 2023 second quarter", "2023-Q2"),
+    ],
+)
+def test_quarter_of_a_named_or_deictic_year(sentence, extent, value):
+    t = only(sentence, "en")
+    assert (t.text, t.value) == (extent, value)
+
+
+def test_year_period_is_the_quarter_spoken_of_in_the_year_named():
+    text = (
+        "Third-quarter profit rose. It was $3 a share, against $2 in the 2024 period and last year's quarter."
+    )
+    assert values(text) == [
+        ("Third-quarter", "2025-Q3"),
+        ("the 2024 period", "2024-Q3"),
+        ("last year's quarter", "2024-Q3"),
+    ]
+
+
+def test_year_period_without_a_quarter_in_the_text_is_the_year():
+    assert values("Sales fell from the 2023 period.") == [("the 2023 period", "2023")]
+
+
+def test_the_quarter_refers_back_to_the_quarter_named_pages_before():
+    filler = " Analysts said demand was weak across the sector and costs kept climbing." * 30
+    text = (
+        f"Profit in the third quarter rose.{filler} Sales in the latest quarter rose, from $5 a year earlier."
+    )
+    found = values(text)
+    assert found[0] == ("the third quarter", "2025-Q3")
+    assert ("the latest quarter", "2025-Q3") in found
+    assert found[-1] == ("a year earlier", "2024-Q3")  # through 'the latest quarter', not from the dct
+
+
+@pytest.mark.parametrize(
+    "sentence,value",
+    [
+        ("The talks could start as soon as Friday.", "2025-05-16"),  # a future cue: the coming Friday
+        ("Protesters were planning to march on Saturday.", "2025-05-17"),
+        ("The minister predicted Friday that prices will rise.", "2025-05-09"),  # the verb right before
+        ("Exports rose, the ministry reported on Monday.", "2025-05-12"),
+    ],
+)
+def test_weekday_direction_from_the_nearest_tense_cue(sentence, value):
+    t = [t for t in tag(sentence, DAY, "en") if t.type == "DATE"][0]
+    assert t.value == value

@@ -241,8 +241,14 @@ def grammar(language: str) -> Grammar:
         ("deictic_month", rf"{START}(?P<deic>{DEICTIC})\s+(?P<month>{MONTH_FULL}){END}"),
         (
             "quarter",
-            rf"{START}(?:{ART}\s+)?(?:(?P<deic>{DEICTIC})\s+)?(?P<ord>{ORD})(?:\s+|-){QUARTER}"
-            rf"(?:\s+(?:{OF}\s+)?{yr_ref})?{END}",
+            rf"{START}(?:{ART}\s+)?(?:(?P<year0>{YEAR4})\s+|(?P<ydeic0>{DEICTIC})\s+{YEARWORD}['’]s\s+"
+            rf"|(?P<deic>{DEICTIC})\s+)?(?P<ord>{ORD})(?:\s+|-){QUARTER}(?:\s+(?:{OF}\s+)?{yr_ref})?{END}",
+        ),
+        # 'the 1988 quarter', "last year's period": the quarter the text speaks of, in that year
+        (
+            "year_period",
+            rf"{START}(?:{ART}\s+)?(?:(?P<year>{YEAR4})|(?P<ydeic>{DEICTIC})\s+{YEARWORD}['’]s)\s+"
+            rf"(?P<pword>{alt(W.get('year_period_words', []))}){END}",
         ),
         (
             "quarter_code",

@@ -117,6 +117,7 @@ class Context:
     dct: Period | None  # the document's date
     anchor: Period | None = None  # inferred from the document's own explicit dates when there is no dct
     resolved: list[Timex] = field(default_factory=list)  # earlier timexes (for "het jaar ervoor")
+    restated: set[int] = field(default_factory=set)  # starts of anaphora naming a stated period again
 
 
 # ---------------------------------------------------------------- masking and candidates
@@ -367,10 +368,26 @@ def clause_direction(ctx: Context, c: Candidate) -> int:
     return best[1] if best else 0
 
 
+def verb_before(ctx: Context, c: Candidate) -> int:
+    """-1 when the word right before the expression (past 'on') is a verb in the past tense ('predicted
+    Wednesday', 'issued on Friday'): the closest cue there is. 0 otherwise."""
+    words = ctx.grammar.words
+    suffixes = tuple(words.get("past_verb_suffixes", []))
+    if not suffixes:
+        return 0
+    preps = alt(words.get("date_prepositions", []))
+    m = re.search(rf"(\w+)\s+(?:{preps}\s+)?$", ctx.text[max(0, c.start - 40) : c.start], re.I)
+    if not m:
+        return 0
+    word = m.group(1).lower()
+    future = {w.lower().split()[0] for w in words.get("future_cues", [])}  # 'scheduled', 'expected (to)'
+    return -1 if len(word) > 4 and word.endswith(suffixes) and word not in future else 0
+
+
 def weekday_direction(ctx: Context, c: Candidate) -> int:
     """A bare weekday is the one on or before the document date (news reports what happened), unless the
     nearest tense cue of its clause points forward ('zal vrijdag', 'will meet Friday')."""
-    return clause_direction(ctx, c) or -1
+    return verb_before(ctx, c) or clause_direction(ctx, c) or -1
 
 
 def month_day_direction(ctx: Context, c: Candidate) -> int:
@@ -391,6 +408,24 @@ def deictic(g: Grammar, word: str | None):
     if isinstance(v, str) and v.startswith("A"):
         return ("anaphoric", int(v[1:]))
     return ("shift", 0)
+
+
+def referable(ctx: Context, t: Timex) -> bool:
+    """What anaphora may refer back to: a stated date, or 'the quarter' that named a stated one again
+    (the same period, unshifted, so referring through it cannot drift)."""
+    return stated(t) or t.start in ctx.restated
+
+
+def last_quarter(ctx: Context, before: int) -> Timex | None:
+    """The quarter the text last spoke of: a report names its quarter once and means it throughout."""
+    return next(
+        (
+            t
+            for t in reversed(ctx.resolved)
+            if referable(ctx, t) and t.precision == "quarter" and t.end <= before
+        ),
+        None,
+    )
 
 
 def stated(t: Timex) -> bool:
@@ -737,11 +772,30 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         if ytext:
             period = make(to_year(ytext), n)
         else:
-            shift_years = g.words["deictic"].get((gd.get("ydeic") or "").lower(), 0)
+            shift_years = g.words["deictic"].get((gd.get("ydeic") or gd.get("ydeic0") or "").lower(), 0)
             if not isinstance(shift_years, int):
                 return None
             period, source = dct_relative(ctx, lambda d: make(d.year + shift_years, n))
         value = cal.timex_value(period) if period else (f"XXXX-Q{n}" if limit == 4 else f"XXXX-H{n}")
+    elif r == "year_period":
+        # 'the 1988 quarter', "last year's period": the quarter last spoken of, in the year named
+        quarter = last_quarter(ctx, c.start)
+        if gd.get("year"):
+            year, source = cal.year(int(gd["year"])), "explicit"
+        else:
+            shift_years = g.words["deictic"].get(gd["ydeic"].lower(), 0)
+            if not isinstance(shift_years, int):
+                return None
+            year, source = dct_relative(ctx, lambda d: cal.year(d.year + shift_years))
+        if year is None:
+            period, value = None, "XXXX"
+        elif quarter is None:
+            period = year  # no quarter to speak of: the year, which the text does name
+            value = cal.timex_value(period)
+        else:
+            q = (quarter.date_start.month - 1) // 3 + 1
+            period, source = cal.quarter(year.start.year, q), "inherited"
+            value = cal.timex_value(period)
     elif r == "season":
         code = g.words["seasons"][gd["season"].lower()]
         if gd.get("year"):
@@ -875,7 +929,9 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
                     (
                         t
                         for t in reversed(ctx.resolved)
-                        if stated(t) and t.precision in ("quarter", "half", "month") and c.start - t.end < 250
+                        if referable(ctx, t)
+                        and t.precision in ("quarter", "half", "month")
+                        and c.start - t.end < 250
                     ),
                     None,
                 )
@@ -923,7 +979,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             (
                 t
                 for t in reversed(ctx.resolved)
-                if stated(t)
+                if referable(ctx, t)
                 and t.precision in ("year", "quarter", "half", "month", "day")
                 and c.start - t.end < 400
             ),
@@ -952,13 +1008,16 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             (
                 t
                 for t in reversed(ctx.resolved)
-                if stated(t) and t.precision in fine and c.start - t.end < 1500
+                if referable(ctx, t) and t.precision in fine and c.start - t.end < 1500
             ),
             None,
         )
+        if prev is None and unit == "Q":
+            prev = last_quarter(ctx, c.start)  # 'the latest quarter', pages after the quarter was named
         if prev is not None:
             period, source = cal.unit_period(unit, prev.date_start), "inherited"
             value = cal.timex_value(period, unit)
+            ctx.restated.add(c.start)  # the period of a stated date, unshifted: a base for later anaphora
         elif gd.get("bare"):
             return None  # 'the quarter' with nothing to refer to is no date
         else:
