@@ -702,3 +702,12 @@ def test_the_quarter_refers_back_to_the_quarter_named_pages_before():
 def test_weekday_direction_from_the_nearest_tense_cue(sentence, value):
     t = [t for t in tag(sentence, DAY, "en") if t.type == "DATE"][0]
     assert t.value == value
+
+
+def test_the_year_ended_is_a_years_length_and_the_year_alone_the_year_spoken_of():
+    assert values("Net income for the fiscal year ended Sept. 30 rose.")[0] == ("the fiscal year", "P1Y")
+    assert values("Sales rose in March 2024. For the year, volume was flat.") == [
+        ("March 2024", "2024-03"),
+        ("the year", "2024"),
+    ]
+    assert values("For the year, volume was flat.", dct=None) == []  # nothing to refer to: no date

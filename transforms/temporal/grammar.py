@@ -305,6 +305,12 @@ def grammar(language: str) -> Grammar:
         ),
         ("weekend", rf"{START}(?P<we>{alt(W.get('weekend_words', []))}){END}"),
         ("anaphoric_year", rf"{START}(?P<ana>{alt(W.get('anaphoric_years', {}))}){END}"),
+        # 'the fiscal year ended Sept. 30': a year's length, the date after it says which
+        (
+            "year_ended",
+            rf"{START}{ART}\s+(?:{alt(W.get('fiscal_words', []))}\s+)?{YEARWORD}"
+            rf"(?=\s+{alt(W.get('period_ended_words', []))}(?!\w))",
+        ),
         (
             "anaphoric_unit",
             rf"{START}(?:(?P<dem>{alt(W.get('anaphoric_units', {}))})\s+(?P<unit>"

@@ -990,6 +990,8 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             source, value = "inherited", cal.timex_value(period)
         else:
             period, source, value = None, "unresolved", "XXXX"
+    elif r == "year_ended":
+        kind, value = "DURATION", "P1Y"
     elif r == "anaphoric_unit":
         # 'that year', 'dat jaar', 'the quarter': the period of that unit last spoken of
         unit = (
