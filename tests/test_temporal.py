@@ -711,3 +711,15 @@ def test_the_year_ended_is_a_years_length_and_the_year_alone_the_year_spoken_of(
         ("the year", "2024"),
     ]
     assert values("For the year, volume was flat.", dct=None) == []  # nothing to refer to: no date
+
+
+@pytest.mark.parametrize(
+    "sentence,extent,value",
+    [
+        ("Earnings for fiscal 2024 doubled.", "fiscal 2024", "2024"),
+        ("Sales in the fiscal first quarter rose.", "the fiscal first quarter", "2025-Q1"),
+    ],
+)
+def test_fiscal_years_and_quarters(sentence, extent, value):
+    t = only(sentence, "en")
+    assert (t.text, t.value) == (extent, value)

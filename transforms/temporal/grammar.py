@@ -193,6 +193,7 @@ def grammar(language: str) -> Grammar:
     EARLYLATE = alt(W.get("earlier_later", {}))
     OF = r"(?:of|van|in)"
     QCODE = alt(W.get("quarter_codes", ["Q"]))
+    FISCAL = alt(W.get("fiscal_words", []))
     END = r"(?!\w|['’](?!s\b))"  # no word character right after; a possessive ("Friday's") is fine
     START = r"(?<![\w'’])"
     yr_ref = rf"(?:(?P<year>{YEAR4})|(?:{ART}\s+)?(?:(?P<ydeic>{DEICTIC})\s+)?{YEARWORD})"
@@ -242,7 +243,8 @@ def grammar(language: str) -> Grammar:
         (
             "quarter",
             rf"{START}(?:{ART}\s+)?(?:(?P<year0>{YEAR4})\s+|(?P<ydeic0>{DEICTIC})\s+{YEARWORD}['’]s\s+"
-            rf"|(?P<deic>{DEICTIC})\s+)?(?P<ord>{ORD})(?:\s+|-){QUARTER}(?:\s+(?:{OF}\s+)?{yr_ref})?{END}",
+            rf"|(?P<deic>{DEICTIC})\s+)?(?:{FISCAL}(?:\s+|-))?(?P<ord>{ORD})(?:\s+|-){QUARTER}"
+            rf"(?:\s+(?:{OF}\s+)?{yr_ref})?{END}",
         ),
         # 'the 1988 quarter', "last year's period": the quarter the text speaks of, in that year
         (
@@ -327,6 +329,7 @@ def grammar(language: str) -> Grammar:
         ("month", rf"{START}(?P<month>{MONTH_FULL}){END}"),
         # an abbreviated month on its own only after a word that announces a month: 'in jan', 'aanstaande feb'
         ("month_abbr", rf"{START}(?-i:(?P<month>{alt(month_abbr)}))\.?{END}"),
+        ("fiscal_year", rf"{START}{FISCAL}\s+(?P<year>{YEAR4})(?![\w%]|[.,:]\d|-\d|/\d)"),
         ("year", rf"(?<![\w.,/#€$£:-])(?P<year>{YEAR4})(?![\w%]|[.,:]\d|-\d|/\d)"),
     ]
     flags = re.IGNORECASE | re.UNICODE

@@ -26,6 +26,7 @@ ABSOLUTE = {
     "numeric_date",
     "month_year",
     "year",
+    "fiscal_year",
     "year_range",
     "decade",
     "decade_words",
@@ -281,6 +282,7 @@ PARTABLE = {
     "month",
     "month_year",
     "year",
+    "fiscal_year",
     "month_rel_year",
     "deictic_unit",
     "season",
@@ -744,7 +746,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             ctx, lambda d: cal.day(cal.week_of(cal.shift(d, "W", n)).start + dt.timedelta(days=wd))
         )
         value = period.start.isoformat() if period and period.precision == "day" else f"XXXX-WXX-{wd + 1}"
-    elif r == "year":
+    elif r in ("year", "fiscal_year"):
         y = int(gd["year"])
         period, value = cal.year(y), str(y)
     elif r == "year_range":
