@@ -723,3 +723,10 @@ def test_the_year_ended_is_a_years_length_and_the_year_alone_the_year_spoken_of(
 def test_fiscal_years_and_quarters(sentence, extent, value):
     t = only(sentence, "en")
     assert (t.text, t.value) == (extent, value)
+
+
+def test_a_month_without_a_year_is_the_nearest_unless_a_past_verb_stands_right_before():
+    november = Published(D(2025, 11, 2), D(2025, 11, 2), "day", "header")
+    assert values("Results are due in March.", dct=november) == [("March", "2026-03")]  # nearer
+    assert values("The product was introduced in March.", dct=november) == [("March", "2025-03")]
+    assert values("Revenue for the year ended March 31 rose.", dct=november)[-1] == ("March 31", "2025-03-31")

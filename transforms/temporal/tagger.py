@@ -393,9 +393,10 @@ def weekday_direction(ctx: Context, c: Candidate) -> int:
 
 
 def month_day_direction(ctx: Context, c: Candidate) -> int:
-    """A month or day-month without a year: the nearest occurrence; tense decides only within a few words
-    (measured on TimeBank/AQUAINT: the clause's tense as a whole misleads more often than it helps)."""
-    return 0
+    """A month or day-month without a year: the nearest occurrence, unless a past-tense verb stands right
+    before it ('introduced in April', 'the year ended March 31'). Measured on TimeBank/AQUAINT: the
+    clause's tense as a whole misleads more often than it helps; the verb right before does not."""
+    return verb_before(ctx, c)
 
 
 def deictic(g: Grammar, word: str | None):
