@@ -730,3 +730,16 @@ def test_a_month_without_a_year_is_the_nearest_unless_a_past_verb_stands_right_b
     assert values("Results are due in March.", dct=november) == [("March", "2026-03")]  # nearer
     assert values("The product was introduced in March.", dct=november) == [("March", "2025-03")]
     assert values("Revenue for the year ended March 31 rose.", dct=november)[-1] == ("March 31", "2025-03-31")
+
+
+@pytest.mark.parametrize(
+    "sentence,extent,kind,value",
+    [
+        ("The strike lasted nearly two months.", "nearly two months", "DURATION", "P2M"),
+        ("Talks ended more than four years ago.", "more than four years ago", "DATE", "2021"),
+        ("Hold it for at least 72 hours.", "at least 72 hours", "DURATION", "PT72H"),
+    ],
+)
+def test_an_approximation_stays_inside_the_expression(sentence, extent, kind, value):
+    t = only(sentence, "en")
+    assert (t.text, t.type, t.value) == (extent, kind, value)

@@ -194,6 +194,8 @@ def grammar(language: str) -> Grammar:
     OF = r"(?:of|van|in)"
     QCODE = alt(W.get("quarter_codes", ["Q"]))
     FISCAL = alt(W.get("fiscal_words", []))
+    # 'nearly four years', 'meer dan 2 weken': an approximation TimeML keeps inside the expression
+    APPROX = rf"(?:{alt(W.get('approximators', []))}\s+)?"
     END = r"(?!\w|['’](?!s\b))"  # no word character right after; a possessive ("Friday's") is fine
     START = r"(?<![\w'’])"
     yr_ref = rf"(?:(?P<year>{YEAR4})|(?:{ART}\s+)?(?:(?P<ydeic>{DEICTIC})\s+)?{YEARWORD})"
@@ -297,12 +299,13 @@ def grammar(language: str) -> Grammar:
             rf"{START}(?P<el>{EARLYLATE})\s+(?:{OF}\s+)?(?P<deic>{DEICTIC})\s+(?P<unit>{UNITWORDS}){END}",
         ),
         ("deictic_unit", rf"{START}(?:{ART}\s+)?(?P<deic>{DEICTIC})\s+(?P<unit>{UNITWORDS}){END}"),
-        ("ago", rf"{START}(?P<num>{NUM}|{VAGUE})\s+(?P<unit>{DURUNITS})\s+(?P<ago>{AGO}){END}"),
-        ("from_now", rf"{START}(?P<num>{NUM})\s+(?P<unit>{DURUNITS})\s+{FROMNOW}{END}"),
+        ("ago", rf"{START}{APPROX}(?P<num>{NUM}|{VAGUE})\s+(?P<unit>{DURUNITS})\s+(?P<ago>{AGO}){END}"),
+        ("from_now", rf"{START}{APPROX}(?P<num>{NUM})\s+(?P<unit>{DURUNITS})\s+{FROMNOW}{END}"),
         ("in_future", rf"{START}(?P<prep>{FUTPREP})\s+(?P<num>{NUM})\s+(?P<unit>{DURUNITS}){END}"),
         (
             "duration",
-            rf"{START}(?:{ART}\s+)?(?:(?P<deic>{DEICTIC}|{DURMOD})\s+)?(?P<num>{NUM}|{VAGUE})(?:\s+|-)(?P<unit>{DURUNITS})"
+            rf"{START}{APPROX}(?:{ART}\s+)?(?:(?P<deic>{DEICTIC}|{DURMOD})\s+)?(?P<num>{NUM}|{VAGUE})(?:\s+|-)"
+            rf"(?P<unit>{DURUNITS})"
             rf"(?:-(?:long|lang))?{END}",
         ),
         ("weekend", rf"{START}(?P<we>{alt(W.get('weekend_words', []))}){END}"),
