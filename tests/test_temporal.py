@@ -743,3 +743,16 @@ def test_a_month_without_a_year_is_the_nearest_unless_a_past_verb_stands_right_b
 def test_an_approximation_stays_inside_the_expression(sentence, extent, kind, value):
     t = only(sentence, "en")
     assert (t.text, t.type, t.value) == (extent, kind, value)
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,value",
+    [
+        ("en", "The polls opened at 9 a.m. Tuesday.", "9 a.m. Tuesday", "2025-05-13T09:00"),
+        ("en", "The quake struck at 4 a.m. EDT Thursday.", "4 a.m. EDT Thursday", "2025-05-08T04:00"),
+        ("nl", "De stemming begon om 21:00 maandag.", "21:00 maandag", "2025-05-12T21:00"),
+    ],
+)
+def test_a_time_followed_by_its_day_is_one_time_on_that_day(language, sentence, extent, value):
+    t = only(sentence, language)
+    assert (t.text, t.type, t.value, t.date_start) == (extent, "TIME", value, D.fromisoformat(value[:10]))

@@ -1254,8 +1254,34 @@ def tag(text: str, dct: Published | Period | None = None, language: str = "en") 
         t = resolve(c, ctx)
         if t is not None:
             ctx.resolved.append(t)
-    joined = join_ranges(ctx.resolved, masked, g)
+    joined = join_times_to_days(join_ranges(ctx.resolved, masked, g), masked, g)
     return [replace(t, text=text[t.start : t.end]) for t in joined]
+
+
+TIME_OF_DAY = re.compile(r"[\dX]{4}-[\dX]{2}-[\dX]{2}T(\d\d:\d\d)")
+
+
+def join_times_to_days(timexes: list[Timex], text: str, g: Grammar) -> list[Timex]:
+    """'9 a.m. Tuesday', '4 a.m. EDT Thursday': the time on that day, one expression (a time alone is
+    put on the document's day, which is wrong when the text names another)."""
+    zones = alt(g.words.get("time_zones", []))
+    out: list[Timex] = []
+    for t in timexes:
+        prev = out[-1] if out else None
+        m = TIME_OF_DAY.fullmatch(prev.value) if prev is not None and prev.type == "TIME" else None
+        if (
+            m
+            and t.type == "DATE"
+            and t.precision == "day"
+            and t.date_start is not None
+            and re.fullmatch(rf"\s+(?:{zones}\s+)?", text[prev.end : t.start], re.I)
+        ):
+            out[-1] = replace(
+                t, start=prev.start, type="TIME", value=f"{t.date_start.isoformat()}T{m.group(1)}", parts=()
+            )
+            continue
+        out.append(t)
+    return out
 
 
 def lend_range_years(cands: list[Candidate], text: str, g: Grammar) -> None:
