@@ -763,3 +763,15 @@ def test_a_hyphenated_length_is_a_duration_but_an_age_is_not():
         ("16-hour", "PT16H"),
     ]
     assert values("The 44-year-old minister resigned.") == []
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,start,end",
+    [
+        ("en", "He left in mid-2026 for Paris.", "mid-2026", D(2026, 5, 3), D(2026, 8, 31)),
+        ("nl", "Het plan volgt medio-2026.", "medio-2026", D(2026, 5, 3), D(2026, 8, 31)),
+    ],
+)
+def test_a_part_word_hyphened_to_a_year(language, sentence, extent, start, end):
+    t = only(sentence, language)
+    assert (t.text, t.date_start, t.date_end) == (extent, start, end)

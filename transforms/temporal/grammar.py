@@ -194,6 +194,9 @@ def grammar(language: str) -> Grammar:
     OF = r"(?:of|van|in)"
     QCODE = alt(W.get("quarter_codes", ["Q"]))
     FISCAL = alt(W.get("fiscal_words", []))
+    # A year follows no word, number or hyphen ('2-1996' is no year), except a part word's: 'mid-1996'
+    hyphened = [re.escape(k) for k in W.get("part_of_period", {}) if re.fullmatch(r"\w+", k)]
+    YEAR_START = "(?:(?<![\\w.,/#€$£:-])" + "".join(f"|(?<={k}-)" for k in hyphened) + ")"
     # 'nearly four years', 'meer dan 2 weken': an approximation TimeML keeps inside the expression
     APPROX = rf"(?:{alt(W.get('approximators', []))}\s+)?"
     END = r"(?!\w|['’](?!s\b))"  # no word character right after; a possessive ("Friday's") is fine
@@ -333,7 +336,7 @@ def grammar(language: str) -> Grammar:
         # an abbreviated month on its own only after a word that announces a month: 'in jan', 'aanstaande feb'
         ("month_abbr", rf"{START}(?-i:(?P<month>{alt(month_abbr)}))\.?{END}"),
         ("fiscal_year", rf"{START}{FISCAL}\s+(?P<year>{YEAR4})(?![\w%]|[.,:]\d|-\d|/\d)"),
-        ("year", rf"(?<![\w.,/#€$£:-])(?P<year>{YEAR4})(?![\w%]|[.,:]\d|-\d|/\d)"),
+        ("year", rf"{YEAR_START}(?P<year>{YEAR4})(?![\w%]|[.,:]\d|-\d|/\d)"),
     ]
     flags = re.IGNORECASE | re.UNICODE
     compiled = tuple(compile_rule(name, rx) for name, rx in rules)
