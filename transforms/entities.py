@@ -28,22 +28,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from transforms.resources import languages, load
 
 TOKEN_RE = re.compile(r"(?P<word>[^\W\d_]+(?:[-'’&][^\W\d_]+)*)|(?P<num>\d+)|(?P<sym>\S)")
-POSSESSIVE_RE = re.compile(r"['’]s?$")
+# Where a hyphenated or apostrophe word splits into parts (`Labour-regering`, `O'Brien`).
+PART_SPLIT_RE = re.compile(r"[-’']")
 # A sentence starts again after these (headlines and quotes are often glued into one "sentence").
 START_MARKS = set(".!?:;“”\"‘'«»–—[\n")
 ARTICLES = {"de", "het", "the", "een", "a", "an"}
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A named tuple rather than a frozen dataclass: sentences make thousands of tokens, and a tuple
+    is several times cheaper to create."""
+
     kind: str  # word | num | sym
     text: str  # possessive stripped from words
     start: int
     end: int
+    low: str  # text.lower(), computed once: nearly every rule compares lower-case words
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +79,7 @@ class Gazetteer:
     prepositions: frozenset[str]
     coordinators: frozenset[str]  # `en`/`of` in Dutch, `and`/`or` in English: `of` means "or" in Dutch
     calendar: frozenset[str]
+    ignorable: frozenset[str]  # demonyms, briefs, particles and titles: a run of only these is no name
 
 
 def read_calendar_words(language: str) -> frozenset[str]:
@@ -86,6 +92,20 @@ def read_calendar_words(language: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def grouped_alternation(names: list[str]) -> str:
+    """The regex alternation of `names` (literal, case-sensitive), grouped by first character:
+    `A(?:msterdam|ntwerpen)|B(?:elgië)`. It matches exactly what the flat alternation matches (within a
+    group the names keep their order, longest first, and two groups never match the same text), but the
+    regex engine tries a few dozen first characters at each position instead of hundreds of names."""
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(name[0], []).append(name[1:])
+    return "|".join(
+        f"{re.escape(first)}(?:{'|'.join(re.escape(rest) for rest in tails)})"
+        for first, tails in groups.items()
+    )
+
+
 @cache
 def load_gazetteer(language: str) -> Gazetteer:
     own = load(language, "gazetteer")
@@ -95,40 +115,52 @@ def load_gazetteer(language: str) -> Gazetteer:
         for key, kind in (("countries", "country"), ("places", "place"), ("organisations", "organisation")):
             kinds.update({name: kind for name in gaz.get(key, [])})
     names = sorted(kinds, key=len, reverse=True)
-    alternation = "|".join(re.escape(n) for n in names) or "(?!x)x"
+    alternation = grouped_alternation(names) or "(?!x)x"
     # Not inside a word nor a lower-case compound (`EU-agentschappen`), but `UK-Belgium` splits.
     names_re = re.compile(rf"(?<!\w)(?<![a-zà-ÿ]-)(?:{alternation})(?!\w)(?!-[a-zà-ÿ])")
 
     def lower_set(key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in own.get(key, []))
 
+    demonyms, portfolios = lower_set("demonyms"), lower_set("portfolios")
+    particles, titles = lower_set("particles"), lower_set("titles")
     return Gazetteer(
         names_re=names_re,
         kinds=kinds,
-        demonyms=lower_set("demonyms"),
+        demonyms=demonyms,
         institutions=tuple(w.lower() for w in own.get("institutions", [])),
-        titles=lower_set("titles"),
-        portfolios=lower_set("portfolios"),
+        titles=titles,
+        portfolios=portfolios,
         org_heads=tuple(w.lower() for w in own.get("org_heads", [])),
         document_heads=lower_set("document_heads"),
-        particles=lower_set("particles"),
+        particles=particles,
         function_words=lower_set("function_words"),
         speech_verbs=lower_set("speech_verbs"),
         locative=lower_set("locative_prepositions"),
         prepositions=lower_set("prepositions"),
         coordinators=lower_set("coordinators"),
         calendar=read_calendar_words(language),
+        ignorable=demonyms | portfolios | particles | titles,
     )
 
 
 def tokenize(sentence: str) -> list[Token]:
-    tokens = []
-    for m in TOKEN_RE.finditer(sentence):
-        text, end = m.group(), m.end()
-        if m.lastgroup == "word" and POSSESSIVE_RE.search(text) and len(text) > 2 and text[-2] in "'’":
-            text, end = text[:-2], end - 2  # UK’s -> UK
-        tokens.append(Token(m.lastgroup or "sym", text, m.start(), end))
+    tokens = [
+        Token(m.lastgroup or "sym", m.group(), m.start(), m.end(), m.group().lower())
+        for m in TOKEN_RE.finditer(sentence)
+    ]
+    if "'s" in sentence or "’s" in sentence:  # the rare sentence with a possessive
+        tokens = [strip_possessive(tok) for tok in tokens]
     return tokens
+
+
+def strip_possessive(tok: Token) -> Token:
+    """UK’s -> UK. A word never ends in an apostrophe (TOKEN_RE needs letters after one), so a
+    possessive is exactly a word of three or more characters ending in 's."""
+    if tok.kind == "word" and len(tok.text) > 2 and tok.text.endswith(("'s", "’s")):
+        text = tok.text[:-2]
+        return Token(tok.kind, text, tok.start, tok.end - 2, text.lower())
+    return tok
 
 
 def find_sentence_starts(tokens: list[Token], sentence: str) -> set[int]:
@@ -147,8 +179,9 @@ def find_sentence_starts(tokens: list[Token], sentence: str) -> set[int]:
 def is_capitalised(tok: Token) -> bool:
     if tok.kind != "word" or not tok.text[0].isupper():
         return False
-    last_part = re.split(r"[-’']", tok.text)[-1]
-    return last_part[:1].isupper() or "-" not in tok.text  # `Labour-regering` is a common noun
+    if "-" not in tok.text:
+        return True
+    return PART_SPLIT_RE.split(tok.text)[-1][:1].isupper()  # `Labour-regering` is a common noun
 
 
 def has_org_head(words: list[str], gaz: Gazetteer) -> bool:
@@ -159,11 +192,11 @@ def governed_by_preposition(tokens: list[Token], i: int, gaz: Gazetteer) -> bool
     """True/False when the word before token i (articles skipped) is/is not a preposition; None when it is a
     coordinator, so the caller can give a conjunct the role of the one before."""
     j = i - 1
-    while j >= 0 and tokens[j].text.lower() in ARTICLES:
+    while j >= 0 and tokens[j].low in ARTICLES:
         j -= 1
     if j < 0:
         return False
-    word = tokens[j].text.lower()
+    word = tokens[j].low
     if word in gaz.coordinators:
         return None
     return word in gaz.prepositions
@@ -186,11 +219,14 @@ def drop_abbreviations(mentions: list[Mention], sentence: str) -> list[Mention]:
     return kept
 
 
-def match_known_names(sentence: str, tokens: list[Token], gaz: Gazetteer) -> list[Mention]:
-    """Gazetteer names with their roles (see rule 1)."""
+def match_known_names(
+    sentence: str, tokens: list[Token], gaz: Gazetteer, matches: list[re.Match[str]] | None = None
+) -> list[Mention]:
+    """Gazetteer names with their roles (see rule 1). `matches`: the names regex's matches in
+    `sentence`, when the caller has them already (the regex is long: run it once per sentence)."""
     mentions: list[Mention] = []
     previous_country_governed = False
-    for m in gaz.names_re.finditer(sentence):
+    for m in gaz.names_re.finditer(sentence) if matches is None else matches:
         name, kind = m.group(), gaz.kinds[m.group()]
         if kind == "organisation":
             mentions.append(Mention(m.start(), m.end(), name, True, False))
@@ -215,28 +251,33 @@ def find_runs(tokens: list[Token], taken: list[tuple[int, int]], gaz: Gazetteer)
         glued = (k > 0 and tokens[k - 1].kind == "num" and tokens[k - 1].end == tok.start) or (
             k + 1 < len(tokens) and tokens[k + 1].kind == "num" and tokens[k + 1].start == tok.end
         )  # 20242024Z19016: a code, not a name
-        return not inside and not glued and is_capitalised(tok) and tok.text.lower() not in gaz.function_words
+        return not inside and not glued and is_capitalised(tok) and tok.low not in gaz.function_words
+
+    # Each token's answer once, up front; the cheap test first, since most tokens are lower-case words.
+    free = [
+        tok.kind == "word" and tok.text[0].isupper() and free_name_word(k) for k, tok in enumerate(tokens)
+    ]
 
     runs: list[list[int]] = []
     i = 0
     while i < len(tokens):
-        if not free_name_word(i):
+        if not free[i]:
             i += 1
             continue
         run = [i]
         j = i + 1
         while j < len(tokens):
-            if free_name_word(j):
+            if free[j]:
                 run.append(j)
                 j += 1
                 continue
             k = j  # up to two particles, then a name word: `van der`, `of the`
-            while k < len(tokens) and k - j < 2 and tokens[k].text.lower() in gaz.particles:
+            while k < len(tokens) and k - j < 2 and tokens[k].low in gaz.particles:
                 k += 1
-            joiners = {tokens[p].text.lower() for p in range(j, k)}
+            joiners = {tokens[p].low for p in range(j, k)}
             org_only = joiners & {"en", "and"}
             words = [tokens[p].text for p in run]
-            if k > j and k < len(tokens) and free_name_word(k) and (not org_only or has_org_head(words, gaz)):
+            if k > j and k < len(tokens) and free[k] and (not org_only or has_org_head(words, gaz)):
                 run.extend(range(j, k + 1))
                 j = k + 1
                 continue
@@ -249,9 +290,9 @@ def find_runs(tokens: list[Token], taken: list[tuple[int, int]], gaz: Gazetteer)
 def title_before(tokens: list[Token], first: int, gaz: Gazetteer) -> bool:
     """A lower-case title before the run, particles and brief words between (`minister voor Migratie`)."""
     j = first - 1
-    while j >= 0 and (tokens[j].text.lower() in gaz.particles or tokens[j].text.lower() in gaz.portfolios):
+    while j >= 0 and (tokens[j].low in gaz.particles or tokens[j].low in gaz.portfolios):
         j -= 1
-    return j >= 0 and tokens[j].text.lower() in gaz.titles
+    return j >= 0 and tokens[j].low in gaz.titles
 
 
 def split_at_titles(run: list[int], tokens: list[Token], gaz: Gazetteer) -> list[tuple[list[int], bool]]:
@@ -260,7 +301,7 @@ def split_at_titles(run: list[int], tokens: list[Token], gaz: Gazetteer) -> list
     current: list[int] = []
     titled = title_before(tokens, run[0], gaz)
     for k in run:
-        if tokens[k].text.lower() in gaz.titles:
+        if tokens[k].low in gaz.titles:
             if current and has_org_head([tokens[p].text for p in current], gaz):
                 pieces.append((current, titled))
             current, titled = [], True
@@ -275,14 +316,13 @@ def trim_piece(piece: list[int], titled: bool, tokens: list[Token], gaz: Gazette
     """Strip particles at both ends, and the minister's brief after a title."""
 
     def strippable_head(k: int) -> bool:
-        word = tokens[k].text
-        if word[0].isupper() and word.lower() in gaz.particles:
+        word, low = tokens[k].text, tokens[k].low
+        if word[0].isupper() and low in gaz.particles:
             return False  # `Van der Laan`: a capitalised particle opens a surname
-        low = word.lower()
         return low in gaz.particles or low in gaz.function_words or (titled and low in gaz.portfolios)
 
     def strippable_tail(k: int) -> bool:
-        low = tokens[k].text.lower()
+        low = tokens[k].low
         return low in gaz.particles or (titled and low in gaz.portfolios)  # `Van der Laan van Justitie`
 
     while piece and strippable_head(piece[0]):
@@ -293,15 +333,14 @@ def trim_piece(piece: list[int], titled: bool, tokens: list[Token], gaz: Gazette
 
 
 def is_not_a_name(piece: list[int], tokens: list[Token], gaz: Gazetteer) -> bool:
-    words = [tokens[k].text.lower() for k in piece]
-    ignorable = gaz.demonyms | gaz.portfolios | gaz.particles | gaz.titles
-    if all(w in ignorable for w in words):
+    words = [tokens[k].low for k in piece]
+    if all(w in gaz.ignorable for w in words):
         return True
     if len(words) == 1 and words[0] in gaz.calendar:
         return True  # Monday, November
     # `Immigration Plan`, `Kamerstukken II`: documents, not actors.
     first, last = tokens[piece[0]].text, tokens[piece[-1]].text
-    ends = {first.lower(), last.lower(), re.split(r"[-’']", last)[-1].lower()}
+    ends = {first.lower(), last.lower(), PART_SPLIT_RE.split(last)[-1].lower()}
     return bool(ends & gaz.document_heads)
 
 
@@ -314,13 +353,13 @@ def read_run_mentions(
         if not piece or is_not_a_name(piece, tokens, gaz):
             continue
         after = piece[-1] + 1
-        next_word = tokens[after].text.lower() if after < len(tokens) else ""
+        next_word = tokens[after].low if after < len(tokens) else ""
         if piece[0] in starts and len(piece) == 1 and not titled and next_word not in gaz.speech_verbs:
             continue  # an ordinary word capitalised by its position
-        if any(tokens[k].text.lower() in gaz.calendar for k in piece) and has_number_near(piece, tokens):
+        if any(tokens[k].low in gaz.calendar for k in piece) and has_number_near(piece, tokens):
             continue  # `November 21`
         start, end = tokens[piece[0]].start, tokens[piece[-1]].end
-        before = tokens[piece[0] - 1].text.lower() if piece[0] > 0 else ""
+        before = tokens[piece[0] - 1].low if piece[0] > 0 else ""
         words = [tokens[k].text for k in piece]
         is_place = before in gaz.locative and not titled and not has_org_head(words, gaz)
         mentions.append(Mention(start, end, sentence[start:end], not is_place, is_place))
@@ -337,8 +376,8 @@ def find_institutions(tokens: list[Token], sentence: str, gaz: Gazetteer) -> lis
     mentions = []
     for i in range(len(tokens) - 1):
         tok, nxt = tokens[i], tokens[i + 1]
-        if tok.text.lower() in gaz.demonyms and tok.text[0].isupper() and nxt.kind == "word":
-            noun = nxt.text.lower()
+        if tok.low in gaz.demonyms and tok.text[0].isupper() and nxt.kind == "word":
+            noun = nxt.low
             if nxt.text[0].islower() and noun.startswith(gaz.institutions):
                 mentions.append(Mention(tok.start, nxt.end, sentence[tok.start : nxt.end], True, False))
     return mentions
@@ -352,8 +391,9 @@ def extract_entities(sentence: str, language: str) -> tuple[list[str], list[str]
     """
     gaz = load_gazetteer(language)
     tokens = tokenize(sentence)
-    known = match_known_names(sentence, tokens, gaz)
-    taken = [m.span() for m in gaz.names_re.finditer(sentence)]
+    names = list(gaz.names_re.finditer(sentence))
+    known = match_known_names(sentence, tokens, gaz, names)
+    taken = [m.span() for m in names]
     starts = find_sentence_starts(tokens, sentence)
     mentions = list(known)
     for run in find_runs(tokens, taken, gaz):
