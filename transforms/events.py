@@ -134,6 +134,35 @@ def trigger_prefixes(language: str) -> tuple[str, ...]:
     )
 
 
+# Length of the slices of a prefix that index the lexicon (see `patterns_by_slice`).
+SLICE = 3
+
+
+@cache
+def patterns_by_slice(language: str) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """The lexicon's patterns (by position) indexed by the first SLICE characters of their prefix, and
+    those whose prefix is shorter than that. A pattern can only pass the `prefix in lowered` test when
+    the first slice of its prefix occurs in the sentence, so a sentence's own slices find its few
+    candidate patterns without a test per pattern."""
+    by_slice: dict[str, list[int]] = {}
+    short: list[int] = []
+    for index, prefix in enumerate(trigger_prefixes(language)):
+        if len(prefix) < SLICE:
+            short.append(index)
+        else:
+            by_slice.setdefault(prefix[:SLICE], []).append(index)
+    return {k: tuple(v) for k, v in by_slice.items()}, tuple(short)
+
+
+def candidate_patterns(lowered: str, language: str) -> list[int]:
+    """Positions, in lexicon order, of the patterns whose prefix occurs in `lowered`."""
+    by_slice, short = patterns_by_slice(language)
+    slices = {lowered[i : i + SLICE] for i in range(len(lowered) - SLICE + 1)}
+    found = [index for key in slices & by_slice.keys() for index in by_slice[key]]
+    prefixes = trigger_prefixes(language)
+    return sorted(index for index in (*short, *found) if prefixes[index] in lowered)
+
+
 # Characters for which `str.lower()` is not what `re.IGNORECASE` compares ("İ" lowers to two
 # characters, "ſ" matches "s", "ς" matches "σ"): a sentence holding one is searched with every pattern.
 _FOLDS = {chr(c) for k, v in re._casefix._EXTRA_CASES.items() for c in (k, *v)}
@@ -143,11 +172,13 @@ CASE_SPECIAL = re.compile("[" + "".join(sorted(re.escape(c) for c in _FOLDS if n
 
 def find_triggers(sentence: str, language: str) -> list[Trigger]:
     found = []
-    lowered = sentence.lower()
-    exact = CASE_SPECIAL.search(sentence) is None
-    for (rx, event_type), prefix in zip(trigger_lexicon(language), trigger_prefixes(language), strict=True):
-        if exact and prefix not in lowered:  # a cheap test that skips ~95% of the patterns
-            continue
+    lexicon = trigger_lexicon(language)
+    if CASE_SPECIAL.search(sentence) is None:
+        # Only the patterns whose literal prefix is in the sentence (~5% of them) can match.
+        patterns = [lexicon[index] for index in candidate_patterns(sentence.lower(), language)]
+    else:
+        patterns = list(lexicon)
+    for rx, event_type in patterns:
         for m in rx.finditer(sentence):
             found.append(Trigger(m.start(), m.end(), m.group(0), event_type))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
