@@ -18,6 +18,8 @@ from html.parser import HTMLParser
 
 import ftfy
 from charset_normalizer import from_bytes
+from ftfy.badness import is_bad
+from ftfy.chardata import CONTROL_CHARS, possible_encoding
 
 from transforms import resources
 from transforms.language import detect_language, normalise_language_code
@@ -38,6 +40,10 @@ MAGIC_NUMBERS: dict[bytes, str] = {
 }
 # Control characters that do belong in text.
 TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+# The other control characters: Unicode category Cc is exactly U+0000-U+001F and U+007F-U+009F (a
+# stable set), less the five above (U+0009-U+000D). One regex counts them much faster than a
+# `unicodedata.category` call per character.
+OTHER_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # Above this share of other control characters a "text" is really binary (or decoded wrongly).
 MAX_CONTROL_SHARE = 0.10
 # Looking at the head is enough to tell, and keeps huge files cheap.
@@ -92,8 +98,7 @@ def share_of_controls(text: str) -> float:
     """Share of control characters (other than tabs, line and page breaks) in `text`."""
     if not text:
         return 0.0
-    controls = sum(1 for ch in text if ch not in TEXT_CONTROLS and unicodedata.category(ch) == "Cc")
-    return controls / len(text)
+    return len(OTHER_CONTROLS.findall(text)) / len(text)
 
 
 def share_of_c0_controls(data: bytes) -> float:
@@ -161,8 +166,47 @@ def decode_mostly_utf8(data: bytes) -> str | None:
     return None
 
 
+# Characters that a fixer FTFY_CONFIG keeps on changes or deletes, wherever they stand:
+# C1 controls (fix_c1_controls), surrogates (fix_surrogates), ESC (remove_terminal_escapes) and
+# the characters remove_control_chars deletes (ftfy's own table).
+FTFY_CHANGES = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in sorted(CONTROL_CHARS)) + "\x1b\x80-\x9f\ud800-\udfff]"
+)
+
+
+def ftfy_segments(text: str) -> list[str] | None:
+    """The pieces `ftfy.fix_text` fixes one by one: lines, with their \\n. None when a line is longer
+    than ftfy's `max_decode_length` (ftfy then cuts it differently)."""
+    segments = []
+    pos = 0
+    while pos < len(text):
+        end = text.find("\n", pos) + 1 or len(text)
+        if end - pos > FTFY_CONFIG.max_decode_length:
+            return None
+        segments.append(text[pos:end])
+        pos = end
+    return segments
+
+
+def ftfy_keeps(text: str) -> bool:
+    """True only when `ftfy.fix_text(text, FTFY_CONFIG)` returns `text` unchanged, at a fraction of
+    its cost (most texts have nothing to repair). ftfy 6 fixes each segment with, in turn: the
+    encoding fix, which leaves a segment alone that is ASCII or not `is_bad` (its own first test,
+    made here the same way); and the character fixers above, which leave alone a text without
+    FTFY_CHANGES characters. An unchanged segment ends ftfy's loop, so the text comes back as it was.
+    tests/test_speed_equivalence_parsing.py checks this against ftfy itself."""
+    if FTFY_CHANGES.search(text):
+        return False
+    if text.isascii():
+        return True  # every segment, however ftfy cuts them, is ASCII
+    segments = ftfy_segments(text)
+    return segments is not None and all(possible_encoding(s, "ascii") or not is_bad(s) for s in segments)
+
+
 def repair_text(text: str) -> str:
     """Undo mojibake (UTF-8 read as cp1252 and the like) without touching well-formed text."""
+    if ftfy_keeps(text):
+        return text
     return ftfy.fix_text(text, FTFY_CONFIG)
 
 
