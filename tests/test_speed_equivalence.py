@@ -1,0 +1,173 @@
+"""The shortcuts taken for speed give exactly what the plain way gives.
+
+Each test sets a shortcut beside the straightforward computation it replaces, on the seeds (split into
+sentences and lines) and on made-up texts that aim at the edge of each shortcut.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+import ftfy
+import pytest
+
+from transforms import documents, entities, events, quantities
+from transforms.sentences import split_sentences
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def seed_texts() -> list[str]:
+    return [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+
+
+def seed_sentences() -> list[tuple[str, str]]:
+    """(sentence, language) of every seed sentence, read as Dutch and as English."""
+    found = []
+    for text in seed_texts():
+        for language in ("nl", "en"):
+            found += [(seg.text, language) for seg in split_sentences(text, language)]
+    return found
+
+
+# --- parsing --------------------------------------------------------------------------------------
+
+
+def test_other_controls_are_the_cc_characters_but_tabs_and_breaks():
+    expected = {
+        chr(c)
+        for c in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(c)) == "Cc" and chr(c) not in documents.TEXT_CONTROLS
+    }
+    found = {chr(c) for c in range(sys.maxunicode + 1) if documents.OTHER_CONTROLS.match(chr(c))}
+    assert found == expected
+
+
+def ftfy_samples() -> list[str]:
+    texts = seed_texts()
+    samples = [*texts, *(line for text in texts for line in text.split("\n"))]
+    for text in texts:
+        samples.append(text.encode("utf-8").decode("cp1252", errors="replace"))  # mojibake
+        samples.append(text.encode("utf-8").decode("latin-1"))  # mojibake with C1 controls
+        samples.append(text.replace("\n", "\r\n"))
+    for c in range(0x3000):
+        ch = chr(c)
+        samples += [ch, f"café {ch} naïve\n", f"Ã{ch}", f"â€{ch}x\nok"]
+    samples += [
+        "\x1b[31mred\x1b[0m plain",
+        "esc \x1b alone",
+        "half a surrogate \ud83d here",
+        "a pair \ud83d\udca9 of surrogates",
+        "zero\u200bwidth and bom \ufeff and \u206a",
+        "\ufff9annotation\ufffb",
+        "vertical\x0btab",
+        "",
+        "\n\n",
+        "voilÃ le travail",
+        "sÃ³ tÃ¡mbÃ©m",
+        "â€œquotedâ€\x9d",
+    ]
+    return samples
+
+
+def test_ftfy_shortcut_gives_what_ftfy_gives():
+    kept = 0
+    for text in ftfy_samples():
+        fixed = ftfy.fix_text(text, documents.FTFY_CONFIG)
+        assert documents.repair_text(text) == fixed, repr(text)
+        if documents.ftfy_keeps(text):
+            kept += 1
+            assert fixed == text, repr(text)
+    assert kept > 1000  # the shortcut is taken, not only the fallback
+
+
+def test_ftfy_segments_are_lines_with_their_breaks():
+    assert documents.ftfy_segments("a\nb\n\nc") == ["a\n", "b\n", "\n", "c"]
+    assert documents.ftfy_segments("") == []
+
+
+# --- entities -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_grouped_names_regex_matches_like_the_flat_one(language):
+    gaz = entities.load_gazetteer(language)
+    names = sorted(gaz.kinds, key=len, reverse=True)
+    flat = re.compile(rf"(?<!\w)(?<![a-zà-ÿ]-)(?:{'|'.join(re.escape(n) for n in names)})(?!\w)(?!-[a-zà-ÿ])")
+    texts = [s for s, _ in seed_sentences()]
+    texts += [" ".join(names), "-".join(names), "".join(names), ", ".join(n + "'s" for n in names)]
+    texts += [f"de {n}-agentschappen en {n[:-1]} of {n}x" for n in names]
+    for text in texts:
+        assert [m.span() for m in gaz.names_re.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def plain_tokenize(sentence: str) -> list[tuple[str, str, int, int]]:
+    """The tokenizer as it was written first: one token at a time, the possessive by regex."""
+    tokens = []
+    for m in entities.TOKEN_RE.finditer(sentence):
+        text, end = m.group(), m.end()
+        if m.lastgroup == "word" and re.search(r"['’]s?$", text) and len(text) > 2 and text[-2] in "'’":
+            text, end = text[:-2], end - 2
+        tokens.append((m.lastgroup or "sym", text, m.start(), end))
+    return tokens
+
+
+def test_entity_tokens_are_the_plain_tokens():
+    texts = [s for s, _ in seed_sentences()]
+    texts += ["UK’s and Britain's, it's o's 's X's ’s St.-Jan's", "Rock'n'roll O'Brien's d'Hondt’s"]
+    for text in texts:
+        tokens = entities.tokenize(text)
+        assert [(t.kind, t.text, t.start, t.end) for t in tokens] == plain_tokenize(text)
+        assert all(t.low == t.text.lower() for t in tokens)
+
+
+# --- quantities -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_words_that_cannot_start_an_amount_read_as_none(language):
+    lex = quantities.load_lexicon(language)
+    words = {w for s, _ in seed_sentences() for w in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", s)}
+    words |= set(lex.cardinals) | set(lex.scales) | set(lex.articles) | set(lex.weak)
+    words |= set(quantities.GLUED_SCALES) | set(lex.nouns) | set(lex.currencies)
+    words = {part for w in words for part in (w, w.capitalize(), w.upper())}
+    skipped = 0
+    for word in sorted(words):
+        for after in ("miljoen", "million", "mensen", "people", "."):
+            sentence = f"{word} {after} {word}"
+            tokens = quantities.tokenize(sentence)
+            if tokens[0].kind != "word" or quantities.may_start_word_amount(tokens[0].low, lex):
+                continue
+            skipped += 1
+            assert quantities.read_word_amount(tokens, 0, sentence, lex) is None, sentence
+    assert skipped > 1000
+
+
+# --- triggers -------------------------------------------------------------------------------------
+
+
+def plain_find_triggers(sentence: str, language: str) -> list[events.Trigger]:
+    """Every pattern whose prefix is in the lower-cased sentence (all of them for special characters)."""
+    found = []
+    lowered = sentence.lower()
+    exact = events.CASE_SPECIAL.search(sentence) is None
+    pairs = zip(events.trigger_lexicon(language), events.trigger_prefixes(language), strict=True)
+    for (rx, event_type), prefix in pairs:
+        if exact and prefix not in lowered:
+            continue
+        found += [events.Trigger(m.start(), m.end(), m.group(0), event_type) for m in rx.finditer(sentence)]
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    return found
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_trigger_index_finds_what_testing_every_pattern_finds(language):
+    texts = [s for s, _ in seed_sentences()]
+    # Every lexicon prefix in a sentence of its own, and all of them in one sentence.
+    entries = list(events.trigger_prefixes(language))
+    texts += [f"Zij {e}t het." for e in entries] + [" ".join(entries), "İstanbul ſchip " + " ".join(entries)]
+    for text in texts:
+        assert events.find_triggers(text, language) == plain_find_triggers(text, language)
