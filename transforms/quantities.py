@@ -52,6 +52,8 @@ CLOSERS = set(" \t\n\r\u00a0.,;:!?)]\"'”’»…%")
 GLUED_SCALES = {"m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "k": 1e3, "mld": 1e9, "mrd": 1e9}
 AMBIGUOUS_GLUED = {"m", "k"}
 
+# The thousands or decimal separators inside a digit token.
+SEPARATOR_RE = re.compile(r"[.,]")
 URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.\w[\w.]*")
 FOOTNOTE_RE = re.compile(r"\[footnoteRef:\d+\]|\[\s*\d+\s*:|\[\d+\]|\^\d+")
 NUMERIC_DATE_RE = re.compile(r"(?<![\d.,])\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?![\d])")
@@ -199,7 +201,7 @@ def parse_digits(text: str) -> float | None:
     seps = [c for c in text if c in ".,"]
     if not seps:
         return float(text)
-    groups = re.split(r"[.,]", text)
+    groups = SEPARATOR_RE.split(text)
     if len(set(seps)) == 2:  # both kinds: the last one is the decimal separator
         dec = seps[-1]
         integer, _, fraction = text.rpartition(dec)
@@ -364,7 +366,7 @@ def read_digit_amount(tokens: list[Token], i: int, sentence: str, lex: Lexicon) 
     value = parse_digits(tok.text)
     if value is None:
         return None
-    first_digits = re.split(r"[.,]", tok.text)[0]
+    first_digits = SEPARATOR_RE.split(tok.text)[0]
     if len(first_digits) > 1 and first_digits.startswith("0"):
         return None  # phone numbers, postcodes, codes
     last, end, scaled = i, tok.end, False

@@ -19,6 +19,10 @@ BRACKET_FOOTNOTE = re.compile(r"\[(\d+):\s+([^\[\]]*)\]")
 URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 # A sentence ends at . ! ? (and closing quotes/brackets after them) before white space and a new sentence.
 END = re.compile(r"[.!?…]+[\"”’'»)]*(?=\s+[\"“‘'«(]?[A-ZÀ-ÖØ-Þ0-9])")
+# The word (with its inner periods) right before a period: `J.`, `bijv.`, `U.S.`.
+WORD_BEFORE_DOT = re.compile(r"([\w.]+)$")
+# A line that ends a sentence (or a heading with a colon, a closing quote).
+FINISHED = re.compile(r"[.!?:\"”’]\s*$")
 MIN_CHARS = 3
 # A "sentence" longer than this (a run-on text without punctuation, a table flattened to one line) is
 # cut into pieces of at most this many characters, at white space where there is any: evidence stays
@@ -57,7 +61,7 @@ def footnote_spans(text: str) -> list[tuple[int, int, int, int]]:
 
 def is_abbreviation(text: str, dot: int, language: str) -> bool:
     """Is the period at `dot` the end of an abbreviation or an initial (not of a sentence)?"""
-    m = re.search(r"([\w.]+)$", text[max(0, dot - 20) : dot])
+    m = WORD_BEFORE_DOT.search(text[max(0, dot - 20) : dot])
     if not m:
         return False
     word = m.group(1).lower().strip(".")
@@ -114,7 +118,7 @@ def blocks(text: str) -> list[tuple[int, int]]:
         if out and line.strip() and line.lstrip()[:1].islower():
             plo, phi = out[-1]
             prev = text[plo:phi]
-            if prev.strip() and not re.search(r"[.!?:\"”’]\s*$", prev):
+            if prev.strip() and not FINISHED.search(prev):
                 out[-1] = (plo, hi)
                 continue
         out.append((lo, hi))
@@ -142,7 +146,7 @@ def split_sentences(text: str, language: str, title: str | None = None) -> list[
                 k = "title"
             out.append(Segment(s, e, text[s:e], paragraph, k))
         # A single newline after a finished sentence starts a new paragraph (texts without blank lines).
-        if re.search(r"[.!?:\"”’]\s*$", line) or len(line.strip()) < 120:
+        if FINISHED.search(line) or len(line.strip()) < 120:
             paragraph += 1
     for _, _, bs, be in notes:
         bs, be = trim(text, bs, be)
