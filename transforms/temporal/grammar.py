@@ -32,9 +32,8 @@ def _alternation(items: frozenset[str]) -> str:
     trie: dict = {}
     for word in items:
         node = trie
-        for piece in re.split(r"(\s+)", word):
-            for unit in [" "] if piece.isspace() else piece:
-                node = node.setdefault(unit, {})
+        for unit in word:  # a space matches any white space, as in the flat list
+            node = node.setdefault(unit, {})
         node[""] = {}  # a word ends here
     return f"(?:{_trie_pattern(trie)})"
 
