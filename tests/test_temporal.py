@@ -775,3 +775,16 @@ def test_a_hyphenated_length_is_a_duration_but_an_age_is_not():
 def test_a_part_word_hyphened_to_a_year(language, sentence, extent, start, end):
     t = only(sentence, language)
     assert (t.text, t.date_start, t.date_end) == (extent, start, end)
+
+
+@pytest.mark.parametrize(
+    "sentence,extent,kind,value",
+    [
+        ("He will stay two more weeks.", "two more weeks", "DURATION", "P2W"),
+        ("Payments are made monthly.", "monthly", "SET", "P1M"),
+        ("Rates should ease in the near future.", "the near future", "DATE", "FUTURE_REF"),
+    ],
+)
+def test_more_durations_sets_and_references(sentence, extent, kind, value):
+    t = only(sentence, "en")
+    assert (t.text, t.type, t.value) == (extent, kind, value)

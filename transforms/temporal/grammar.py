@@ -306,8 +306,8 @@ def grammar(language: str) -> Grammar:
         ("in_future", rf"{START}(?P<prep>{FUTPREP})\s+(?P<num>{NUM})\s+(?P<unit>{DURUNITS}){END}"),
         (
             "duration",
-            rf"{START}{APPROX}(?:{ART}\s+)?(?:(?P<deic>{DEICTIC}|{DURMOD})\s+)?(?P<num>{NUM}|{VAGUE})(?:\s+|-)"
-            rf"(?P<unit>{DURUNITS})"
+            rf"{START}{APPROX}(?:{ART}\s+)?(?:(?P<deic>{DEICTIC}|{DURMOD})\s+)?(?P<num>{NUM}|{VAGUE})"
+            rf"(?:\s+{alt(W.get('duration_inner_modifiers', []))})?(?:\s+|-)(?P<unit>{DURUNITS})"
             rf"(?:-(?:long|lang))?{END}",
         ),
         ("weekend", rf"{START}(?P<we>{alt(W.get('weekend_words', []))}){END}"),
