@@ -196,6 +196,7 @@ def grammar(language: str) -> Grammar:
     # A year follows no word, number or hyphen ('2-1996' is no year), except a part word's: 'mid-1996'
     hyphened = [re.escape(k) for k in W.get("part_of_period", {}) if re.fullmatch(r"\w+", k)]
     YEAR_START = "(?:(?<![\\w.,/#€$£:-])" + "".join(f"|(?<={k}-)" for k in hyphened) + ")"
+    YEAR_END = r"(?![\w%]|[.,:]\d|-\d|/\d)"  # not a percentage, a decimal, a number range or a fraction
     # 'nearly four years', 'meer dan 2 weken': an approximation TimeML keeps inside the expression
     APPROX = rf"(?:{alt(W.get('approximators', []))}\s+)?"
     END = r"(?!\w|['’](?!s\b))"  # no word character right after; a possessive ("Friday's") is fine
@@ -315,7 +316,7 @@ def grammar(language: str) -> Grammar:
         # 'the fiscal year ended Sept. 30': a year's length, the date after it says which
         (
             "year_ended",
-            rf"{START}{ART}\s+(?:{alt(W.get('fiscal_words', []))}\s+)?{YEARWORD}"
+            rf"{START}{ART}\s+(?:{FISCAL}\s+)?{YEARWORD}"
             rf"(?=\s+{alt(W.get('period_ended_words', []))}(?!\w))",
         ),
         (
@@ -334,8 +335,8 @@ def grammar(language: str) -> Grammar:
         ("month", rf"{START}(?P<month>{MONTH_FULL}){END}"),
         # an abbreviated month on its own only after a word that announces a month: 'in jan', 'aanstaande feb'
         ("month_abbr", rf"{START}(?-i:(?P<month>{alt(month_abbr)}))\.?{END}"),
-        ("fiscal_year", rf"{START}{FISCAL}\s+(?P<year>{YEAR4})(?![\w%]|[.,:]\d|-\d|/\d)"),
-        ("year", rf"{YEAR_START}(?P<year>{YEAR4})(?![\w%]|[.,:]\d|-\d|/\d)"),
+        ("fiscal_year", rf"{START}{FISCAL}\s+(?P<year>{YEAR4}){YEAR_END}"),
+        ("year", rf"{YEAR_START}(?P<year>{YEAR4}){YEAR_END}"),
     ]
     flags = re.IGNORECASE | re.UNICODE
     compiled = tuple(compile_rule(name, rx) for name, rx in rules)

@@ -382,8 +382,15 @@ def verb_before(ctx: Context, c: Candidate) -> int:
     if not m:
         return 0
     word = m.group(1).lower()
-    future = {w.lower().split()[0] for w in words.get("future_cues", [])}  # 'scheduled', 'expected (to)'
+    future = future_cue_heads(ctx.grammar.language)
     return -1 if len(word) > 4 and word.endswith(suffixes) and word not in future else 0
+
+
+@cache
+def future_cue_heads(language: str) -> frozenset[str]:
+    """First words of the future cues ('scheduled', 'expected' of 'expected to'): verbs in -ed that
+    look ahead."""
+    return frozenset(w.lower().split()[0] for w in grammar(language).words.get("future_cues", []))
 
 
 def weekday_direction(ctx: Context, c: Candidate) -> int:
@@ -419,13 +426,19 @@ def referable(ctx: Context, t: Timex) -> bool:
     return stated(t) or t.start in ctx.restated
 
 
-def last_quarter(ctx: Context, before: int) -> Timex | None:
-    """The quarter the text last spoke of: a report names its quarter once and means it throughout."""
+def last_referable(
+    ctx: Context, before: int, precisions: tuple[str, ...], within: int | None = None
+) -> Timex | None:
+    """The latest referable date before `before` at one of `precisions`, at most `within` characters
+    back (no limit for the quarter a report names once and means throughout)."""
     return next(
         (
             t
             for t in reversed(ctx.resolved)
-            if referable(ctx, t) and t.precision == "quarter" and t.end <= before
+            if referable(ctx, t)
+            and t.precision in precisions
+            and t.end <= before
+            and (within is None or before - t.end < within)
         ),
         None,
     )
@@ -782,7 +795,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         value = cal.timex_value(period) if period else (f"XXXX-Q{n}" if limit == 4 else f"XXXX-H{n}")
     elif r == "year_period":
         # 'the 1988 quarter', "last year's period": the quarter last spoken of, in the year named
-        quarter = last_quarter(ctx, c.start)
+        quarter = last_referable(ctx, c.start, ("quarter",))
         if gd.get("year"):
             year, source = cal.year(int(gd["year"])), "explicit"
         else:
@@ -928,16 +941,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             value = period.start.isoformat() if period and period.precision == "day" else "XXXX-XX-XX"
         else:
             prev = (
-                next(
-                    (
-                        t
-                        for t in reversed(ctx.resolved)
-                        if referable(ctx, t)
-                        and t.precision in ("quarter", "half", "month")
-                        and c.start - t.end < 250
-                    ),
-                    None,
-                )
+                last_referable(ctx, c.start, ("quarter", "half", "month"), within=250)
                 if (unit, n, r) == ("Y", 1, "ago")
                 else None
             )
@@ -978,16 +982,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         # 'het jaar ervoor', 'a year earlier': the period last spoken of, a year back, at its own granularity
         # ('third-quarter profit ... a year earlier' is the third quarter of the year before)
         n = g.words["anaphoric_years"][re.sub(r"\s+", " ", gd["ana"].lower())]
-        prev = next(
-            (
-                t
-                for t in reversed(ctx.resolved)
-                if referable(ctx, t)
-                and t.precision in ("year", "quarter", "half", "month", "day")
-                and c.start - t.end < 400
-            ),
-            None,
-        )
+        prev = last_referable(ctx, c.start, ("year", "quarter", "half", "month", "day"), within=400)
         if prev is not None:
             period = year_shifted(prev, n)
             source, value = "inherited", cal.timex_value(period)
@@ -1009,16 +1004,8 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             "W": ("week", "day"),
             "D": ("day",),
         }[unit]
-        prev = next(
-            (
-                t
-                for t in reversed(ctx.resolved)
-                if referable(ctx, t) and t.precision in fine and c.start - t.end < 1500
-            ),
-            None,
-        )
-        if prev is None and unit == "Q":
-            prev = last_quarter(ctx, c.start)  # 'the latest quarter', pages after the quarter was named
+        # 'the latest quarter' may come pages after the quarter was named; other units within a few paragraphs
+        prev = last_referable(ctx, c.start, fine, within=None if unit == "Q" else 1500)
         if prev is not None:
             period, source = cal.unit_period(unit, prev.date_start), "inherited"
             value = cal.timex_value(period, unit)
