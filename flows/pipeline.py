@@ -255,9 +255,11 @@ class Run:
             },
             self.max_invalid_share,
         )
+        refused = 0
         if not verdict.load:
             # Refused whole: none of its documents or events load, so the next run takes them again.
             s.batches_refused += 1
+            refused = documents.num_rows
             names = documents.column("source_name").to_pylist()
             rejected += [
                 Rejection(name, "validate", verdict.reason, doc_id=doc_id)
@@ -276,11 +278,8 @@ class Run:
         self.changed |= any(v for k, v in counts.items() if not k.startswith("rejected"))
 
         s.documents_loaded += doc_result.good.num_rows
-        s.documents_rejected += sum(
-            1
-            for r in rejected
-            if r.whole_document
-            and (r.stage in ("ingest", "parse", "extract") or r.reason.startswith("batch refused"))
+        s.documents_rejected += refused + sum(
+            1 for r in rejected if r.whole_document and r.stage in ("ingest", "parse", "extract")
         )
         s.events_loaded += event_result.good.num_rows
         undated = event_result.good.column("date_start").null_count if event_result.good.num_rows else 0

@@ -100,6 +100,7 @@ def test_a_batch_failing_validation_loads_nothing_and_can_be_run_again(
         broken.setattr(transforms.events, "confidence", lambda *args: 1.5)
         summary = run_flow([folder], data, batch_size=5)
     assert BETWEEN_CONFIDENCE in summary.failed_expectations
+    assert summary.documents_rejected == 2  # both documents of the refused batch, counted once each
     assert rows(data, "select count(*) from documents") == [(0,)]
     assert rows(data, "select count(*) from events") == [(0,)]
     reasons = [r for (r,) in rows(data, "select reason from rejected")]
