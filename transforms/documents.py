@@ -194,7 +194,7 @@ def ftfy_keeps(text: str) -> bool:
     encoding fix, which leaves a segment alone that is ASCII or not `is_bad` (its own first test,
     made here the same way); and the character fixers above, which leave alone a text without
     FTFY_CHANGES characters. An unchanged segment ends ftfy's loop, so the text comes back as it was.
-    tests/test_speed_equivalence_parsing.py checks this against ftfy itself."""
+    tests/test_speed_equivalence.py checks this against ftfy itself."""
     if FTFY_CHANGES.search(text):
         return False
     if text.isascii():
