@@ -770,3 +770,82 @@ def test_a_hyphenated_length_is_a_duration_but_an_age_is_not():
 def test_a_part_word_hyphened_to_a_year(language, sentence, extent, start, end):
     t = only(sentence, language)
     assert (t.text, t.date_start, t.date_end) == (extent, start, end)
+
+
+@pytest.mark.parametrize(
+    "language,sentence,dct,value,start,end,precision",
+    [
+        # March is five months ahead and seven back: the past tense of the clause decides
+        (
+            "en",
+            "The chairman stepped down in March for health reasons.",
+            D(2025, 10, 20),
+            "2025-03",
+            D(2025, 3, 1),
+            D(2025, 3, 31),
+            "month",
+        ),
+        (
+            "nl",
+            "De voorzitter zei dat hij in maart is opgestapt.",
+            D(2025, 10, 20),
+            "2025-03",
+            D(2025, 3, 1),
+            D(2025, 3, 31),
+            "month",
+        ),
+        (
+            "en",
+            "The chairman stepped down on March 3.",
+            D(2025, 10, 20),
+            "2025-03-03",
+            D(2025, 3, 3),
+            D(2025, 3, 3),
+            "day",
+        ),
+        # December is four and a half months back, seven ahead: a future tense decides
+        (
+            "en",
+            "The mission will fly in December.",
+            D(2025, 5, 14),
+            "2025-12",
+            D(2025, 12, 1),
+            D(2025, 12, 31),
+            "month",
+        ),
+        (
+            "nl",
+            "De missie zal in december vertrekken.",
+            D(2025, 5, 14),
+            "2025-12",
+            D(2025, 12, 1),
+            D(2025, 12, 31),
+            "month",
+        ),
+        # near the document date the nearest stays, whatever the tense
+        (
+            "en",
+            "The chairman stepped down in April.",
+            D(2025, 5, 14),
+            "2025-04",
+            D(2025, 4, 1),
+            D(2025, 4, 30),
+            "month",
+        ),
+        (
+            "en",
+            "Results were strong in July.",
+            D(2025, 5, 14),
+            "2025-07",
+            D(2025, 7, 1),
+            D(2025, 7, 31),
+            "month",
+        ),
+    ],
+)
+def test_a_month_far_from_the_document_date_takes_the_tense_of_its_clause(
+    language, sentence, dct, value, start, end, precision
+):
+    t = only(sentence, language, Published(dct, dct, "day", "header"))
+    assert (t.type, t.value) == ("DATE", value)
+    assert (t.date_start, t.date_end, t.precision) == (start, end, precision)

@@ -501,9 +501,28 @@ def nearest_year_date(ref: dt.date, month: int, day: int | None, direction: int)
     )
 
 
+FAR_DAYS = 120
+
+
+def past_verb_in_clause(ctx: Context, c: Candidate) -> int:
+    """-1 when a verb in the past tense ('stepped down ... in March') comes earlier in the sentence."""
+    suffixes = tuple(ctx.grammar.words.get("past_verb_suffixes", []))
+    lo = max(ctx.text.rfind(ch, 0, c.start) for ch in ".;!?\n") + 1
+    future = future_cue_heads(ctx.grammar.language)
+    for w in re.findall(r"\w+", ctx.text[lo : c.start].lower()):
+        if len(w) > 4 and w.endswith(suffixes) and w not in future:
+            return -1
+    return 0
+
+
 def partial_date(ctx: Context, c: Candidate, month: int, day: int | None, direction: int):
     """A day-month (or month) without a year: from the document date, else from its own explicit dates."""
     if ctx.dct is not None and ctx.dct.known:
+        if direction == 0:
+            near = nearest_year_date(ctx.dct.start, month, day, 0)
+            if near is not None and abs((near.start - ctx.dct.start).days) > FAR_DAYS:
+                # 'in March' eight months before or four after: near the middle the clause's tense decides
+                direction = clause_direction(ctx, c) or past_verb_in_clause(ctx, c)
         return dct_relative(ctx, lambda d: nearest_year_date(d, month, day, direction))
     if ctx.anchor is not None and ctx.anchor.known and day is not None:
         # the document never says when it was written, but it does say which days it talks about
