@@ -849,3 +849,104 @@ def test_a_month_far_from_the_document_date_takes_the_tense_of_its_clause(
     t = only(sentence, language, Published(dct, dct, "day", "header"))
     assert (t.type, t.value) == ("DATE", value)
     assert (t.date_start, t.date_end, t.precision) == (start, end, precision)
+
+
+NOV = Published(D(2025, 11, 2), D(2025, 11, 2), "day", "header")
+
+
+@pytest.mark.parametrize(
+    "language,text,extent,value,start,end",
+    [
+        # 'the latest quarter' is one over by the document date, not the fourth quarter a charge is expected in
+        (
+            "en",
+            "Profit rose in the third quarter. A fourth-quarter charge is expected. Sales fell in the latest quarter.",
+            "the latest quarter",
+            "2025-Q3",
+            D(2025, 7, 1),
+            D(2025, 9, 30),
+        ),
+        (
+            "nl",
+            "De winst steeg in het derde kwartaal. Een last in het vierde kwartaal volgt. In het laatste kwartaal daalde de omzet.",
+            "het laatste kwartaal",
+            "2025-Q3",
+            D(2025, 7, 1),
+            D(2025, 9, 30),
+        ),
+        # with no quarter named: the last one over
+        (
+            "nl",
+            "In het laatste kwartaal daalde de omzet.",
+            "het laatste kwartaal",
+            "2025-Q3",
+            D(2025, 7, 1),
+            D(2025, 9, 30),
+        ),
+        (
+            "en",
+            "In the most recent quarter sales fell.",
+            "the most recent quarter",
+            "2025-Q3",
+            D(2025, 7, 1),
+            D(2025, 9, 30),
+        ),
+        # 'last' as the ordinal of a named year
+        (
+            "en",
+            "Sales fell in the last quarter of 2024.",
+            "the last quarter of 2024",
+            "2024-Q4",
+            D(2024, 10, 1),
+            D(2024, 12, 31),
+        ),
+        (
+            "nl",
+            "De omzet daalde in het laatste kwartaal van 2024.",
+            "het laatste kwartaal van 2024",
+            "2024-Q4",
+            D(2024, 10, 1),
+            D(2024, 12, 31),
+        ),
+        (
+            "en",
+            "Sales fell in the last half of 2024.",
+            "the last half of 2024",
+            "2024-H2",
+            D(2024, 7, 1),
+            D(2024, 12, 31),
+        ),
+        # 'last year' set against a figure: the quarter spoken of, a year back
+        (
+            "en",
+            "Third-quarter profit rose. Earnings fell 59%, compared with earnings of $6 million last year.",
+            "last year",
+            "2024-Q3",
+            D(2024, 7, 1),
+            D(2024, 9, 30),
+        ),
+        (
+            "nl",
+            "De winst in het derde kwartaal steeg. De omzet daalde 5%, vergeleken met 6 miljoen vorig jaar.",
+            "vorig jaar",
+            "2024-Q3",
+            D(2024, 7, 1),
+            D(2024, 9, 30),
+        ),
+    ],
+)
+def test_latest_and_last_quarters_and_last_year_in_a_comparison(language, text, extent, value, start, end):
+    t = [t for t in tag(text, NOV, language) if t.text == extent][0]
+    assert (t.type, t.value) == ("DATE", value)
+    assert (t.date_start, t.date_end, t.precision) == (start, end, "half" if "H" in value else "quarter")
+
+
+def test_last_year_without_a_comparison_stays_the_year():
+    t = [t for t in tag("Third-quarter profit rose. Last year the company lost money.", NOV, "en")][-1]
+    assert (t.text, t.value, t.date_start, t.date_end, t.precision) == (
+        "Last year",
+        "2024",
+        D(2024, 1, 1),
+        D(2024, 12, 31),
+        "year",
+    )

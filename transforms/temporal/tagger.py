@@ -174,6 +174,12 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
             return False  # 'may', 'march' as verbs
         if c.rule == "month" and word_before(text, c.start) not in MONTH_CONTEXT:
             return False
+    if (
+        c.rule in ("quarter", "half")
+        and g.ordinals.get(c.g.get("ord", "").lower()) == -1
+        and not any(c.g.get(k) for k in ("year", "year0", "ydeic", "ydeic0", "deic"))
+    ):
+        return False  # 'the last quarter' without a year is the previous or latest one, not the fourth
     if c.rule == "month_abbr" and word_before(text, c.start) not in MONTH_ABBR_CONTEXT:
         return False  # 'jan' is a name, 'mar' a word: an abbreviation alone needs 'in jan', 'aanstaande feb'
     if c.rule in ("month", "deictic_month") and month and not month[0].isupper() and g.language == "en":
@@ -427,10 +433,15 @@ def referable(ctx: Context, t: Timex) -> bool:
 
 
 def last_referable(
-    ctx: Context, before: int, precisions: tuple[str, ...], within: int | None = None
+    ctx: Context,
+    before: int,
+    precisions: tuple[str, ...],
+    within: int | None = None,
+    ended_by: dt.date | None = None,
 ) -> Timex | None:
     """The latest referable date before `before` at one of `precisions`, at most `within` characters
-    back (no limit for the quarter a report names once and means throughout)."""
+    back (no limit for the quarter a report names once and means throughout), and when `ended_by` is
+    given one over by then."""
     return next(
         (
             t
@@ -439,9 +450,18 @@ def last_referable(
             and t.precision in precisions
             and t.end <= before
             and (within is None or before - t.end < within)
+            and (ended_by is None or t.date_end < ended_by)
         ),
         None,
     )
+
+
+def compared(ctx: Context, c: Candidate) -> bool:
+    """A comparison ('than', 'compared with', 'from') earlier in the clause: 'compared with earnings of
+    $6 million last year' sets a figure against the same period a year back."""
+    cues = ctx.grammar.words.get("comparison_cues", [])
+    lo = max(max(ctx.text.rfind(ch, 0, c.start) for ch in ".;!?\n,") + 1, c.start - 80)
+    return bool(cues) and re.search(rf"(?<!\w){alt(cues)}(?!\w)", ctx.text[lo : c.start], re.I) is not None
 
 
 def stated(t: Timex) -> bool:
@@ -800,6 +820,8 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
                 else g.ordinals.get(o)
             )
         limit = 4 if r.startswith("quarter") else 2
+        if n == -1:
+            n = limit  # 'the last quarter of 2024', 'the last half of 1989' (a year is named: see `accept`)
         if not n or not 1 <= n <= limit:
             return None
         make = cal.quarter if r.startswith("quarter") else cal.half
@@ -909,7 +931,15 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             kind, value = "DURATION", duration_value(1, unit)
         else:
             base = anaphor_base(ctx, c) if kind_d == "anaphoric" else None
-            if base is not None:
+            prev = (
+                last_referable(ctx, c.start, ("quarter", "half", "month"), within=400)
+                if r == "deictic_unit" and (unit, n) == ("Y", -1) and compared(ctx, c)
+                else None
+            )
+            if prev is not None:  # 'profit rose 11%, from $85 million last year': that quarter, a year back
+                period, source = year_shifted(prev, -1), "inherited"
+                unit = prev.precision[0].upper()
+            elif base is not None:
                 d0 = base.date_start
                 period, source = cal.unit_period(unit, cal.shift(d0, unit, n)), "inherited"
             else:
@@ -960,7 +990,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             value = period.start.isoformat() if period and period.precision == "day" else "XXXX-XX-XX"
         else:
             prev = (
-                last_referable(ctx, c.start, ("quarter", "half", "month"), within=250)
+                last_referable(ctx, c.start, ("quarter", "half", "month"), within=400)
                 if (unit, n, r) == ("Y", 1, "ago")
                 else None
             )
@@ -1024,11 +1054,20 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             "D": ("day",),
         }[unit]
         # 'the latest quarter' may come pages after the quarter was named; other units within a few paragraphs
-        prev = last_referable(ctx, c.start, fine, within=None if unit == "Q" else 1500)
+        within = None if unit == "Q" else 1500
+        prev = last_referable(ctx, c.start, fine, within)
+        dem = re.sub(r"\s+", " ", (gd.get("dem") or "").lower())
+        latest = g.words["anaphoric_units"].get(dem) == "latest"
+        if latest and ctx.dct is not None and ctx.dct.known:
+            # 'the latest quarter' is one that is over: not the fourth quarter a charge is expected in
+            prev = last_referable(ctx, c.start, fine, within, ended_by=ctx.dct.start) or prev
         if prev is not None:
             period, source = cal.unit_period(unit, prev.date_start), "inherited"
             value = cal.timex_value(period, unit)
             ctx.restated.add(c.start)  # the period of a stated date, unshifted: a base for later anaphora
+        elif latest:  # 'het laatste kwartaal' with none named: the last one over by the document date
+            period, source = dct_relative(ctx, lambda d: cal.unit_period(unit, cal.shift(d, unit, -1)))
+            value = cal.timex_value(period, unit) if period and period.precision != "range" else "XXXX"
         elif gd.get("bare"):
             return None  # 'the quarter' with nothing to refer to is no date
         else:
