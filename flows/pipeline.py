@@ -12,9 +12,10 @@ Documents flow in batches from discovery to the load; nothing holds the whole co
   (DuckDB allows one writer); on Dask a batch is extracted as several parts, on several workers;
 - the Parquet export is written once, at the end, only for the partitions the run changed.
 
-Tasks work on whole batches (Prefect costs 10-16 ms per task, more on Dask). All batches
-of a run load inside one DuckDB transaction: a run that fails or is killed leaves the warehouse as
-it was before it.
+Tasks work on whole batches (Prefect costs 10-16 ms per task, more on Dask). A run loads into a
+copy of the warehouse file, each batch in a transaction of its own, and the copy replaces the file
+when every batch is in (`Warehouse.on_a_copy`): a run that fails or is killed leaves the warehouse as
+it was before it, and memory does not grow with the size of the run.
 """
 
 from __future__ import annotations
@@ -272,7 +273,8 @@ class Run:
 
         started = time.perf_counter()
         rows = to_arrow(REJECTED, [rejection_row(r, s.run_id, self.now) for r in rejected])
-        counts = load_rows(self.wh, doc_result.good, event_result.good, rows)
+        with self.wh.transaction():
+            counts = load_rows(self.wh, doc_result.good, event_result.good, rows)
         s.add("orchestration", time.perf_counter() - started - counts.pop("seconds"))
         s.timed("load", started)
         self.changed |= any(v for k, v in counts.items() if not k.startswith("rejected"))
@@ -360,25 +362,23 @@ def timeline_flow(
         wh.record_run(run_row(summary, now, settings, None))
         summary.status = "completed"
         run = Run(wh, summary, now, settings.max_invalid_share)
-        wh.begin()
         try:
-            found = timed(discover(settings.inputs), summary, "ingest")
-            batches = (run.fresh(raws) for raws in batched(found, settings.batch_size))
-            extracted = (
-                extracted_inline(batches, now, summary)
-                if in_flight <= 1
-                else extracted_submitted(batches, now, in_flight)
-            )
-            span = time.perf_counter()
-            for parts, waited, n in extracted:
-                run.gather(parts, waited)
-                if on_batch:
-                    on_batch(n)
-            summary.seconds["extract_span"] = time.perf_counter() - span
-            run.flush()
-            wh.commit()
+            with wh.on_a_copy():
+                found = timed(discover(settings.inputs), summary, "ingest")
+                batches = (run.fresh(raws) for raws in batched(found, settings.batch_size))
+                extracted = (
+                    extracted_inline(batches, now, summary)
+                    if in_flight <= 1
+                    else extracted_submitted(batches, now, in_flight)
+                )
+                span = time.perf_counter()
+                for parts, waited, n in extracted:
+                    run.gather(parts, waited)
+                    if on_batch:
+                        on_batch(n)
+                summary.seconds["extract_span"] = time.perf_counter() - span
+                run.flush()
         except BaseException:
-            wh.rollback()
             summary.status = "failed"
             wh.record_run(run_row(summary, now, settings, time.perf_counter() - begun))
             raise

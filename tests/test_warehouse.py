@@ -18,7 +18,7 @@ from schemas.arrow import to_arrow
 from schemas.ddl import create_table_sql, schema_sql
 from schemas.tables import DOCUMENTS, EVENTS, REJECTED, SCHEMA_VERSION, TABLES
 from warehouse.migrate import MIGRATIONS_DIR, MigrationError, applied, current_version, migrate
-from warehouse.store import Warehouse, WarehouseLocked, lock_path_for
+from warehouse.store import Warehouse, WarehouseLocked, lock_path_for, work_path_for
 
 INGESTED = dt.datetime(2025, 6, 1, 12, 0)
 
@@ -309,6 +309,48 @@ def test_a_rolled_back_batch_leaves_nothing(wh: Warehouse) -> None:
         wh.load_batch(*batch([document_row()], [event_row()]))
         raise RuntimeError("boom")
     assert table_counts(wh)["events"] == 0
+
+
+def test_a_run_on_a_copy_replaces_the_file_only_when_it_succeeds(wh: Warehouse) -> None:
+    load(wh, [document_row("d1")], [event_row("e1", "d1")])
+    work = work_path_for(wh.path)
+    with wh.on_a_copy():
+        assert work.exists()
+        load(wh, [document_row("d2", "seeds/b.txt")], [event_row("e2", "d2")])  # committed, on the copy
+        # the file itself still holds the state before: another process may read it meanwhile
+        reader = duckdb.connect(str(wh.path), read_only=True)
+        assert reader.execute("select doc_id from documents").fetchall() == [("d1",)]
+        reader.close()
+    assert not work.exists()
+    assert rows(wh, "select doc_id from documents order by 1") == [("d1",), ("d2",)]
+    assert rows(wh, "select event_id from events order by 1") == [("e1",), ("e2",)]
+
+
+def test_a_failed_run_on_a_copy_leaves_the_file_byte_for_byte(wh: Warehouse) -> None:
+    load(wh, [document_row("d1")], [event_row("e1", "d1")])
+    wh.con.execute("checkpoint")
+    before = wh.path.read_bytes()
+    with pytest.raises(RuntimeError, match="boom"), wh.on_a_copy():
+        load(wh, [document_row("d2", "seeds/b.txt")], [event_row("e2", "d2")])
+        load(wh, [], [], [rejected_row("r1")])
+        raise RuntimeError("boom")
+    assert not work_path_for(wh.path).exists()
+    assert rows(wh, "select doc_id from documents") == [("d1",)]  # the connection is back on the file
+    assert table_counts(wh) == {"documents": 1, "events": 1, "rejected": 0, "runs": 0}
+    wh.close()
+    assert wh.path.read_bytes() == before
+
+
+def test_opening_removes_the_copy_a_killed_run_left(tmp_path: Path) -> None:
+    path = tmp_path / "timeline.duckdb"
+    with Warehouse.open(path):
+        pass
+    left = work_path_for(path)
+    shutil.copyfile(path, left)
+    left.with_name(left.name + ".wal").write_bytes(b"")
+    with Warehouse.open(path) as warehouse:
+        assert not left.exists() and not left.with_name(left.name + ".wal").exists()
+        assert table_counts(warehouse)["documents"] == 0
 
 
 def test_record_run_inserts_then_updates(wh: Warehouse) -> None:

@@ -247,7 +247,8 @@ def judge_batch(
 # --- fault injection (tests only) ------------------------------------------------------------------
 
 # TIMELINE_FAULT_AFTER_BATCHES=N makes the validation of the (N+1)th batch that holds new documents stop
-# the run: the N such batches before it are loaded (inside the run's open transaction). TIMELINE_FAULT_ACTION says how:
+# the run: the N such batches before it are loaded (committed to the run's copy of the warehouse).
+# TIMELINE_FAULT_ACTION says how:
 #   pause  (default) create the file TIMELINE_FAULT_SIGNAL_FILE (if set) and wait until that file is
 #          removed or TIMELINE_FAULT_PAUSE_SECONDS (default 600) have passed, then go on: a test kills the
 #          process (SIGKILL) at a known point, or watches what others see while the run holds the
