@@ -950,3 +950,76 @@ def test_last_year_without_a_comparison_stays_the_year():
         D(2024, 12, 31),
         "year",
     )
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,value,start,end,mod",
+    [
+        # a part of the current year, month or week (the document's): the last third for 'the end of'
+        (
+            "en",
+            "Sales will rise by the end of the year.",
+            "the end of the year",
+            "2025",
+            D(2025, 9, 1),
+            D(2025, 12, 31),
+            "END",
+        ),
+        ("en", "Sales will rise by year-end.", "year-end", "2025", D(2025, 9, 1), D(2025, 12, 31), "END"),
+        (
+            "en",
+            "The bill is due at the end of the month.",
+            "the end of the month",
+            "2025-05",
+            D(2025, 5, 22),
+            D(2025, 5, 31),
+            "END",
+        ),
+        (
+            "nl",
+            "De prijzen stijgen voor het einde van het jaar.",
+            "het einde van het jaar",
+            "2025",
+            D(2025, 9, 1),
+            D(2025, 12, 31),
+            "END",
+        ),
+        (
+            "nl",
+            "De rekening komt eind van de maand.",
+            "eind van de maand",
+            "2025-05",
+            D(2025, 5, 22),
+            D(2025, 5, 31),
+            "END",
+        ),
+        ("nl", "De balans per jaareinde.", "jaareinde", "2025", D(2025, 9, 1), D(2025, 12, 31), "END"),
+        # 'earlier in' / 'later in' the current one: up to or from the document date
+        (
+            "en",
+            "We met earlier in the week.",
+            "earlier in the week",
+            "2025-W20",
+            D(2025, 5, 12),
+            D(2025, 5, 13),
+            "START",
+        ),
+        (
+            "en",
+            "We will meet later in the year.",
+            "later in the year",
+            "2025",
+            D(2025, 5, 14),
+            D(2025, 12, 31),
+            "END",
+        ),
+    ],
+)
+def test_a_part_of_the_current_unit(language, sentence, extent, value, start, end, mod):
+    t = only(sentence, language)
+    assert (t.text, t.type, t.value, t.mod) == (extent, "DATE", value, mod)
+    assert (t.date_start, t.date_end, t.precision) == (start, end, "range")
+
+
+def test_a_month_long_fast_is_no_end_of_the_month():
+    assert values("It marks the end of the month-long fast.") == []

@@ -302,6 +302,12 @@ def grammar(language: str) -> Grammar:
             rf"{START}(?P<el>{EARLYLATE})\s+(?:{OF}\s+)?(?P<deic>{DEICTIC})\s+(?P<unit>{UNITWORDS}){END}",
         ),
         ("deictic_unit", rf"{START}(?:{ART}\s+)?(?P<deic>{DEICTIC})\s+(?P<unit>{UNITWORDS}){END}"),
+        # 'the end of the year', 'het begin van de maand', 'year-end': that part of the current one
+        (
+            "unit_part",
+            rf"{START}(?:(?P<pw>{alt(W.get('part_of_period', {}))})(?:\s+|-)(?:{OF}\s+)?{ART}\s+(?P<unit>{UNITWORDS})"
+            rf"|(?P<uend>{alt(W.get('unit_ends', {}))})){END}(?!-\w)",
+        ),
         ("ago", rf"{START}{APPROX}(?P<num>{NUM}|{VAGUE})\s+(?P<unit>{DURUNITS})\s+(?P<ago>{AGO}){END}"),
         ("from_now", rf"{START}{APPROX}(?P<num>{NUM})\s+(?P<unit>{DURUNITS})\s+{FROMNOW}{END}"),
         ("in_future", rf"{START}(?P<prep>{FUTPREP})\s+(?P<num>{NUM})\s+(?P<unit>{DURUNITS}){END}"),

@@ -951,6 +951,29 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
                     unit, "XXXX"
                 )
             )
+    elif r == "unit_part":
+        if gd.get("uend"):
+            unit, part = g.words["unit_ends"][re.sub(r"\s+", " ", gd["uend"].lower())], "END"
+        else:
+            unit = g.words["deictic_unit_words"][re.sub(r"\s+", " ", gd["unit"].lower())]
+            part = g.words["part_of_period"][re.sub(r"\s+", " ", gd["pw"].lower())]
+        if unit not in ("W", "M", "Q", "Y"):
+            return None
+        period, source = dct_relative(ctx, lambda d: cal.unit_period(unit, d))
+        value = cal.timex_value(period, unit) if period and period.precision != "range" else "XXXX"
+        pw = re.sub(r"\s+", " ", (gd.get("pw") or "").lower())
+        if pw in g.words.get("parts_from_now", []) and period is not None and period.known:
+            # 'earlier in the week': from its start to the day before the document date; 'later in the
+            # year': from the document date to its end
+            d = ctx.dct.start
+            if part == "START" and period.start < d:
+                period, mod = Period(period.start, d - dt.timedelta(days=1), "range"), part
+            elif part == "END":
+                period, mod = Period(d, period.end, "range"), part
+            else:
+                c = replace(c, part=part)
+        else:
+            c = replace(c, part=part)
     elif r in ("ago", "from_now", "in_future"):
         unit = g.words["units"][gd["unit"].lower()]
         vague = re.sub(r"\s+", " ", gd["num"].lower()) in g.words.get("vague_numbers", [])
