@@ -514,6 +514,7 @@ def test_possessive_expressions(language, sentence, extent, value):
         ("en", "In the first nine months profit doubled.", "the first nine months", "P9M"),
         ("en", "Over the past decade crime fell.", "the past decade", "P10Y"),
         ("nl", "Dat duurde enkele weken.", "enkele weken", "PXW"),
+        ("en", "Prices fell in recent months.", "recent months", "PXM"),  # not 'recent' alone, a past ref
     ],
 )
 def test_vague_and_modified_durations(language, sentence, extent, value):
