@@ -414,7 +414,13 @@ def flow_for(runner: str = "default", dask_address: str | None = None, workers: 
             workers or 2
         )
     n = workers or 2
-    cluster = {"n_workers": n, "threads_per_worker": 1, "processes": True, "dashboard_address": None}
+    cluster = {
+        "n_workers": n,
+        "threads_per_worker": 1,
+        "processes": True,
+        "dashboard_address": None,
+        "preload": ["flows.dask_worker"],  # workers warm before their first batch (see that module)
+    }
     return timeline_flow.with_options(task_runner=DaskTaskRunner(cluster_kwargs=cluster)), 2 * n
 
 

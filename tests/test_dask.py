@@ -51,3 +51,24 @@ def test_an_unknown_runner_is_refused():
 
     with pytest.raises(ValueError, match="unknown runner"):
         flow_for("spark")
+
+
+def test_the_worker_warm_up_extracts_one_document_in_each_language():
+    """What `flows.dask_worker` runs on each worker as it starts: every language with resources is
+    parsed in that language and reaches the tagger, the triggers and the quantities."""
+    import datetime as dt
+
+    from flows.dask_worker import warm_up, warm_up_documents
+    from flows.pipeline import extract_rows
+    from transforms import resources
+
+    documents = warm_up_documents()
+    batch = extract_rows(documents, dt.datetime(2024, 1, 1))
+    assert not batch.rejections
+    assert sorted(batch.documents.column("language").to_pylist()) == sorted(resources.languages())
+    events = batch.events.to_pylist()
+    for doc_id in batch.documents.column("doc_id").to_pylist():
+        mine = [e for e in events if e["doc_id"] == doc_id]
+        assert any(e["date_start"] is not None for e in mine)
+        assert any(e["quantities"] for e in mine)
+    assert warm_up() > 0
