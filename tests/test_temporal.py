@@ -1024,3 +1024,107 @@ def test_a_part_of_the_current_unit(language, sentence, extent, value, start, en
 
 def test_a_month_long_fast_is_no_end_of_the_month():
     assert values("It marks the end of the month-long fast.") == []
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,value,start,end,precision",
+    [
+        (
+            "en",
+            "He was born in nineteen ninety-six.",
+            "nineteen ninety-six",
+            "1996",
+            D(1996, 1, 1),
+            D(1996, 12, 31),
+            "year",
+        ),
+        (
+            "en",
+            "It happened in January nineteen ninety-seven.",
+            "January nineteen ninety-seven",
+            "1997-01",
+            D(1997, 1, 1),
+            D(1997, 1, 31),
+            "month",
+        ),
+        (
+            "en",
+            "Problems in the year two thousand are feared.",
+            "the year two thousand",
+            "2000",
+            D(2000, 1, 1),
+            D(2000, 12, 31),
+            "year",
+        ),
+        (
+            "en",
+            "The law of March 3 twenty oh five.",
+            "March 3 twenty oh five",
+            "2005-03-03",
+            D(2005, 3, 3),
+            D(2005, 3, 3),
+            "day",
+        ),
+        (
+            "en",
+            "It closed in two thousand and eighteen.",
+            "two thousand and eighteen",
+            "2018",
+            D(2018, 1, 1),
+            D(2018, 12, 31),
+            "year",
+        ),
+        (
+            "nl",
+            "Hij werd geboren in negentien achtenzeventig.",
+            "negentien achtenzeventig",
+            "1978",
+            D(1978, 1, 1),
+            D(1978, 12, 31),
+            "year",
+        ),
+        (
+            "nl",
+            "Dat was in negentienhonderd zesennegentig.",
+            "negentienhonderd zesennegentig",
+            "1996",
+            D(1996, 1, 1),
+            D(1996, 12, 31),
+            "year",
+        ),
+        (
+            "nl",
+            "Op twintig september negentien achtenzeventig.",
+            "twintig september negentien achtenzeventig",
+            "1978-09-20",
+            D(1978, 9, 20),
+            D(1978, 9, 20),
+            "day",
+        ),
+        (
+            "nl",
+            "In tweeduizend achttien gebeurde het.",
+            "tweeduizend achttien",
+            "2018",
+            D(2018, 1, 1),
+            D(2018, 12, 31),
+            "year",
+        ),
+    ],
+)
+def test_years_in_words(language, sentence, extent, value, start, end, precision):
+    t = only(sentence, language)
+    assert (t.text, t.type, t.value) == (extent, "DATE", value)
+    assert (t.date_start, t.date_end, t.precision) == (start, end, precision)
+
+
+@pytest.mark.parametrize(
+    "language,sentence",
+    [
+        ("en", "She sold two thousand shares."),
+        ("en", "Nineteen twenty-five people came."),
+        ("nl", "Het kostte tweeduizend euro."),
+    ],
+)
+def test_counts_in_words_are_no_years(language, sentence):
+    assert tag(sentence, DAY, language) == []

@@ -77,3 +77,9 @@ def test_each_folded_rule_matches_as_ignorecase_on_the_text_as_written(language)
                 for m in rule.pattern.finditer(fold(text))
             ]
             assert got == want, rule.name
+
+
+def test_a_year_in_words_is_only_looked_for_when_its_century_or_thousand_word_is_there():
+    for language, word in (("en", "nineteen"), ("nl", "duizend")):
+        rule = next(r for r in grammar(language).rules if r.name == "spelled_year")
+        assert word in rule.gate

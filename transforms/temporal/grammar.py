@@ -59,9 +59,11 @@ class Rule:
     name: str
     pattern: re.Pattern
     folded: bool  # compiled without IGNORECASE, to run on `fold(text)` (see `compile_rule`)
+    # Lower-case words of which the rule needs one: a text with none of them is not scanned at all
+    gate: tuple[str, ...] = ()
 
 
-def compile_rule(name: str, source: str) -> Rule:
+def compile_rule(name: str, source: str, gate: tuple[str, ...] = ()) -> Rule:
     """Compile a rule; when nothing in it depends on case, for lower-cased text.
 
     The regex engine compares case-insensitive letters the slow way, one branch at a time, so a
@@ -71,8 +73,8 @@ def compile_rule(name: str, source: str) -> Rule:
     """
     letters = re.sub(r"\\.|\(\?P<\w+>|\(\?P=\w+\)", "", source)  # escapes and group names are not text
     if "(?-i" in source or any(c.isupper() for c in letters):
-        return Rule(name, re.compile(source, re.IGNORECASE | re.UNICODE), folded=False)
-    return Rule(name, re.compile(source, re.UNICODE), folded=True)
+        return Rule(name, re.compile(source, re.IGNORECASE | re.UNICODE), folded=False, gate=gate)
+    return Rule(name, re.compile(source, re.UNICODE), folded=True, gate=gate)
 
 
 def fold(text: str) -> str:
@@ -202,6 +204,21 @@ def grammar(language: str) -> Grammar:
     END = r"(?!\w|['’](?!s\b))"  # no word character right after; a possessive ("Friday's") is fine
     START = r"(?<![\w'’])"
     yr_ref = rf"(?:(?P<year>{YEAR4})|(?:{ART}\s+)?(?:(?P<ydeic>{DEICTIC})\s+)?{YEARWORD})"
+
+    # Years in words: 'nineteen ninety-six', 'negentien achtenzeventig', 'two thousand and eighteen'
+    SP = W.get("spelled_years", {})
+    teens = [w for w, v in numbers.items() if 10 <= v < 20 and " " not in w]
+    tens_all = [w for w, v in numbers.items() if 20 <= v < 100 and v % 10 == 0 and " " not in w]
+    units_yr = [w for w, v in numbers.items() if 1 <= v < 10 and " " not in w and len(w) > 2]
+    AND = alt(SP.get("and", []))
+    TWO_DIGIT = (
+        rf"(?:{alt(tens_all)}(?:[-\s]{alt(units_yr)})?|{alt(units_yr)}(?:ën|en){alt(tens_all)}|{alt(teens)})"
+    )
+    SPELLED = (
+        rf"(?:(?P<ycent>{alt(SP.get('centuries', []))})(?:[-\s]?{alt(SP.get('hundred', []))})?"
+        rf"(?:\s+(?:{AND}\s+)?|-)(?:(?P<yzero>{alt(SP.get('zero', []))})[-\s]+(?P<yunit>{alt(units_yr)})"
+        rf"|(?P<yy>{TWO_DIGIT}))|(?P<ythou>{alt(SP.get('thousand', []))})(?:\s+(?:{AND}\s+)?(?P<yrest>{TWO_DIGIT}|{alt(units_yr)}))?)"
+    )
 
     rules = [
         (
@@ -342,10 +359,18 @@ def grammar(language: str) -> Grammar:
         # an abbreviated month on its own only after a word that announces a month: 'in jan', 'aanstaande feb'
         ("month_abbr", rf"{START}(?-i:(?P<month>{alt(month_abbr)}))\.?{END}"),
         ("fiscal_year", rf"{START}{FISCAL}\s+(?P<year>{YEAR4}){YEAR_END}"),
+        (
+            "spelled_year",
+            rf"{START}(?:(?:(?P<wd>{WD})\s*,?\s+)?(?:(?P<d>{DAY}|{DAYWORD})\s+(?:{OF}\s+)?)?(?P<month>{MONTH_ANY})\s+(?:(?P<d2>{DAY}|{DAYWORD})\s*,?\s+)?"
+            rf"|(?P<yart>{ART}\s+{YEARWORD}\s+))?{SPELLED}{END}(?!-\w)",
+        ),
         ("year", rf"{YEAR_START}(?P<year>{YEAR4}){YEAR_END}"),
     ]
     flags = re.IGNORECASE | re.UNICODE
-    compiled = tuple(compile_rule(name, rx) for name, rx in rules)
+    # a year in words needs its century or thousand word: most texts have none
+    gate_words = SP.get("centuries", []) + [re.split(r"[\s-]", w)[-1] for w in SP.get("thousand", [])]
+    gates = {"spelled_year": tuple(sorted({w.lower() for w in gate_words}))}
+    compiled = tuple(compile_rule(name, rx, gates.get(name, ())) for name, rx in rules)
     cites = W.get("citations", [])
     citation = re.compile("|".join(f"(?:{c})" for c in cites), flags) if cites else None
     return Grammar(language, months, weekdays, numbers, ordinals, W, compiled, citation, ambiguous)

@@ -180,6 +180,12 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
         and not any(c.g.get(k) for k in ("year", "year0", "ydeic", "ydeic0", "deic"))
     ):
         return False  # 'the last quarter' without a year is the previous or latest one, not the fourth
+    if c.rule == "spelled_year":
+        if c.g.get("ythou") and not (c.g.get("yrest") or c.g.get("month") or c.g.get("yart")):
+            return False  # 'two thousand' alone is a count
+        after = word_after(text, c.end)
+        if after and after in count_nouns(g.language):
+            return False  # 'nineteen twenty-five people'
     if c.rule == "month_abbr" and word_before(text, c.start) not in MONTH_ABBR_CONTEXT:
         return False  # 'jan' is a name, 'mar' a word: an abbreviation alone needs 'in jan', 'aanstaande feb'
     if c.rule in ("month", "deictic_month") and month and not month[0].isupper() and g.language == "en":
@@ -265,6 +271,8 @@ def find_candidates(text: str, g: Grammar) -> list[Candidate]:
     found = []
     folded = fold(text)
     for priority, rule in enumerate(g.rules):
+        if rule.gate and not any(w in folded for w in rule.gate):
+            continue
         for m in rule.pattern.finditer(folded if rule.folded else text):
             if m.end() == m.start():
                 continue
@@ -551,6 +559,19 @@ def partial_date(ctx: Context, c: Candidate, month: int, day: int | None, direct
     return None, "unresolved"
 
 
+def spelled_year(gd: dict, g: Grammar) -> int | None:
+    """'nineteen ninety-six' 1996, 'negentien achtenzeventig' 1978, 'twenty oh five' 2005,
+    'two thousand and eighteen' 2018."""
+    if gd.get("ythou"):
+        rest = g.lookup_number(gd["yrest"]) if gd.get("yrest") else 0
+        return None if rest is None else 2000 + int(rest)
+    cent = g.lookup_number(gd["ycent"])
+    yy = g.lookup_number(gd.get("yy") or gd.get("yunit") or "")
+    if cent is None or yy is None:
+        return None
+    return int(cent) * 100 + int(yy)
+
+
 def x_value(month: int | None = None, day: int | None = None) -> str:
     if day is not None and month is not None:
         return f"XXXX-{month:02d}-{day:02d}"
@@ -799,6 +820,23 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             ctx, lambda d: cal.day(cal.week_of(cal.shift(d, "W", n)).start + dt.timedelta(days=wd))
         )
         value = period.start.isoformat() if period and period.precision == "day" else f"XXXX-WXX-{wd + 1}"
+    elif r == "spelled_year":
+        y = spelled_year(gd, g)
+        if y is None:
+            return None
+        month = g.lookup_month(gd["month"]) if gd.get("month") else None
+        dword = gd.get("d") or gd.get("d2")
+        dnum = day_number(dword, g) if dword else None
+        if month and dnum:
+            d = cal.valid_day(y, month, dnum)
+            if d is None:
+                return None
+            period, value = cal.day(d), d.isoformat()
+        elif month:
+            period = cal.month(y, month)
+            value = cal.timex_value(period)
+        else:
+            period, value = cal.year(y), str(y)
     elif r in ("year", "fiscal_year"):
         y = int(gd["year"])
         period, value = cal.year(y), str(y)
