@@ -13,8 +13,10 @@ from pathlib import Path
 
 import ftfy
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from transforms import documents, entities, events, quantities
+from transforms import documents, entities, events, quantities, sentences
 from transforms.sentences import split_sentences
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -107,7 +109,7 @@ def test_grouped_names_regex_matches_like_the_flat_one(language):
 def plain_tokenize(sentence: str) -> list[tuple[str, str, int, int]]:
     """The tokenizer as it was written first: one token at a time, the possessive by regex."""
     tokens = []
-    for m in entities.TOKEN_RE.finditer(sentence):
+    for m in sentences.TOKEN_RE.finditer(sentence):
         text, end = m.group(), m.end()
         if m.lastgroup == "word" and re.search(r"['’]s?$", text) and len(text) > 2 and text[-2] in "'’":
             text, end = text[:-2], end - 2
@@ -125,6 +127,35 @@ def test_entity_tokens_are_the_plain_tokens():
 
 
 # --- quantities -----------------------------------------------------------------------------------
+
+
+def plain_quantity_tokens(sentence: str) -> list[tuple[str, str, int, int, str]]:
+    """The quantity tokens as scanned before the scan was shared: quantities' own TOKEN_RE only."""
+    return [
+        (m.lastgroup, m.group(), m.start(), m.end(), m.group().lower())
+        for m in quantities.TOKEN_RE.finditer(sentence)
+    ]
+
+
+# Characters where the two token patterns differ or border: digits (also non-ASCII ones), letters
+# (also ones whose case is special), separators, joiners, underscores, spaces.
+TOKEN_CHARS = "ab\u00e9Z\u03a3\u0130_0 9\u0663.,&-'\u2019 \t\n%$\u00a0"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=TOKEN_CHARS, max_size=24))
+@example("36.800 mensen bij AT&T en 2,5% van 3.")
+@example("a&b 1.2.3 ,5 5, x&1 1&x")
+def test_quantity_tokens_from_the_shared_scan_are_their_own(text):
+    scanned = sentences.scan_tokens(text)
+    assert [tuple(t) for t in quantities.tokenize(text, scanned)] == plain_quantity_tokens(text)
+    assert [tuple(t) for t in quantities.tokenize(text)] == plain_quantity_tokens(text)
+
+
+def test_quantity_tokens_from_the_shared_scan_on_the_seeds():
+    for text, _ in seed_sentences():
+        scanned = sentences.scan_tokens(text)
+        assert [tuple(t) for t in quantities.tokenize(text, scanned)] == plain_quantity_tokens(text)
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])

@@ -28,27 +28,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple
 
 from transforms.resources import languages, load
+from transforms.sentences import Token, scan_tokens
 
-TOKEN_RE = re.compile(r"(?P<word>[^\W\d_]+(?:[-'’&][^\W\d_]+)*)|(?P<num>\d+)|(?P<sym>\S)")
 # Where a hyphenated or apostrophe word splits into parts (`Labour-regering`, `O'Brien`).
 PART_SPLIT_RE = re.compile(r"[-’']")
 # A sentence starts again after these (headlines and quotes are often glued into one "sentence").
 START_MARKS = set(".!?:;“”\"‘'«»–—[\n")
 ARTICLES = {"de", "het", "the", "een", "a", "an"}
-
-
-class Token(NamedTuple):
-    """A named tuple rather than a frozen dataclass: sentences make thousands of tokens, and a tuple
-    is several times cheaper to create."""
-
-    kind: str  # word | num | sym
-    text: str  # possessive stripped from words
-    start: int
-    end: int
-    low: str  # text.lower(), computed once: nearly every rule compares lower-case words
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,11 +132,10 @@ def load_gazetteer(language: str) -> Gazetteer:
     )
 
 
-def tokenize(sentence: str) -> list[Token]:
-    tokens = [
-        Token(m.lastgroup or "sym", m.group(), m.start(), m.end(), m.group().lower())
-        for m in TOKEN_RE.finditer(sentence)
-    ]
+def tokenize(sentence: str, scanned: list[Token] | None = None) -> list[Token]:
+    """The sentence's tokens (`sentences.scan_tokens`), possessives stripped from words. `scanned`:
+    `scan_tokens(sentence)`, when the caller has it already (it is not changed)."""
+    tokens = scan_tokens(sentence) if scanned is None else scanned
     if "'s" in sentence or "’s" in sentence:  # the rare sentence with a possessive
         tokens = [strip_possessive(tok) for tok in tokens]
     return tokens
@@ -383,14 +370,17 @@ def find_institutions(tokens: list[Token], sentence: str, gaz: Gazetteer) -> lis
     return mentions
 
 
-def extract_entities(sentence: str, language: str) -> tuple[list[str], list[str]]:
-    """(actors, locations) named in `sentence`, each deduplicated in order of appearance.
+def extract_entities(
+    sentence: str, language: str, scanned: list[Token] | None = None
+) -> tuple[list[str], list[str]]:
+    """(actors, locations) named in `sentence`, each deduplicated in order of appearance. `scanned`:
+    `sentences.scan_tokens(sentence)`, when the caller has it already.
 
     >>> extract_entities("De Britse premier Keir Starmer sprak in Londen.", "nl")
     (['Keir Starmer'], ['Londen'])
     """
     gaz = load_gazetteer(language)
-    tokens = tokenize(sentence)
+    tokens = tokenize(sentence, scanned)
     names = list(gaz.names_re.finditer(sentence))
     known = match_known_names(sentence, tokens, gaz, names)
     taken = [m.span() for m in names]

@@ -23,7 +23,7 @@ from transforms import resources
 from transforms.entities import extract_entities
 from transforms.model import Document, Event, Quantity, Timex
 from transforms.quantities import extract_quantities
-from transforms.sentences import Segment, split_sentences
+from transforms.sentences import Segment, scan_tokens, split_sentences
 from transforms.temporal import tag
 from transforms.temporal.grammar import alt
 from transforms.temporal.tagger import masked_spans
@@ -267,8 +267,9 @@ def is_dated_publication(seg: Segment, timexes: list[Timex]) -> bool:
 
 
 def build_event(doc: Document, seg: Segment, trigger: Trigger | None, date: DateChoice) -> Event:
-    actors, locations = extract_entities(seg.text, doc.language)
-    quantities = tuple(q for _, _, q in extract_quantities(seg.text, doc.language))
+    scanned = scan_tokens(seg.text)  # one scan of the sentence for both extractors
+    actors, locations = extract_entities(seg.text, doc.language, scanned)
+    quantities = tuple(q for _, _, q in extract_quantities(seg.text, doc.language, scanned))
     event_type = trigger.event_type if trigger else "OTHER"
     return Event(
         event_id=event_id(doc.doc_id, seg, event_type),

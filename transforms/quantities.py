@@ -37,13 +37,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple
 
 from transforms.model import Quantity
 from transforms.resources import load
+from transforms.sentences import Token
 
 # Tokens: a run of digits with inner separators, a word (hyphens and apostrophes inside), or one symbol.
 TOKEN_RE = re.compile(r"(?P<num>\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_]+(?:[-'’][^\W\d_]+)*)|(?P<sym>\S)")
+# Where TOKEN_RE and `sentences.TOKEN_RE` cut a sentence differently: digits with a separator inside
+# (`36.800`, one token here, three there) and an ampersand between letters (`AT&T`, three tokens here,
+# one there). Everywhere else both match the same spans, with the same group names.
+SCANS_DIFFER_RE = re.compile(r"\d[.,]\d|[^\W\d_]&[^\W\d_]")
 # Characters that may stand right before a number that is an amount (anything else glues it to a code).
 OPENERS = set(" \t\n\r\u00a0([\"'“‘«~±≈+")
 # Characters that may stand right after a number (punctuation, end); letters are checked separately.
@@ -60,16 +64,6 @@ NUMERIC_DATE_RE = re.compile(r"(?<![\d.,])\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?![\d]
 TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 YEAR_RANGE_RE = re.compile(r"(?<![\d.,])(?:19|20)\d{2}\s*[-–/]\s*(?:(?:19|20)\d{2}|\d{2})(?![\d.,]?\d)")
 LIST_MARKER_RE = re.compile(r"^\s*\(?\d{1,2}[.)](?=\s)")
-
-
-class Token(NamedTuple):
-    """A named tuple rather than a frozen dataclass: a tuple is several times cheaper to create."""
-
-    kind: str  # num | word | sym
-    text: str
-    start: int
-    end: int
-    low: str  # text.lower(), computed once
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,11 +173,17 @@ def load_lexicon(language: str) -> Lexicon:
     )
 
 
-def tokenize(sentence: str) -> list[Token]:
-    return [
-        Token(m.lastgroup or "sym", m.group(), m.start(), m.end(), m.group().lower())
-        for m in TOKEN_RE.finditer(sentence)
-    ]
+def tokenize(sentence: str, scanned: list[Token] | None = None) -> list[Token]:
+    """The sentence's tokens by TOKEN_RE. `scanned`: `sentences.scan_tokens(sentence)`, when the caller
+    has it already; it is these same tokens unless SCANS_DIFFER_RE finds a place where they differ
+    (most sentences have none), so the sentence is only scanned again then."""
+    if scanned is not None and SCANS_DIFFER_RE.search(sentence) is None:
+        return scanned
+    tokens = []
+    for m in TOKEN_RE.finditer(sentence):
+        text = m.group()
+        tokens.append(Token(m.lastgroup or "sym", text, m.start(), m.end(), text.lower()))
+    return tokens
 
 
 def find_blocked_spans(sentence: str, lex: Lexicon) -> list[tuple[int, int]]:
@@ -582,14 +582,17 @@ def find_amounts(tokens: list[Token], sentence: str, lex: Lexicon) -> list[Amoun
     return amounts
 
 
-def extract_quantities(sentence: str, language: str) -> list[tuple[int, int, Quantity]]:
+def extract_quantities(
+    sentence: str, language: str, scanned: list[Token] | None = None
+) -> list[tuple[int, int, Quantity]]:
     """Counts and amounts in `sentence`, as (start, end, Quantity) with offsets into the sentence.
+    `scanned`: `sentences.scan_tokens(sentence)`, when the caller has it already.
 
     >>> [(q.value, q.unit, q.text) for _, _, q in extract_quantities("Meer dan 36.800 mensen staken over.", "nl")]
     [(36800.0, 'people', 'Meer dan 36.800')]
     """
     lex = load_lexicon(language)
-    tokens = tokenize(sentence)
+    tokens = tokenize(sentence, scanned)
     amounts = find_amounts(tokens, sentence, lex)
     if not amounts:
         return []  # most sentences: no need to look for blocked spans

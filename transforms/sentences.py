@@ -1,4 +1,4 @@
-"""Split a document into the sentences of its story, and set its footnotes apart.
+"""Split a document into the sentences of its story, and set its footnotes apart; a sentence into tokens.
 
 Footnote markers ("[footnoteRef:3]") are not part of any sentence; footnote bodies ("[3: De
 Telegraaf, 19 november 2024, ...]") and lines that are only a URL are `footnote` segments, so a
@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from transforms import resources
 
@@ -37,6 +38,33 @@ class Segment:
     text: str
     paragraph: int
     kind: str  # title | story | footnote
+
+
+class Token(NamedTuple):
+    """A named tuple rather than a frozen dataclass: sentences make thousands of tokens, and a tuple
+    is several times cheaper to create."""
+
+    kind: str  # word | num | sym
+    text: str
+    start: int
+    end: int
+    low: str  # text.lower(), computed once: nearly every rule compares lower-case words
+
+
+# A word (letters, with hyphens, apostrophes and ampersands inside: `Labour-regering`, `O'Brien`,
+# `AT&T`), a run of digits, or one other non-space character.
+TOKEN_RE = re.compile(r"(?P<word>[^\W\d_]+(?:[-'’&][^\W\d_]+)*)|(?P<num>\d+)|(?P<sym>\S)")
+
+
+def scan_tokens(sentence: str) -> list[Token]:
+    """The tokens of `sentence` by TOKEN_RE. The entity and the quantity extractors both start from
+    these (each tokenizes a little differently, see their `tokenize`): an event's sentence is scanned
+    once for both."""
+    tokens = []
+    for m in TOKEN_RE.finditer(sentence):
+        text = m.group()
+        tokens.append(Token(m.lastgroup or "sym", text, m.start(), m.end(), text.lower()))
+    return tokens
 
 
 @cache
