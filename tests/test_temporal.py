@@ -1128,3 +1128,10 @@ def test_years_in_words(language, sentence, extent, value, start, end, precision
 )
 def test_counts_in_words_are_no_years(language, sentence):
     assert tag(sentence, DAY, language) == []
+
+
+def test_the_full_year_is_the_year_spoken_of():
+    t = [t for t in tag("Third-quarter profit rose. For the full year, sales will rise 5%.", NOV, "en")][-1]
+    assert (t.text, t.type, t.value) == ("the full year", "DATE", "2025")
+    assert (t.date_start, t.date_end, t.precision) == (D(2025, 1, 1), D(2025, 12, 31), "year")
+    assert values("For the full year, sales will rise 5%.", dct=None) == []  # nothing to refer to
