@@ -202,3 +202,36 @@ def test_trigger_index_finds_what_testing_every_pattern_finds(language):
     texts += [f"Zij {e}t het." for e in entries] + [" ".join(entries), "İstanbul ſchip " + " ".join(entries)]
     for text in texts:
         assert events.find_triggers(text, language) == plain_find_triggers(text, language)
+
+
+def test_lower_case_keeps_word_characters():
+    """`candidate_patterns` looks for word starts in the lower-cased sentence, the patterns in the sentence."""
+    word = re.compile(r"\w")
+    for c in range(sys.maxunicode + 1):
+        ch = chr(c)
+        if ch != "\u0130":  # "İ" lowers to two characters; it is in CASE_SPECIAL
+            assert len(ch.lower()) == 1, repr(ch)
+            assert bool(word.match(ch)) == bool(word.match(ch.lower())), repr(ch)
+    assert events.CASE_SPECIAL.search("\u0130")
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_trigger_index_on_made_up_sentences(language):
+    entries = sorted({p for p in events.trigger_prefixes(language) if p})
+
+    @settings(max_examples=500, deadline=None)
+    @given(
+        st.lists(
+            st.tuples(st.sampled_from(entries), st.sampled_from(["", "x", "-", "'", "t", "en", "1"])),
+            max_size=6,
+        ),
+        st.lists(st.sampled_from([" ", "", "-", ".", "_", "a", "\n", "(", "é", "3"]), min_size=6, max_size=6),
+        st.booleans(),
+    )
+    def check(words, glue, upper):
+        text = "".join(
+            g + (w.upper() if upper else w) + tail for (w, tail), g in zip(words, glue, strict=False)
+        )
+        assert events.find_triggers(text, language) == plain_find_triggers(text, language)
+
+    check()

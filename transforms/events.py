@@ -141,9 +141,9 @@ SLICE = 3
 @cache
 def patterns_by_slice(language: str) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
     """The lexicon's patterns (by position) indexed by the first SLICE characters of their prefix, and
-    those whose prefix is shorter than that. A pattern can only pass the `prefix in lowered` test when
-    the first slice of its prefix occurs in the sentence, so a sentence's own slices find its few
-    candidate patterns without a test per pattern."""
+    those whose prefix is shorter than that. A pattern can only match where the first slice of its
+    prefix stands in the lower-cased sentence with no word character before it, so the slices at those
+    places find a sentence's few candidate patterns without a test per pattern."""
     by_slice: dict[str, list[int]] = {}
     short: list[int] = []
     for index, prefix in enumerate(trigger_prefixes(language)):
@@ -154,10 +154,17 @@ def patterns_by_slice(language: str) -> tuple[dict[str, tuple[int, ...]], tuple[
     return {k: tuple(v) for k, v in by_slice.items()}, tuple(short)
 
 
+# The SLICE characters at each place of a lower-cased sentence where a trigger can begin: every
+# lexicon pattern opens with (?<!\w), and lower-casing keeps whether a character is a word character
+# (the one character that lowers to two, "İ", is in CASE_SPECIAL below: it never comes here).
+WORD_START_SLICES = re.compile(rf"(?<!\w)(?=(.{{{SLICE}}}))", re.S)
+
+
 def candidate_patterns(lowered: str, language: str) -> list[int]:
-    """Positions, in lexicon order, of the patterns whose prefix occurs in `lowered`."""
+    """Positions, in lexicon order, of the patterns whose prefix occurs in `lowered` where a word may
+    begin (or that are too short to index): every pattern that can match is among them."""
     by_slice, short = patterns_by_slice(language)
-    slices = {lowered[i : i + SLICE] for i in range(len(lowered) - SLICE + 1)}
+    slices = set(WORD_START_SLICES.findall(lowered))
     found = [index for key in slices & by_slice.keys() for index in by_slice[key]]
     prefixes = trigger_prefixes(language)
     return sorted(index for index in (*short, *found) if prefixes[index] in lowered)
