@@ -23,6 +23,7 @@ from typing import IO, Any, Self
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from schemas.arrow import to_arrow
 from schemas.tables import DOCUMENTS, EVENTS, REJECTED, RUNS, Table
@@ -321,6 +322,10 @@ class Warehouse:
                 self.con.unregister(name)
 
     def _load_registered(self, incoming: Mapping[str, pa.Table]) -> dict[str, int]:
+        """The load, statement by statement. Why it first asks which keys and documents exist: every
+        join against `events` reads the whole table (DuckDB joins do not use the key's index), so
+        joins whose answer is known to be empty are skipped. A batch of new documents, the common
+        case, costs one scan of the event keys and an append, however large the warehouse."""
         con = self.con
         # Documents whose source now has a different text: they go, with all their events.
         replaced = [
@@ -334,32 +339,50 @@ class Warehouse:
                 """
             ).fetchall()
         ]
-        # Events of the batch's documents (and of replaced ones) that the new extraction no longer
-        # yields. Events it yields again are updated in place below, never deleted and re-inserted.
-        self.touched_partitions |= set(
-            con.execute(
-                """
-                select distinct year(date_start), month(date_start) from events
-                where doc_id in (select doc_id from incoming_documents)
-                   or doc_id in (select unnest(?::varchar[]))
-                union
-                select distinct year(date_start), month(date_start) from incoming_events
-                """,
-                [replaced],
+        # The warehouse's documents that this batch reloads or replaces: only their events may go.
+        # (Every event row belongs to a loaded document: events load with their document and leave
+        # with it.)
+        owners = replaced + [
+            row[0]
+            for row in con.execute(
+                "select doc_id from documents where doc_id in (select doc_id from incoming_documents)"
             ).fetchall()
+        ]
+        # The incoming event keys the warehouse holds already (under any document): updated in place.
+        existing = [
+            row[0]
+            for row in con.execute(
+                "select event_id from events where event_id in (select event_id from incoming_events)"
+            ).fetchall()
+        ]
+        # The (year, month) partitions of date_start the export must rewrite: the incoming events'
+        # and those of the rows they update or delete.
+        self.touched_partitions |= set(
+            con.execute("select distinct year(date_start), month(date_start) from incoming_events").fetchall()
         )
-        events_deleted = _count(
-            con,
-            """
-            delete from events
-            where (
-                doc_id in (select doc_id from incoming_documents)
-                or doc_id in (select unnest(?::varchar[]))
+        events_deleted = 0
+        if owners or existing:
+            self.touched_partitions |= set(
+                con.execute(
+                    """
+                    select distinct year(date_start), month(date_start) from events
+                    where doc_id in (select unnest(?::varchar[])) or event_id in (select unnest(?::varchar[]))
+                    """,
+                    [owners, existing],
+                ).fetchall()
             )
-              and not exists (select 1 from incoming_events as i where i.event_id = events.event_id)
-            """,
-            [replaced],
-        )
+        if owners:
+            # Events of these documents that the new extraction no longer yields. Those it yields
+            # again are updated in place below, never deleted and re-inserted.
+            events_deleted = _count(
+                con,
+                """
+                delete from events
+                where doc_id in (select unnest(?::varchar[]))
+                  and not exists (select 1 from incoming_events as i where i.event_id = events.event_id)
+                """,
+                [owners],
+            )
         documents_replaced = _count(
             con, "delete from documents where doc_id in (select unnest(?::varchar[]))", [replaced]
         )
@@ -367,14 +390,34 @@ class Warehouse:
         doc_columns = _loaded_columns(DOCUMENTS, incoming["incoming_documents"])
         event_columns = _loaded_columns(EVENTS, incoming["incoming_events"])
         rejected_columns = _loaded_columns(REJECTED, incoming["incoming_rejected"])
+        events_updated, events_inserted = 0, 0
+        if existing:
+            events = incoming["incoming_events"]
+            known = events.filter(
+                pc.is_in(events.column("event_id"), value_set=pa.array(existing, pa.string()))
+            )
+            con.register("known_incoming_events", known)
+            try:
+                events_updated = _count(
+                    con, update_changed_sql(EVENTS, "known_incoming_events", event_columns)
+                )
+            finally:
+                con.unregister("known_incoming_events")
+        cols = ", ".join(event_columns)
+        events_inserted = _count(
+            con,
+            f"insert into events ({cols}) select {cols} from incoming_events "
+            "where event_id not in (select unnest(?::varchar[]))",
+            [existing],
+        )
         return {
             "documents_updated": _count(
                 con, update_changed_sql(DOCUMENTS, "incoming_documents", doc_columns)
             ),
             "documents_inserted": _count(con, insert_new_sql(DOCUMENTS, "incoming_documents", doc_columns)),
             "documents_replaced": documents_replaced,
-            "events_updated": _count(con, update_changed_sql(EVENTS, "incoming_events", event_columns)),
-            "events_inserted": _count(con, insert_new_sql(EVENTS, "incoming_events", event_columns)),
+            "events_updated": events_updated,
+            "events_inserted": events_inserted,
             "events_deleted": events_deleted,
             "rejected_inserted": _count(con, insert_new_sql(REJECTED, "incoming_rejected", rejected_columns)),
         }
