@@ -17,6 +17,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from transforms import documents, entities, events, quantities, sentences
+from transforms.model import Timex
 from transforms.sentences import split_sentences
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -46,6 +47,18 @@ def test_other_controls_are_the_cc_characters_but_tabs_and_breaks():
     }
     found = {chr(c) for c in range(sys.maxunicode + 1) if documents.OTHER_CONTROLS.match(chr(c))}
     assert found == expected
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.binary(max_size=64))
+@example(bytes(range(256)))
+def test_c0_control_share_is_the_share_counted_byte_by_byte(data):
+    plain = (
+        sum(1 for byte in data if byte < 0x20 and chr(byte) not in documents.TEXT_CONTROLS) / len(data)
+        if data
+        else 0.0
+    )
+    assert documents.share_of_c0_controls(data) == plain
 
 
 def ftfy_samples() -> list[str]:
@@ -235,3 +248,21 @@ def test_trigger_index_on_made_up_sentences(language):
         assert events.find_triggers(text, language) == plain_find_triggers(text, language)
 
     check()
+
+
+# --- events ---------------------------------------------------------------------------------------
+
+spans = st.tuples(st.integers(0, 40), st.integers(0, 12))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(spans, max_size=12), st.lists(spans, min_size=1, max_size=5), st.booleans())
+@example([(5, 3), (5, 0), (2, 3)], [(5, 0), (4, 4)], True)
+def test_timexes_by_span_finds_what_testing_every_one_finds(timex_spans, queries, backwards):
+    timexes = [Timex(s, s + n, "x", "DATE", str(k)) for k, (s, n) in enumerate(timex_spans)]
+    if backwards and timexes:  # an expression that ends before it starts: the index must still agree
+        timexes[0] = Timex(timexes[0].start, timexes[0].start - 1, "x", "DATE", "b")
+    by_span = events.TimexesBySpan(timexes)
+    for start, length in queries:
+        end = start + length
+        assert by_span.within(start, end) == [t for t in timexes if t.start >= start and t.end <= end]

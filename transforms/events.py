@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -203,6 +204,28 @@ def is_comparison(t: Timex, sentence_text: str, offset: int, language: str) -> b
     return bool(comparison_pattern(language).search(before))
 
 
+class TimexesBySpan:
+    """A document's temporal expressions, looked up by the span that holds them. A long document has
+    thousands of sentences and of expressions: testing every expression for every sentence grows with
+    the square of its length, a lookup in the expressions sorted by start does not."""
+
+    def __init__(self, timexes: list[Timex]) -> None:
+        self.timexes = timexes
+        self.order = sorted(range(len(timexes)), key=lambda k: timexes[k].start)
+        self.starts = [timexes[k].start for k in self.order]
+        # Only an expression that ends before it starts (never made) could lie in a span that does not
+        # hold its start: then every one is tested, as before.
+        self.sound = all(t.start <= t.end for t in timexes)
+
+    def within(self, start: int, end: int) -> list[Timex]:
+        """The expressions t with start <= t.start and t.end <= end, in the document's order of them."""
+        if not self.sound:
+            return [t for t in self.timexes if t.start >= start and t.end <= end]
+        first, last = bisect_left(self.starts, start), bisect_right(self.starts, end)
+        found = sorted(k for k in self.order[first:last] if self.timexes[k].end <= end)
+        return [self.timexes[k] for k in found]
+
+
 def date_candidates(seg: Segment, timexes: list[Timex], language: str) -> list[Timex]:
     inside = [t for t in timexes if t.start >= seg.start and t.end <= seg.end and t.type in ("DATE", "TIME")]
     inside = [t for t in inside if t.value not in ("PAST_REF", "FUTURE_REF")]
@@ -303,11 +326,12 @@ def build_event(doc: Document, seg: Segment, trigger: Trigger | None, date: Date
 
 def extract_events(doc: Document) -> list[Event]:
     """All events of a document, in text order."""
-    timexes = tag(doc.text, doc.published, doc.language)
+    by_span = TimexesBySpan(tag(doc.text, doc.published, doc.language))
     cuts = masked_spans(doc.text, doc.language)
     events: list[Event] = []
     previous: tuple[int, DateChoice] | None = None  # (paragraph, date) of the sentence just before
     for seg in split_sentences(doc.text, doc.language, doc.title):
+        timexes = by_span.within(seg.start, seg.end)  # the sentence's own; the functions below need no others
         if seg.kind == "footnote":
             previous = None
             if is_dated_publication(seg, timexes):
