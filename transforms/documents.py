@@ -101,12 +101,17 @@ def share_of_controls(text: str) -> float:
     return len(OTHER_CONTROLS.findall(text)) / len(text)
 
 
+# The C0 control bytes other than tabs and breaks.
+OTHER_C0_BYTES = bytes(byte for byte in range(0x20) if chr(byte) not in TEXT_CONTROLS)
+
+
 def share_of_c0_controls(data: bytes) -> float:
     """Share of C0 control bytes (other than tabs and breaks). Bytes 0x80-0x9f do not count: they are
-    ordinary in UTF-8 and cp1252 text."""
+    ordinary in UTF-8 and cp1252 text. (Deleting them with `bytes.translate` counts them without a
+    Python step per byte.)"""
     if not data:
         return 0.0
-    return sum(1 for byte in data if byte < 0x20 and chr(byte) not in TEXT_CONTROLS) / len(data)
+    return (len(data) - len(data.translate(None, OTHER_C0_BYTES))) / len(data)
 
 
 def detect_binary(data: bytes) -> str | None:
