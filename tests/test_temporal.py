@@ -1135,3 +1135,35 @@ def test_the_full_year_is_the_year_spoken_of():
     assert (t.text, t.type, t.value) == ("the full year", "DATE", "2025")
     assert (t.date_start, t.date_end, t.precision) == (D(2025, 1, 1), D(2025, 12, 31), "year")
     assert values("For the full year, sales will rise 5%.", dct=None) == []  # nothing to refer to
+
+
+@pytest.mark.parametrize(
+    "language, sentence",
+    [
+        ("en", "Mr. Reupke, 52 years old, will succeed him."),
+        ("nl", "De man, 52 jaar oud, werd aangehouden."),
+        ("en", "A second group of directors objected."),
+        ("en", "It would be a second betrayal, she said."),
+        ("en", "Iraq imports about three-quarters of its food."),
+        ("en", "The funds hold more than a quarter of the market."),
+    ],
+)
+def test_ages_ordinals_and_shares_are_no_lengths_of_time(language, sentence):
+    assert tag(sentence, DAY, language) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, extent, kind, value",
+    [
+        ("He paused for a second.", "a second", "DURATION", "PT1S"),
+        ("It followed several quarters of losses.", "several quarters", "DURATION", "PXQ"),
+        ("The stock pays a dividend of $1.76 a year.", "a year", "SET", "P1Y"),
+        ("The airline runs four flights a week.", "a week", "SET", "P1W"),
+        ("It saves $500 million a year in costs.", "a year", "SET", "P1Y"),
+        ("Prices rose 5% in a year.", "a year", "DURATION", "P1Y"),
+    ],
+)
+def test_a_unit_after_an_amount_is_a_rate(sentence, extent, kind, value):
+    t = only(sentence, "en")
+    assert (t.text, t.type, t.value) == (extent, kind, value)
+    assert (t.date_start, t.date_end) == (None, None)

@@ -325,6 +325,8 @@ def grammar(language: str) -> Grammar:
             rf"{START}(?:(?P<pw>{alt(W.get('part_of_period', {}))})(?:\s+|-)(?:{OF}\s+)?{ART}\s+(?P<unit>{UNITWORDS})"
             rf"|(?P<uend>{alt(W.get('unit_ends', {}))})){END}(?!-\w)",
         ),
+        # before the durations: with an amount before it 'a year' is a rate ('$1.76 a year')
+        ("set", rf"{START}(?P<set>{alt(W.get('sets', {}))}){END}"),
         ("ago", rf"{START}{APPROX}(?P<num>{NUM}|{VAGUE})\s+(?P<unit>{DURUNITS})\s+(?P<ago>{AGO}){END}"),
         ("from_now", rf"{START}{APPROX}(?P<num>{NUM})\s+(?P<unit>{DURUNITS})\s+{FROMNOW}{END}"),
         ("in_future", rf"{START}(?P<prep>{FUTPREP})\s+(?P<num>{NUM})\s+(?P<unit>{DURUNITS}){END}"),
@@ -347,7 +349,6 @@ def grammar(language: str) -> Grammar:
             rf"{START}(?:(?P<dem>{alt(W.get('anaphoric_units', {}))})\s+(?P<unit>"
             rf"{alt(W.get('anaphoric_unit_words', {}))})|(?P<bare>{alt(W.get('bare_anaphoric_units', {}))})){END}",
         ),
-        ("set", rf"{START}(?P<set>{alt(W.get('sets', {}))}){END}"),
         ("generic", rf"{START}(?P<gen>{alt(W.get('generic_tagged', []))}){END}"),
         (
             "time",

@@ -244,6 +244,33 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
             return False  # '1988 quarter', '36.800 jaar': a year or a count, not a length of time
         if text[c.end : c.end + 4].lower() == "-old":
             return False  # '44-year-old': an age, not a length of time ('a 16-hour flight' is one)
+        W = g.words
+        after = word_after(text, c.end)
+        if after in W.get("age_words", []) and re.match(r"\s", text[c.end : c.end + 1]):
+            return False  # '37 years old', '55 jaar oud': an age
+        unit = c.g["unit"].lower()
+        ordinal = unit in W.get("ordinal_unit_words", []) and num.lower() in ("a", "an")
+        if (
+            ordinal
+            and re.match(r"\s+[^\W\d]", text[c.end : c.end + 3])
+            and after not in W.get("duration_followers", [])
+        ):
+            return False  # 'a second group', 'a second betrayal': the ordinal, not a length of time
+        hyphened = text[c.spans["unit"][0] - 1] == "-"
+        if W.get("units", {}).get(unit) in W.get("fraction_units", []) and (
+            num.lower() in ("a", "an") or hyphened
+        ):
+            m = re.match(
+                rf"\s+of\s+(?:{alt(W.get('articles', []) + ['a', 'an'])}\s+)?([^\W\d]+)",
+                text[c.end : c.end + 40],
+                re.I,
+            )
+            if (
+                m
+                and m.group(1).lower() not in W.get("units", {})
+                and m.group(1).lower() not in W.get("year_words", [])
+            ):
+                return False  # 'three-quarters of its food', 'more than a quarter of the market': a share
     season = c.g.get("season")
     if (
         season
@@ -259,12 +286,29 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
     ):
         return False  # 'prices fall', 'spring into action'
 
-    if c.rule == "set" and c.g["set"].lower() in g.words.get("set_requires_amount", []):
-        before = text[max(0, c.start - 30) : c.start]
-        if not re.search(r"\d|\b(?:once|twice|times)\s*$", before, re.I):
-            return False
+    if (
+        c.rule == "set"
+        and c.g["set"].lower() in g.words.get("set_requires_amount", [])
+        and not amount_before(text, c.start, g)
+    ):
+        return False
     # 'now that ...' is a reason, not a time
     return not (c.rule == "generic" and surface.lower() == "now" and word_after(text, c.end) in ("that",))
+
+
+def amount_before(text: str, pos: int, g: Grammar) -> bool:
+    """An amount or a count right before `pos` ('$1.76 a year', 'four flights a week', '700 seats a
+    week', 'twice a year'): what makes 'a year' a rate. A preposition in between ('rose 5% in a year')
+    makes it a length of time again."""
+    before = text[max(0, pos - 40) : pos]
+    if re.search(r"\b(?:once|twice|times)\s*$", before, re.I):
+        return True
+    nums = alt(w for w in g.numbers if w not in ("a", "an", "een"))
+    m = re.search(rf"(?:\d|(?<!\w){nums}(?!\w))[\d.,%]*((?:\s+[^\W\d]+){{0,2}})\s*$", before, re.I)
+    if not m:
+        return False
+    between = m.group(1).lower().split()
+    return not any(w in g.words.get("duration_followers", []) for w in between)
 
 
 def find_candidates(text: str, g: Grammar) -> list[Candidate]:
