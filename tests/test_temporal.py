@@ -565,7 +565,13 @@ def test_holidays(language, sentence, extent, value):
     [
         ("nl", "Het bereik is tot 2012.", "tot 2012", None, D(2011, 12, 31), "BEFORE"),
         ("nl", "Ik vertrek na 1-1-2016.", "na 1-1-2016", D(2016, 1, 1), None, "AFTER"),
-        ("nl", "Het bereik is 2012 of erna.", "2012 of erna", D(2012, 1, 1), None, "AFTER"),
+        ("nl", "Het bereik is 2012 of erna.", "2012 of erna", D(2012, 1, 1), None, "ON_OR_AFTER"),
+        ("en", "Prices rose in 2012 or later.", "2012 or later", D(2012, 1, 1), None, "ON_OR_AFTER"),
+        # after a year or a month: once it is over
+        ("nl", "De regeling geldt na 2018.", "na 2018", D(2019, 1, 1), None, "AFTER"),
+        ("nl", "Het wordt na afloop van 2018 herzien.", "na afloop van 2018", D(2019, 1, 1), None, "AFTER"),
+        ("en", "Maybe we can leave after Feb 2018.", "after Feb 2018", D(2018, 3, 1), None, "AFTER"),
+        ("en", "Nothing changed after 2010.", "after 2010", D(2011, 1, 1), None, "AFTER"),
         ("en", "It must be done before 2020.", "before 2020", None, D(2019, 12, 31), "BEFORE"),
     ],
 )

@@ -1347,6 +1347,11 @@ def open_interval(t: Timex, text: str, g: Grammar) -> Timex | None:
     if mod is None:
         return None
     if mod == "AFTER":
+        # 'na 1-1-2016' from that day on (the specs' reading of a point); 'after 2018', 'na feb 2018'
+        # once the period is over: 2019, March
+        lo = t.date_start if t.precision == "day" else t.date_end + dt.timedelta(days=1)
+        hi = None
+    elif mod == "ON_OR_AFTER":
         lo, hi = t.date_start, None
     elif mod == "BEFORE":
         lo, hi = None, t.date_start - dt.timedelta(days=1)
