@@ -1173,3 +1173,49 @@ def test_a_unit_after_an_amount_is_a_rate(sentence, extent, kind, value):
     t = only(sentence, "en")
     assert (t.text, t.type, t.value) == (extent, kind, value)
     assert (t.date_start, t.date_end) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "language, sentence, extent, value, start, end, precision",
+    [
+        ("nl", "In week 12 wordt besloten.", "week 12", "2025-W12", D(2025, 3, 17), D(2025, 3, 23), "week"),
+        (
+            "nl",
+            "Het rapport verschijnt in week 3 van 2026.",
+            "week 3 van 2026",
+            "2026-W03",
+            D(2026, 1, 12),
+            D(2026, 1, 18),
+            "week",
+        ),
+        (
+            "en",
+            "Sales rose in week 31 of 2018.",
+            "week 31 of 2018",
+            "2018-W31",
+            D(2018, 7, 30),
+            D(2018, 8, 5),
+            "week",
+        ),
+        (
+            "nl",
+            "Van week 31 tot week 35 is het dicht.",
+            "Van week 31 tot week 35",
+            "2025-W31/2025-W35",
+            D(2025, 7, 28),
+            D(2025, 8, 24),  # Dutch 'tot' stops before week 35
+            "range",
+        ),
+        (
+            "en",
+            "The office is closed from week 31 to week 35.",
+            "from week 31 to week 35",
+            "2025-W31/2025-W35",
+            D(2025, 7, 28),
+            D(2025, 8, 31),
+            "range",
+        ),
+    ],
+)
+def test_numbered_weeks(language, sentence, extent, value, start, end, precision):
+    check(only(sentence, language), extent, value, start, end, precision)

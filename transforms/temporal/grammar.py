@@ -255,6 +255,12 @@ def grammar(language: str) -> Grammar:
             rf"{START}(?:(?P<month>{MONTH_FULL})\s+(?:{OF}\s+)?(?P<ydeic>{DEICTIC})\s+{YEARWORD}"
             rf"|(?P<ydeic2>{DEICTIC})\s+{YEARWORD}\s+(?:in\s+)?(?P<month2>{MONTH_FULL})){END}",
         ),
+        # 'week 12', 'week 12 van 2024': the ISO week of that number
+        (
+            "week_number",
+            rf"{START}{alt(W.get('week_number_words', []))}\s+(?P<wn>0?[1-9]|[1-4]\d|5[0-3])"
+            rf"(?:\s*,?\s+(?:{OF}\s+)?(?P<year>{YEAR4}))?(?![\w.,:]\d|\w)",
+        ),
         ("week_weekday", rf"{START}(?P<deic>{DEICTIC})\s+week\s+(?:op\s+|on\s+)?(?P<wd>{WD_FULL}){END}"),
         (
             "numeric_month",
@@ -370,7 +376,10 @@ def grammar(language: str) -> Grammar:
     flags = re.IGNORECASE | re.UNICODE
     # a year in words needs its century or thousand word: most texts have none
     gate_words = SP.get("centuries", []) + [re.split(r"[\s-]", w)[-1] for w in SP.get("thousand", [])]
-    gates = {"spelled_year": tuple(sorted({w.lower() for w in gate_words}))}
+    gates = {
+        "spelled_year": tuple(sorted({w.lower() for w in gate_words})),
+        "week_number": tuple(sorted({w.lower() for w in W.get("week_number_words", [])})),
+    }
     compiled = tuple(compile_rule(name, rx, gates.get(name, ())) for name, rx in rules)
     cites = W.get("citations", [])
     citation = re.compile("|".join(f"(?:{c})" for c in cites), flags) if cites else None

@@ -965,6 +965,20 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         value = (period.start.isoformat() if period and period.precision == "day" else "XXXX-XX-XX") + (
             f"T{part}" if part else ""
         )
+    elif r == "week_number":
+        wn = int(gd["wn"])
+
+        def iso_week(y: int) -> Period | None:
+            try:
+                return cal.week_of(dt.date.fromisocalendar(y, wn, 1))
+            except ValueError:
+                return None  # week 53 of a year with 52
+
+        if gd.get("year"):
+            period = iso_week(int(gd["year"]))
+        else:  # the week of that number in the document's year
+            period, source = dct_relative(ctx, lambda d: iso_week(d.isocalendar()[0]))
+        value = cal.timex_value(period) if period else f"XXXX-W{wn:02d}"
     elif r == "weekday":
         wd = g.weekdays[gd["wd"].lower()]
         kind_d, deic = deictic(g, gd.get("deic"))
