@@ -1219,3 +1219,55 @@ def test_a_unit_after_an_amount_is_a_rate(sentence, extent, kind, value):
 )
 def test_numbered_weeks(language, sentence, extent, value, start, end, precision):
     check(only(sentence, language), extent, value, start, end, precision)
+
+
+@pytest.mark.parametrize(
+    "sentence, extent, value, start, end, precision",
+    [
+        # Wednesday 14 May 2025: 'aanstaande vrijdag' is the first Friday to come, 'volgende vrijdag' next week's
+        (
+            "Ik ga aanstaande vrijdag terug.",
+            "aanstaande vrijdag",
+            "2025-05-16",
+            D(2025, 5, 16),
+            D(2025, 5, 16),
+            "day",
+        ),
+        (
+            "Aankomende woensdag stemt de Kamer.",
+            "Aankomende woensdag",
+            "2025-05-21",
+            D(2025, 5, 21),
+            D(2025, 5, 21),
+            "day",
+        ),
+        (
+            "Ik ga volgende vrijdag terug.",
+            "volgende vrijdag",
+            "2025-05-23",
+            D(2025, 5, 23),
+            D(2025, 5, 23),
+            "day",
+        ),
+        # a decade written with its first year
+        (
+            "In de jaren 1970 groeide de stad.",
+            "de jaren 1970",
+            "197",
+            D(1970, 1, 1),
+            D(1979, 12, 31),
+            "multi_year",
+        ),
+        ("Dat begon in de jaren 2000.", "de jaren 2000", "200", D(2000, 1, 1), D(2009, 12, 31), "multi_year"),
+        (
+            "In de jaren 1990 tot 2000 groeide de stad.",
+            "1990 tot 2000",
+            "1990/2000",
+            D(1990, 1, 1),
+            D(1999, 12, 31),
+            "multi_year",
+        ),
+    ],
+)
+def test_upcoming_weekdays_and_decades_by_their_first_year(sentence, extent, value, start, end, precision):
+    check(only(sentence, "nl"), extent, value, start, end, precision)

@@ -295,7 +295,7 @@ def grammar(language: str) -> Grammar:
         ("decade", rf"{START}(?:{ART}\s+)?(?P<decade>(?:1[89]|20)\d0)'?s{END}"),
         (
             "decade_words",
-            rf"{START}(?:{ART}\s+)?jaren\s+(?:'?(?P<dd>[2-9]0)|(?P<dname>{alt(W.get('decade_names', {}))})){END}",
+            rf"{START}(?:{ART}\s+)?jaren\s+(?:(?P<dyear>(?:1[89]|20)\d0)(?!\s*(?:[-–/]|tot\b|t/m)\s*\d)|'?(?P<dd>[2-9]0)|(?P<dname>{alt(W.get('decade_names', {}))})){END}",
         ),
         (
             "century",

@@ -949,8 +949,11 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         y = int(gd["decade"])
         period, value = cal.decade(y), str(y)[:3]
     elif r == "decade_words":
-        dd = int(gd["dd"]) if gd.get("dd") else 10 * g.words["decade_names"][gd["dname"].lower()]
-        y = 1900 + dd
+        if gd.get("dyear"):  # 'de jaren 1970', 'de jaren 2000'
+            y = int(gd["dyear"])
+        else:
+            dd = int(gd["dd"]) if gd.get("dd") else 10 * g.words["decade_names"][gd["dname"].lower()]
+            y = 1900 + dd
         period, value = cal.decade(y), str(y)[:3]
     elif r == "century":
         n = int(gd["n"])
@@ -983,7 +986,11 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         wd = g.weekdays[gd["wd"].lower()]
         kind_d, deic = deictic(g, gd.get("deic"))
         deic = deic if isinstance(deic, int) else -1
-        weekly = deic == 0 or (deic > 0 and g.words.get("next_weekday_is_next_week", False))
+        upcoming = re.sub(r"\s+", " ", (gd.get("deic") or "").lower()) in g.words.get(
+            "upcoming_weekday_deictics", []
+        )
+        # 'volgende vrijdag' is the Friday of next week, 'aanstaande vrijdag' the first Friday to come
+        weekly = deic == 0 or (deic > 0 and g.words.get("next_weekday_is_next_week", False) and not upcoming)
         if gd.get("deic") and kind_d == "shift" and weekly:
             # 'deze vrijdag' is the Friday of this week, 'volgende zondag' the Sunday of next week
             period, source = dct_relative(
