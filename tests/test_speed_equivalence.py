@@ -190,6 +190,46 @@ def test_words_that_cannot_start_an_amount_read_as_none(language):
     assert skipped > 1000
 
 
+def plain_lookup_noun(word: str, lex: quantities.Lexicon) -> str | None:
+    """`lookup_noun` as it was: a Dutch compound tested against every noun in turn."""
+    w = word.lower()
+    if w in lex.nouns:
+        return lex.nouns[w]
+    if lex.language == "nl":
+        for noun, unit in lex.nouns.items():
+            if len(noun) >= 4 and w.endswith(noun) and len(w) - len(noun) >= 3:
+                return unit
+    return None
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_compound_nouns_found_by_their_endings_as_by_testing_every_noun(language):
+    lex = quantities.load_lexicon(language)
+    nouns = list(lex.nouns)
+    words = {w for s, _ in seed_sentences() for w in s.split()}
+    words |= {head + noun for noun in nouns for head in ("", "a", "ab", "abc", "boot", "Kinder")}
+    words |= {a + b for a in nouns[:60] for b in nouns}  # compounds of two known nouns: which one wins
+    words |= {noun[1:] for noun in nouns} | {noun.upper() for noun in nouns}
+    for word in words:
+        assert quantities.lookup_noun(word, lex) == plain_lookup_noun(word, lex), word
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_custodial_patterns_are_the_ones_built_per_call(language):
+    lex = quantities.load_lexicon(language)
+    texts = (
+        [s for s, _ in seed_sentences()]
+        + [f"  {w}" for w in lex.custodial]
+        + [f" {w}x" for w in lex.custodial]
+    )
+    texts += [f" jaar {w}, en" for w in lex.custodial] + [f"\n{w.upper()}" for w in lex.custodial]
+    for text in texts:
+        for end in range(0, min(len(text), 60)):
+            rest = text[end : end + 25].lower()
+            plain = any(re.match(rf"\s+{re.escape(word)}\b", rest) for word in lex.custodial)
+            assert quantities.is_custodial(text, end, lex) == plain
+
+
 # --- triggers -------------------------------------------------------------------------------------
 
 

@@ -35,8 +35,10 @@ its currency/percent/scale, as written; the counted noun is left out (the unit s
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 
 from transforms.model import Quantity
 from transforms.resources import load
@@ -89,10 +91,14 @@ class Lexicon:
     articles: frozenset[str]
     weak: frozenset[str]
     nouns: dict[str, str]
+    # Dutch compounds match on a known noun of four or more letters at their end: those nouns, each
+    # as (its place in `nouns`, its unit), so a word looks up its own endings; the first place wins.
+    compound_tails: dict[str, tuple[int, str]]
     currencies: dict[str, str]
     percent: dict[str, str]
     durations: dict[str, str]
     custodial: tuple[str, ...]
+    custodial_res: tuple[re.Pattern[str], ...]  # per custodial word: white space, the word, a boundary
     stopwords: frozenset[str]
     default_currency: str
     comparator_re: re.Pattern[str]
@@ -152,17 +158,23 @@ def load_lexicon(language: str) -> Lexicon:
     comparator_re = re.compile(
         rf"(?<![\w-])(?:{alternation(units.get('comparators', []))})\s+$", re.IGNORECASE
     )
+    nouns = {k.lower(): v for k, v in units.get("nouns", {}).items()}
+    custodial = tuple(units.get("custodial", []))
     return Lexicon(
         language=language,
         cardinals=cardinals,
         scales={k.lower(): float(v) for k, v in numbers.get("scales", {}).items()},
         articles=frozenset(numbers.get("articles", [])),
         weak=frozenset(numbers.get("weak", [])),
-        nouns={k.lower(): v for k, v in units.get("nouns", {}).items()},
+        nouns=nouns,
+        compound_tails={
+            noun: (place, unit) for place, (noun, unit) in enumerate(nouns.items()) if len(noun) >= 4
+        },
         currencies=dict(units.get("currencies", {})),
         percent=percent,
         durations={k.lower(): v for k, v in units.get("durations", {}).items()},
-        custodial=tuple(units.get("custodial", [])),
+        custodial=custodial,
+        custodial_res=tuple(re.compile(rf"\s+{re.escape(word)}\b") for word in custodial),
         stopwords=frozenset(w.lower() for w in units.get("stopwords", [])),
         default_currency=units.get("default_currency", ""),
         comparator_re=comparator_re,
@@ -452,9 +464,12 @@ def lookup_noun(word: str, lex: Lexicon) -> str | None:
     if w in lex.nouns:
         return lex.nouns[w]
     if lex.language == "nl":
-        for noun, unit in lex.nouns.items():
-            if len(noun) >= 4 and w.endswith(noun) and len(w) - len(noun) >= 3:
-                return unit
+        # The known nouns of four or more letters that end `w` and leave at least three letters before
+        # them; of those, the first in the lexicon's order.
+        ends = [w[-size:] for size in range(4, len(w) - 2)]
+        found = [lex.compound_tails[end] for end in ends if end in lex.compound_tails]
+        if found:
+            return min(found)[1]
     return None
 
 
@@ -483,7 +498,7 @@ def classify_noun(words: list[Token], lex: Lexicon) -> tuple[str, str | None]:
 def is_custodial(sentence: str, end: int, lex: Lexicon) -> bool:
     """`4 jaar cel`, `two years in prison`: a prison term right after a duration."""
     rest = sentence[end : end + 25].lower()
-    return any(re.match(rf"\s+{re.escape(word)}\b", rest) for word in lex.custodial)
+    return any(pattern.match(rest) for pattern in lex.custodial_res)
 
 
 def match_percent(sentence: str, end: int, lex: Lexicon) -> tuple[str, int] | None:
@@ -529,7 +544,7 @@ def build_quantity(
     if comparator is not None:
         start = comparator.start()
     if unit is None:
-        next_index = next((k for k, t in enumerate(tokens) if t.start >= end), len(tokens))
+        next_index = bisect_left(tokens, end, key=attrgetter("start"))  # the first token from `end` on
         unit, kind = classify_noun(follow_words(tokens, next_index, lex), lex)
         if kind == "duration" and not is_custodial_after(sentence, tokens, next_index, lex):
             return None  # tien jaar, 24 uur: a duration, the temporal tagger's
