@@ -1271,3 +1271,53 @@ def test_numbered_weeks(language, sentence, extent, value, start, end, precision
 )
 def test_upcoming_weekdays_and_decades_by_their_first_year(sentence, extent, value, start, end, precision):
     check(only(sentence, "nl"), extent, value, start, end, precision)
+
+
+@pytest.mark.parametrize(
+    "language, sentence, extent, value, start, end",
+    [
+        # a week belongs to the month or year that holds its Thursday (as ISO counts a year's weeks)
+        (
+            "nl",
+            "De eerste week van 2015 was koud.",
+            "De eerste week van 2015",
+            "2015-W01",
+            D(2014, 12, 29),
+            D(2015, 1, 4),
+        ),
+        (
+            "nl",
+            "In de laatste week van 2015 viel sneeuw.",
+            "de laatste week van 2015",
+            "2015-W53",
+            D(2015, 12, 28),
+            D(2016, 1, 3),
+        ),
+        (
+            "nl",
+            "Ik ben de derde week van deze maand weg.",
+            "de derde week van deze maand",
+            "2025-W20",
+            D(2025, 5, 12),
+            D(2025, 5, 18),
+        ),
+        (
+            "en",
+            "It closed the last week of July 2017.",
+            "the last week of July 2017",
+            "2017-W30",
+            D(2017, 7, 24),
+            D(2017, 7, 30),
+        ),
+        (
+            "en",
+            "We met the first week of this year.",
+            "the first week of this year",
+            "2025-W01",
+            D(2024, 12, 30),
+            D(2025, 1, 5),
+        ),
+    ],
+)
+def test_the_nth_week_of_a_month_or_year(language, sentence, extent, value, start, end):
+    check(only(sentence, language), extent, value, start, end, "week")

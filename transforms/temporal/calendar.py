@@ -67,6 +67,21 @@ def week_of(d: dt.date) -> Period:
     return Period(monday, monday + dt.timedelta(days=6), "week")
 
 
+def nth_week(box: Period, k: int) -> Period | None:
+    """The k-th week (k = -1: the last) of a month or year: a week belongs to the period that holds its
+    Thursday, as ISO counts the weeks of a year ('de eerste week van 2015' is 29 Dec 2014 - 4 Jan 2015)."""
+    first = box.start - dt.timedelta(days=box.start.weekday())
+    if first + dt.timedelta(days=3) < box.start:
+        first += dt.timedelta(days=7)
+    last = box.end - dt.timedelta(days=box.end.weekday())
+    if last + dt.timedelta(days=3) > box.end:
+        last -= dt.timedelta(days=7)
+    monday = last if k == -1 else first + dt.timedelta(days=7 * (k - 1))
+    if not first <= monday <= last:
+        return None
+    return week_of(monday)
+
+
 def decade(first_year: int) -> Period:
     return Period(dt.date(first_year, 1, 1), dt.date(first_year + 9, 12, 31), "multi_year")
 

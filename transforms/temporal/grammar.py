@@ -309,6 +309,13 @@ def grammar(language: str) -> Grammar:
             rf"{START}(?:{ART}\s+)?(?P<d>{DAYORD})\s+{OF}\s+(?:{ART}\s+)?(?P<deic>{DEICTIC})\s+"
             rf"{alt(k for k, v in W.get('deictic_unit_words', {}).items() if v == 'M')}{END}",
         ),
+        # 'de eerste week van september', 'the last week of 2015', 'de derde week van deze maand'
+        (
+            "nth_week",
+            rf"{START}(?:{ART}\s+)?(?P<ord>{ORD})\s+{alt(W.get('week_number_words', []))}\s+{OF}\s+"
+            rf"(?:(?P<month>{MONTH_ANY})(?:\s+(?P<year>{YEAR4}))?|(?P<year2>{YEAR4})"
+            rf"|(?:{ART}\s+)?(?P<deic>{DEICTIC})\s+(?P<unit>{alt(k for k, v in W.get('deictic_unit_words', {}).items() if v in ('M', 'Y'))})){END}",
+        ),
         (
             "nth_weekday",
             rf"{START}(?:{ART}\s+)?(?P<ord>{ORD})\s+(?P<wd>{WD_FULL})\s+{OF}\s+(?:(?P<month>{MONTH_FULL})"
@@ -379,6 +386,7 @@ def grammar(language: str) -> Grammar:
     gates = {
         "spelled_year": tuple(sorted({w.lower() for w in gate_words})),
         "week_number": tuple(sorted({w.lower() for w in W.get("week_number_words", [])})),
+        "nth_week": tuple(sorted({w.lower() for w in W.get("week_number_words", [])})),
     }
     compiled = tuple(compile_rule(name, rx, gates.get(name, ())) for name, rx in rules)
     cites = W.get("citations", [])

@@ -968,6 +968,29 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         value = (period.start.isoformat() if period and period.precision == "day" else "XXXX-XX-XX") + (
             f"T{part}" if part else ""
         )
+    elif r == "nth_week":
+        o = gd["ord"].lower()
+        k = g.ordinals.get(o) or (int(re.match(r"\d+", o).group()) if re.match(r"\d", o) else None)
+        if not k:
+            return None
+        if gd.get("month"):
+            month = g.lookup_month(gd["month"])
+            if month is None:
+                return None
+            if gd.get("year"):
+                box = cal.month(int(gd["year"]), month)
+            else:
+                box, source = partial_date(ctx, c, month, None, month_day_direction(ctx, c))
+        elif gd.get("year2"):
+            box = cal.year(int(gd["year2"]))
+        else:
+            kind_d, n = deictic(g, gd["deic"])
+            unit = g.words["deictic_unit_words"][re.sub(r"\s+", " ", gd["unit"].lower())]
+            if kind_d != "shift":
+                return None
+            box, source = dct_relative(ctx, lambda d: cal.unit_period(unit, cal.shift(d, unit, n)))
+        period = cal.nth_week(box, k) if box is not None and box.known else None
+        value = cal.timex_value(period) if period else "XXXX-WXX"
     elif r == "week_number":
         wn = int(gd["wn"])
 
