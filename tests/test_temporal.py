@@ -1321,3 +1321,63 @@ def test_upcoming_weekdays_and_decades_by_their_first_year(sentence, extent, val
 )
 def test_the_nth_week_of_a_month_or_year(language, sentence, extent, value, start, end):
     check(only(sentence, language), extent, value, start, end, "week")
+
+
+@pytest.mark.parametrize(
+    "language, sentence, extent, kind, value, start",
+    [
+        # the period of an abbreviation ends no sentence: the clause keeps its 'will' / 'zal'
+        (
+            "en",
+            "The father will leave at 4 a.m. EDT Thursday.",
+            "4 a.m. EDT Thursday",
+            "TIME",
+            "2025-05-15T04:00",
+            D(2025, 5, 15),
+        ),
+        (
+            "nl",
+            "De staatssecretaris zal o.a. vrijdag spreken.",
+            "vrijdag",
+            "DATE",
+            "2025-05-16",
+            D(2025, 5, 16),
+        ),
+        ("nl", "Dhr. Jansen zal vrijdag spreken.", "vrijdag", "DATE", "2025-05-16", D(2025, 5, 16)),
+        # 'next to' says where, not when
+        (
+            "en",
+            "The bombs went off next to the U.S. embassy on Friday.",
+            "Friday",
+            "DATE",
+            "2025-05-09",
+            D(2025, 5, 9),
+        ),
+        (
+            "en",
+            "Revenue was 4.5 million. He will speak Friday.",
+            "Friday",
+            "DATE",
+            "2025-05-16",
+            D(2025, 5, 16),
+        ),
+    ],
+)
+def test_the_clause_of_a_weekday_runs_past_abbreviations(language, sentence, extent, kind, value, start):
+    t = only(sentence, language)
+    assert (t.text, t.type, t.value, t.date_start) == (extent, kind, value, start)
+
+
+@pytest.mark.parametrize(
+    "language, sentence, extent, value",
+    [
+        ("en", "Flights leave each Thursday.", "each Thursday", "XXXX-WXX-4"),
+        ("en", "We meet every Monday morning.", "every Monday morning", "XXXX-WXX-1TMO"),
+        ("en", "The fair opens every July.", "every July", "XXXX-07"),
+        ("nl", "De raad vergadert iedere dinsdagavond.", "iedere dinsdagavond", "XXXX-WXX-2TEV"),
+        ("nl", "Het festival is elke januari.", "elke januari", "XXXX-01"),
+    ],
+)
+def test_each_weekday_or_month_is_a_set(language, sentence, extent, value):
+    t = only(sentence, language)
+    assert (t.text, t.type, t.value, t.date_start, t.date_end) == (extent, "SET", value, None, None)

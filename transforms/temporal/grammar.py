@@ -322,6 +322,11 @@ def grammar(language: str) -> Grammar:
             rf"(?:\s+(?P<year>{YEAR4}))?|(?:{ART}\s+)?(?P<deic>{DEICTIC})\s+"
             rf"{alt(k for k, v in W.get('deictic_unit_words', {}).items() if v == 'M')}){END}",
         ),
+        # 'each Thursday', 'every July', 'iedere dinsdag': a set, not one day
+        (
+            "each_calendar",
+            rf"{START}{alt(W.get('set_quantifiers', []))}\s+(?:(?P<wd>{WD_FULL})(?P<part>{DAYPART})?(?:\s+(?P<part2>{DAYPART}))?|(?P<month>{MONTH_FULL})){END}",
+        ),
         (
             "weekday",
             rf"{START}(?:(?P<deic>{DEICTIC})\s+)?(?P<wd>{WD_FULL})(?P<part>{DAYPART})?"

@@ -407,20 +407,47 @@ def dct_relative(ctx: Context, fn) -> tuple[Period | None, str]:
     return Period(min(a.start, b.start), max(a.end, b.end), "range"), "relative_to_dct"
 
 
+CLAUSE_END = re.compile(r"[;!?\n]|(?<=(\w))?\.(?=\s|$)")
+
+
+def clause_bounds(ctx: Context, c: Candidate, reach: int = 600) -> tuple[int, int]:
+    """The sentence around the expression: from the last stop before it to the first after it. The
+    period of an abbreviation is no stop: 'a.m.', 'U.S.', 'Nov.', 'Mr.' (the language's
+    `abbreviations`), or '4 a.m. EDT Thursday' would lose the 'will' of its sentence."""
+    text = ctx.text
+    abbr = abbreviations(ctx.grammar.language)
+
+    def stop(m: re.Match) -> bool:
+        if m.group() != ".":
+            return True
+        word = re.search(r"([\w.]*)$", text[max(0, m.start() - 12) : m.start()]).group(1).lower()
+        return not (len(word.split(".")[-1]) == 1 or word in abbr)
+
+    lo_from = max(0, c.start - reach)
+    stops = [m.end() for m in CLAUSE_END.finditer(text, lo_from, c.start) if stop(m)]
+    lo = stops[-1] if stops else (0 if lo_from == 0 else lo_from)
+    hi = next((m.start() for m in CLAUSE_END.finditer(text, c.end, c.end + reach) if stop(m)), None)
+    return lo, min(len(text), c.end + reach) if hi is None else hi
+
+
+@cache
+def abbreviations(language: str) -> frozenset[str]:
+    return frozenset(w.lower().rstrip(".") for w in grammar(language).words.get("abbreviations", []))
+
+
 def clause_direction(ctx: Context, c: Candidate) -> int:
     """Tense of the clause around the expression: -1 past, 1 future, 0 unknown. The cue nearest the
     expression wins ("said Tuesday it will ..." is past for Tuesday)."""
     text = ctx.text
-    lo = max(text.rfind(ch, 0, c.start) for ch in ".;!?\n") + 1
-    his = [i for i in (text.find(ch, c.end) for ch in ".;!?\n") if i >= 0]
-    hi = min(his) if his else len(text)
+    lo, hi = clause_bounds(ctx, c)
     words = ctx.grammar.words
     best: tuple[int, int] | None = None
+    not_cues = words.get("cue_exceptions", {})  # 'next to' says where, not when
     for direction, cues in ((-1, words.get("past_cues", [])), (1, words.get("future_cues", []))):
         for cue in cues:
             for m in re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", text[lo:hi], re.I):
                 pos = lo + m.start()
-                if c.start <= pos < c.end:
+                if c.start <= pos < c.end or word_after(text, lo + m.end()) in not_cues.get(cue, ()):
                     continue
                 dist = c.start - pos if pos < c.start else pos - c.end
                 if best is None or dist < best[0]:
@@ -579,7 +606,7 @@ FAR_DAYS = 120
 def past_verb_in_clause(ctx: Context, c: Candidate) -> int:
     """-1 when a verb in the past tense ('stepped down ... in March') comes earlier in the sentence."""
     suffixes = tuple(ctx.grammar.words.get("past_verb_suffixes", []))
-    lo = max(ctx.text.rfind(ch, 0, c.start) for ch in ".;!?\n") + 1
+    lo = clause_bounds(ctx, c)[0]
     future = future_cue_heads(ctx.grammar.language)
     for w in re.findall(r"\w+", ctx.text[lo : c.start].lower()):
         if len(w) > 4 and w.endswith(suffixes) and w not in future:
@@ -991,6 +1018,13 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             box, source = dct_relative(ctx, lambda d: cal.unit_period(unit, cal.shift(d, unit, n)))
         period = cal.nth_week(box, k) if box is not None and box.known else None
         value = cal.timex_value(period) if period else "XXXX-WXX"
+    elif r == "each_calendar":
+        kind = "SET"
+        if gd.get("wd"):
+            part = g.words.get("day_parts", {}).get((gd.get("part") or gd.get("part2") or "").lower())
+            value = f"XXXX-WXX-{g.weekdays[gd['wd'].lower()] + 1}" + (f"T{part}" if part else "")
+        else:
+            value = f"XXXX-{g.lookup_month(gd['month']):02d}"
     elif r == "week_number":
         wn = int(gd["wn"])
 
