@@ -1381,3 +1381,30 @@ def test_the_clause_of_a_weekday_runs_past_abbreviations(language, sentence, ext
 def test_each_weekday_or_month_is_a_set(language, sentence, extent, value):
     t = only(sentence, language)
     assert (t.text, t.type, t.value, t.date_start, t.date_end) == (extent, "SET", value, None, None)
+
+
+@pytest.mark.parametrize(
+    "language, sentence, extent, value, start",
+    [
+        ("en", "Talks broke off at noon Tuesday.", "noon Tuesday", "2025-05-13T12:00", D(2025, 5, 13)),
+        (
+            "en",
+            "The offer expired at midnight Monday.",
+            "midnight Monday",
+            "2025-05-12T24:00",
+            D(2025, 5, 12),
+        ),
+        ("en", "At midday the rain stopped.", "midday", "2025-05-14T12:00", D(2025, 5, 14)),
+        ("nl", "Ik ben rond het middaguur terug.", "het middaguur", "2025-05-14T12:00", D(2025, 5, 14)),
+        ("nl", "De stemming sluit dinsdag om middernacht.", "dinsdag", "2025-05-13", D(2025, 5, 13)),
+    ],
+)
+def test_times_of_day_named_by_a_word(language, sentence, extent, value, start):
+    found = [t for t in tag(sentence, DAY, language) if t.text == extent]
+    assert len(found) == 1, [(t.text, t.value) for t in tag(sentence, DAY, language)]
+    t = found[0]
+    assert (t.value, t.date_start, t.date_end, t.precision) == (value, start, start, "day")
+
+
+def test_high_noon_is_no_time():
+    assert tag("The film High Noon, and for Poland high noon comes today.", DAY, "en")[0].text == "today"

@@ -373,6 +373,8 @@ def grammar(language: str) -> Grammar:
             rf"{START}(?P<hh>[01]?\d|2[0-3])(?:[:.](?P<mm>[0-5]\d))?\s*(?P<suf>{alt(W.get('times_suffix', []))})"
             rf"(?!\w)|{START}(?P<hh2>[01]?\d|2[0-3]):(?P<mm2>[0-5]\d)(?![\d:.,]\d|\w)",
         ),
+        # 'noon', 'midnight', 'het middaguur': a time of day named by a word
+        ("time_word", rf"{START}(?P<tw>{alt(W.get('time_words', {}))}){END}"),
         ("year_range", rf"(?<![\w/.,#-])(?P<y1>{YEAR4})\s*[-–/]\s*(?P<y2>{YEAR4}|\d\d)(?![\w/]|[-.,]\d)"),
         ("month", rf"{START}(?P<month>{MONTH_FULL}){END}"),
         # an abbreviated month on its own only after a word that announces a month: 'in jan', 'aanstaande feb'

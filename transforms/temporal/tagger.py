@@ -186,6 +186,8 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
         after = word_after(text, c.end)
         if after and after in count_nouns(g.language):
             return False  # 'nineteen twenty-five people'
+    if c.rule == "time_word" and word_before(text, c.start) in g.words.get("time_word_not_after", []):
+        return False  # 'High Noon' is a film, 'high noon' a moment of truth
     if c.rule == "month_abbr" and word_before(text, c.start) not in MONTH_ABBR_CONTEXT:
         return False  # 'jan' is a name, 'mar' a word: an abbreviation alone needs 'in jan', 'aanstaande feb'
     if c.rule in ("month", "deictic_month") and month and not month[0].isupper() and g.language == "en":
@@ -1263,9 +1265,12 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             period, source = dct_relative(ctx, cal.day)
         else:
             source = "unresolved"
-    elif r == "time":
-        hh = int(gd.get("hh") or gd.get("hh2"))
-        mm = int(gd.get("mm") or gd.get("mm2") or 0)
+    elif r in ("time", "time_word"):
+        if r == "time_word":
+            hh, mm = map(int, g.words["time_words"][re.sub(r"\s+", " ", gd["tw"].lower())].split(":"))
+        else:
+            hh = int(gd.get("hh") or gd.get("hh2"))
+            mm = int(gd.get("mm") or gd.get("mm2") or 0)
         suf = (gd.get("suf") or "").lower().replace(".", "")
         if suf == "pm" and hh < 12:
             hh += 12
