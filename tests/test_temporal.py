@@ -1408,3 +1408,33 @@ def test_times_of_day_named_by_a_word(language, sentence, extent, value, start):
 
 def test_high_noon_is_no_time():
     assert tag("The film High Noon, and for Poland high noon comes today.", DAY, "en")[0].text == "today"
+
+
+@pytest.mark.parametrize(
+    "language, sentence, extent, value",
+    [
+        ("nl", "Het onderzoek duurde een half jaar.", "een half jaar", "P6M"),
+        ("nl", "Hij zat anderhalf jaar vast.", "anderhalf jaar", "P1Y6M"),
+        ("nl", "De vergadering duurde twee en een half uur.", "twee en een half uur", "PT2H30M"),
+        ("nl", "Dat speelt al een halve eeuw.", "een halve eeuw", "P50Y"),
+        ("nl", "De staking duurde anderhalve dag.", "anderhalve dag", "P1DT12H"),
+        ("en", "The talks lasted 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+        ("en", "The flight took 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
+        ("en", "It lasted a minute and a half.", "a minute and a half", "PT1M30S"),
+        ("en", "The meeting took half an hour.", "half an hour", "PT30M"),
+        ("en", "He served one and a half years.", "one and a half years", "P1Y6M"),
+    ],
+)
+def test_durations_with_a_half(language, sentence, extent, value):
+    t = only(sentence, language)
+    assert (t.text, t.type, t.value, t.date_start) == (extent, "DURATION", value, None)
+
+
+def test_half_an_hour_from_now_is_on_the_document_day():
+    t = only("What about half an hour from now?", "en")
+    assert (t.text, t.type, t.date_start, t.date_end) == (
+        "half an hour from now",
+        "TIME",
+        D(2025, 5, 14),
+        D(2025, 5, 14),
+    )

@@ -139,7 +139,7 @@ def grammar(language: str) -> Grammar:
         raise KeyError(f"no temporal resources for language {language!r}")
     months: dict[str, int] = cal["months"]
     weekdays: dict[str, int] = cal["weekdays"]
-    numbers = number_words(language)
+    numbers = number_words(language) | words.get("duration_numbers", {})
     ordinals = {k: v for k, v in nums.get("ordinals", {}).items()}
 
     month_full = [m for m in months if not is_abbreviation(m, months)]
@@ -180,6 +180,10 @@ def grammar(language: str) -> Grammar:
     DURMOD = alt(W.get("duration_modifiers", []))
     VAGUE = alt(W.get("vague_numbers", []))
     NUM = number_pattern(numbers)
+    # 'een half jaar', '2 1/2 years', 'twee en een half uur', 'an hour and a half'
+    FRAC = alt(W.get("fractions", {}))
+    halves = [w for w, v in numbers.items() if v == 0.5]
+    HALFART = rf"(?:{alt(W.get('half_articles', []))}\s+(?=(?:{alt(halves)})\s))?" if halves else ""
     ORD = rf"(?:{alt(ordinals)}|[1-4](?:{SUF}))"
     PAST = alt(W.get("past_suffixes", []))
     FUT = alt(W.get("future_suffixes", []))
@@ -350,9 +354,9 @@ def grammar(language: str) -> Grammar:
         ("in_future", rf"{START}(?P<prep>{FUTPREP})\s+(?P<num>{NUM})\s+(?P<unit>{DURUNITS}){END}"),
         (
             "duration",
-            rf"{START}{APPROX}(?:{ART}\s+)?(?:(?P<deic>{DEICTIC}|{DURMOD})\s+)?(?P<num>{NUM}|{VAGUE})"
-            rf"(?:\s+{alt(W.get('duration_inner_modifiers', []))})?(?:\s+|-)(?P<unit>{DURUNITS})"
-            rf"(?:-(?:long|lang))?{END}",
+            rf"{START}{APPROX}(?:{ART}\s+)?(?:(?P<deic>{DEICTIC}|{DURMOD})\s+)?{HALFART}(?P<num>{NUM}|{VAGUE})"
+            rf"(?:\s*(?P<frac>{FRAC}))?(?:\s+{alt(W.get('duration_inner_modifiers', []))})?(?:\s+|-)(?P<unit>{DURUNITS})"
+            rf"(?:\s+(?P<frac2>{alt(W.get('fractions_after_unit', {}))}))?(?:-(?:long|lang))?{END}",
         ),
         ("weekend", rf"{START}(?P<we>{alt(W.get('weekend_words', []))}){END}"),
         ("anaphoric_year", rf"{START}(?P<ana>{alt(W.get('anaphoric_years', {}))}){END}"),

@@ -653,10 +653,23 @@ def x_value(month: int | None = None, day: int | None = None) -> str:
     return "XXXX"
 
 
+SMALLER = {"Y": ("M", 12), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
+
+
 def duration_value(n: float | None, unit: str) -> str:
     """P3Y, PT24H, PXD (a vague number: 'several days'); decades and centuries in years."""
     if unit in ("DE", "CE") and n is not None:
         n, unit = n * (10 if unit == "DE" else 100), "Y"
+    if n is not None and not float(n).is_integer() and unit in SMALLER:
+        # 'anderhalf jaar' P1Y6M, '5 1/2 hours' PT5H30M, 'een half jaar' P6M: the rest in the next unit down
+        lower, times = SMALLER[unit]
+        whole, rest = int(n), (n - int(n)) * times
+        if float(rest).is_integer():
+            tail = duration_value(rest, lower)
+            if whole == 0:
+                return tail
+            head = duration_value(whole, unit)
+            return head + (tail[2:] if "T" in head else tail[1:])  # PT5H + PT30M, P2Y + P6M, P1D + PT12H
     if n is None:
         num = "X"
     else:
@@ -1142,10 +1155,10 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         n = None if vague else g.lookup_number(gd["num"])
         if n is None and r == "ago":
             return Timex(c.start, c.end, surface, "DATE", "PAST_REF")  # 'several years ago'
-        if n is None or not float(n).is_integer():
-            return None
         sign = -1 if r == "ago" else 1
         seconds = {"H": 3600, "MIN": 60, "S": 1}.get(unit)
+        if n is None or not (float(n).is_integer() or seconds):
+            return None  # 'half an hour from now' has its time; 'anderhalf jaar geleden' no calendar unit
         if r == "in_future" and gd["prep"].lower() in g.words.get("within_prepositions", []):
             # 'binnen 5 dagen': from the document date up to (not including) five days later
             kind, value = "DURATION", duration_value(n, unit)
@@ -1155,7 +1168,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
                     return Period(d, max(d, cal.shift(d, u, k) - dt.timedelta(days=1)), "range")
             else:
 
-                def within(d: dt.date, k=int(n), sec=seconds) -> Period:
+                def within(d: dt.date, k=n, sec=seconds) -> Period:
                     return Period(d, d + dt.timedelta(seconds=k * sec), "range")
 
             period, source = dct_relative(ctx, within)
@@ -1167,9 +1180,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             period, source = dct_relative(
                 ctx,
                 lambda d: cal.day(
-                    (
-                        dt.datetime.combine(d, dt.time(12)) + sign * dt.timedelta(seconds=int(n) * seconds)
-                    ).date()
+                    (dt.datetime.combine(d, dt.time(12)) + sign * dt.timedelta(seconds=n * seconds)).date()
                 ),
             )
             value = period.start.isoformat() if period and period.precision == "day" else "XXXX-XX-XX"
@@ -1191,6 +1202,9 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         unit = g.words["units"][gd["unit"].lower()]
         vague = re.sub(r"\s+", " ", gd["num"].lower()) in g.words.get("vague_numbers", [])
         n = None if vague else g.lookup_number(gd["num"])
+        for key, table in (("frac", "fractions"), ("frac2", "fractions_after_unit")):
+            if n is not None and gd.get(key):  # '2 1/2 years', 'an hour and a half'
+                n += g.words[table][re.sub(r"\s+", " ", gd[key].lower())]
         kind = "DURATION"
         value = duration_value(n, unit) if n is not None else duration_value(None, unit)
         kind_d, direction = deictic(g, gd.get("deic"))
