@@ -1438,3 +1438,19 @@ def test_half_an_hour_from_now_is_on_the_document_day():
         D(2025, 5, 14),
         D(2025, 5, 14),
     )
+
+
+@pytest.mark.parametrize(
+    "language, sentence, extent",
+    [
+        ("en", "Sales fell sharply in the past year.", "the past year"),
+        ("nl", "De omzet daalde het afgelopen jaar.", "het afgelopen jaar"),
+    ],
+)
+def test_the_past_year_is_last_year(language, sentence, extent):
+    check(only(sentence, language), extent, "2024", D(2024, 1, 1), D(2024, 12, 31), "year")
+
+
+def test_the_past_three_years_stay_a_length_of_time():
+    t = only("Sales fell in the past three years.", "en")
+    assert (t.type, t.value) == ("DURATION", "P3Y")

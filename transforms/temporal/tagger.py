@@ -1102,6 +1102,8 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         kind_d, n = deictic(g, gd["deic"])
         if r == "earlier_this":
             mod = g.words["earlier_later"][gd["el"].lower()]
+        if kind_d == "duration" and unit in g.words.get("past_unit_is_previous", []):
+            kind_d, n = "shift", -1  # 'the past year' is last year (TimeBank), as 'het afgelopen jaar'
         if kind_d == "duration":
             kind, value = "DURATION", duration_value(1, unit)
         else:
