@@ -1454,3 +1454,54 @@ def test_the_past_year_is_last_year(language, sentence, extent):
 def test_the_past_three_years_stay_a_length_of_time():
     t = only("Sales fell in the past three years.", "en")
     assert (t.type, t.value) == ("DURATION", "P3Y")
+
+
+@pytest.mark.parametrize(
+    "language, sentence, extent, value, start, end, precision",
+    [
+        # from the document date (Wednesday 14 May 2025) to the end of the unit
+        (
+            "nl",
+            "De rest van het jaar blijft het rustig.",
+            "De rest van het jaar",
+            "2025",
+            D(2025, 5, 14),
+            D(2025, 12, 31),
+            "range",
+        ),
+        (
+            "nl",
+            "Ik ben rest deze week weg.",
+            "rest deze week",
+            "2025-W20",
+            D(2025, 5, 14),
+            D(2025, 5, 18),
+            "range",
+        ),
+        (
+            "en",
+            "Prices will rise for the remainder of the month.",
+            "the remainder of the month",
+            "2025-05",
+            D(2025, 5, 14),
+            D(2025, 5, 31),
+            "range",
+        ),
+        # a unit wholly to come is all of it
+        (
+            "nl",
+            "De rest van volgend jaar is gepland.",
+            "De rest van volgend jaar",
+            "2026",
+            D(2026, 1, 1),
+            D(2026, 12, 31),
+            "year",
+        ),
+    ],
+)
+def test_the_rest_of_a_unit(language, sentence, extent, value, start, end, precision):
+    check(only(sentence, language), extent, value, start, end, precision)
+
+
+def test_the_rest_of_the_world_is_no_time():
+    assert tag("It will give the rest of the world a view.", DAY, "en") == []

@@ -347,6 +347,12 @@ def grammar(language: str) -> Grammar:
             rf"{START}(?:(?P<pw>{alt(W.get('part_of_period', {}))})(?:\s+|-)(?:{OF}\s+)?{ART}\s+(?P<unit>{UNITWORDS})"
             rf"|(?P<uend>{alt(W.get('unit_ends', {}))})){END}(?!-\w)",
         ),
+        # 'de rest van het jaar', 'the rest of this week': from the document date to the end of the unit
+        (
+            "rest_of",
+            rf"{START}(?:{ART}\s+)?{alt(W.get('rest_of', []))}\s+(?:{ART}\s+)?(?:(?P<deic>{DEICTIC})\s+)?"
+            rf"(?P<unit>{alt(k for k, v in W.get('deictic_unit_words', {}).items() if v in ('W', 'M', 'Q', 'Y'))}){END}",
+        ),
         # before the durations: with an amount before it 'a year' is a rate ('$1.76 a year')
         ("set", rf"{START}(?P<set>{alt(W.get('sets', {}))}){END}"),
         ("ago", rf"{START}{APPROX}(?P<num>{NUM}|{VAGUE})\s+(?P<unit>{DURUNITS})\s+(?P<ago>{AGO}){END}"),
@@ -398,6 +404,7 @@ def grammar(language: str) -> Grammar:
         "spelled_year": tuple(sorted({w.lower() for w in gate_words})),
         "week_number": tuple(sorted({w.lower() for w in W.get("week_number_words", [])})),
         "nth_week": tuple(sorted({w.lower() for w in W.get("week_number_words", [])})),
+        "rest_of": tuple(sorted({w.split()[0].lower() for w in W.get("rest_of", [])})),
     }
     compiled = tuple(compile_rule(name, rx, gates.get(name, ())) for name, rx in rules)
     cites = W.get("citations", [])

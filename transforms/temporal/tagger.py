@@ -1128,6 +1128,16 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
                     unit, "XXXX"
                 )
             )
+    elif r == "rest_of":
+        unit = g.words["deictic_unit_words"][re.sub(r"\s+", " ", gd["unit"].lower())]
+        kind_d, n = deictic(g, gd.get("deic"))
+        if kind_d != "shift":
+            return None
+        whole, source = dct_relative(ctx, lambda d: cal.unit_period(unit, cal.shift(d, unit, n)))
+        value = cal.timex_value(whole, unit) if whole and whole.precision != "range" else "XXXX"
+        period = whole
+        if whole is not None and whole.known and ctx.dct.start >= whole.start and ctx.dct.end <= whole.end:
+            period = Period(ctx.dct.start, whole.end, "range")  # what is left of it
     elif r == "unit_part":
         if gd.get("uend"):
             unit, part = g.words["unit_ends"][re.sub(r"\s+", " ", gd["uend"].lower())], "END"
