@@ -1396,7 +1396,13 @@ def test_each_weekday_or_month_is_a_set(language, sentence, extent, value):
         ),
         ("en", "At midday the rain stopped.", "midday", "2025-05-14T12:00", D(2025, 5, 14)),
         ("nl", "Ik ben rond het middaguur terug.", "het middaguur", "2025-05-14T12:00", D(2025, 5, 14)),
-        ("nl", "De stemming sluit dinsdag om middernacht.", "dinsdag", "2025-05-13", D(2025, 5, 13)),
+        (
+            "nl",
+            "De stemming sluit dinsdag om middernacht.",
+            "dinsdag om middernacht",
+            "2025-05-13T24:00",
+            D(2025, 5, 13),
+        ),
     ],
 )
 def test_times_of_day_named_by_a_word(language, sentence, extent, value, start):
@@ -1505,3 +1511,48 @@ def test_the_rest_of_a_unit(language, sentence, extent, value, start, end, preci
 
 def test_the_rest_of_the_world_is_no_time():
     assert tag("It will give the rest of the world a view.", DAY, "en") == []
+
+
+@pytest.mark.parametrize(
+    "language, sentence, extent, kind, value, start",
+    [
+        ("nl", "De herdenking begint om 20.00 uur.", "20.00 uur", "TIME", "2025-05-14T20:00", D(2025, 5, 14)),
+        ("nl", "Leg een meeting vast om 8.00.", "8.00", "TIME", "2025-05-14T08:00", D(2025, 5, 14)),
+        (
+            "nl",
+            "Ik zal vandaag om 20.30 terug gaan.",
+            "vandaag om 20.30",
+            "TIME",
+            "2025-05-14T20:30",
+            D(2025, 5, 14),
+        ),
+        (
+            "nl",
+            "Overmorgen om 8.00 vertrekt de trein.",
+            "Overmorgen om 8.00",
+            "TIME",
+            "2025-05-16T08:00",
+            D(2025, 5, 16),
+        ),
+        (
+            "en",
+            "The vote closes tomorrow at noon.",
+            "tomorrow at noon",
+            "TIME",
+            "2025-05-15T12:00",
+            D(2025, 5, 15),
+        ),
+        ("nl", "De vergadering duurde 1,5 uur.", "1,5 uur", "DURATION", "PT1H30M", None),
+        ("nl", "Dat duurt nog 2,5 jaar.", "2,5 jaar", "DURATION", "P2Y6M", None),
+    ],
+)
+def test_dutch_clock_times_and_a_time_on_its_day(language, sentence, extent, kind, value, start):
+    t = only(sentence, language)
+    assert (t.text, t.type, t.value, t.date_start) == (extent, kind, value, start)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Het kost tussen 2.50 en 3.50 euro.", "De koers steeg 12.50 punten.", "Het cijfer was 8.00."]
+)
+def test_dotted_numbers_are_no_times(sentence):
+    assert [t.type for t in tag(sentence, DAY, "nl")] == []

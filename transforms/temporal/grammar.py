@@ -106,6 +106,8 @@ class Grammar:
         w = re.sub(r"\s+", " ", word.lower().strip())
         if re.fullmatch(r"\d+", w):
             return float(w)
+        if re.fullmatch(r"\d+[.,]\d{1,2}", w):  # '1,5 uur', '2.5 years'
+            return float(w.replace(",", "."))
         if w in self.numbers:
             return float(self.numbers[w])
         for joiner in ("ën", "en", "-", " "):
@@ -381,7 +383,8 @@ def grammar(language: str) -> Grammar:
         (
             "time",
             rf"{START}(?P<hh>[01]?\d|2[0-3])(?:[:.](?P<mm>[0-5]\d))?\s*(?P<suf>{alt(W.get('times_suffix', []))})"
-            rf"(?!\w)|{START}(?P<hh2>[01]?\d|2[0-3]):(?P<mm2>[0-5]\d)(?![\d:.,]\d|\w)",
+            rf"(?!\w)|{START}(?P<hh2>[01]?\d|2[0-3]):(?P<mm2>[0-5]\d)(?![\d:.,]\d|\w)"
+            rf"|{START}(?<![\d.,])(?P<hh3>[01]?\d|2[0-3])\.(?P<mm3>[0-5]\d)(?![\d:.,]\d|\w)",
         ),
         # 'noon', 'midnight', 'het middaguur': a time of day named by a word
         ("time_word", rf"{START}(?P<tw>{alt(W.get('time_words', {}))}){END}"),

@@ -214,6 +214,15 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
         after = word_after(text, c.end)
         if after and after in count_nouns(g.language):
             return False  # '2000 mensen' is a count
+    if c.rule == "time" and c.g.get("hh3"):
+        after = word_after(text, c.end)
+        m = re.match(r"\s*(?:[-–]|\w+)\s+\d+[.,]\d+\s+([\w%]+)", text[c.end : c.end + 40])
+        if m:  # 'tussen 2.50 en 3.50 euro': the unit after the range
+            after = m.group(1).lower()
+        if word_before(text, c.start) not in g.words.get("time_prepositions", []):
+            return False  # '8.00' is a time only after 'om', 'tot', 'vanaf' ...; else a number or an amount
+        if after in count_nouns(g.language) or after in g.words.get("amount_words", []):
+            return False  # 'en 3.50 euro', 'tot 2.30 miljoen'
     if c.rule == "time" and c.g.get("suf") and not c.g.get("mm"):
         before = word_before(text, c.start)
         suf = c.g["suf"].lower()
@@ -244,6 +253,11 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
         num = c.g.get("num", "")
         if re.fullmatch(r"\d{4,}|\d+[.,]\d{3}", num):
             return False  # '1988 quarter', '36.800 jaar': a year or a count, not a length of time
+        if (
+            re.fullmatch(r"\d{1,2}[.:][0-5]\d", num)
+            and g.words.get("units", {}).get(c.g["unit"].lower()) == "H"
+        ):
+            return False  # 'om 20.00 uur' is a time of day
         if text[c.end : c.end + 4].lower() == "-old":
             return False  # '44-year-old': an age, not a length of time ('a 16-hour flight' is one)
         W = g.words
@@ -1295,8 +1309,8 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         if r == "time_word":
             hh, mm = map(int, g.words["time_words"][re.sub(r"\s+", " ", gd["tw"].lower())].split(":"))
         else:
-            hh = int(gd.get("hh") or gd.get("hh2"))
-            mm = int(gd.get("mm") or gd.get("mm2") or 0)
+            hh = int(gd.get("hh") or gd.get("hh2") or gd.get("hh3"))
+            mm = int(gd.get("mm") or gd.get("mm2") or gd.get("mm3") or 0)
         suf = (gd.get("suf") or "").lower().replace(".", "")
         if suf == "pm" and hh < 12:
             hh += 12
@@ -1529,6 +1543,7 @@ def join_times_to_days(timexes: list[Timex], text: str, g: Grammar) -> list[Time
     """'9 a.m. Tuesday', '4 a.m. EDT Thursday': the time on that day, one expression (a time alone is
     put on the document's day, which is wrong when the text names another)."""
     zones = alt(g.words.get("time_zones", []))
+    links = alt(g.words.get("time_links", []))
     out: list[Timex] = []
     for t in timexes:
         prev = out[-1] if out else None
@@ -1542,6 +1557,27 @@ def join_times_to_days(timexes: list[Timex], text: str, g: Grammar) -> list[Time
         ):
             out[-1] = replace(
                 t, start=prev.start, type="TIME", value=f"{t.date_start.isoformat()}T{m.group(1)}", parts=()
+            )
+            continue
+        m = TIME_OF_DAY.fullmatch(t.value) if t.type == "TIME" else None
+        if (
+            m
+            and prev is not None
+            and prev.type in ("DATE", "TIME")
+            and prev.precision == "day"
+            and prev.date_start is not None
+            and not TIME_OF_DAY.fullmatch(prev.value)
+            and re.fullmatch(rf"\s*,?\s+(?:{links})\s+", text[prev.end : t.start], re.I)
+        ):
+            # 'vandaag om 20.30', 'Tuesday at 9 a.m.': the time on that day
+            day = prev.date_start.isoformat()
+            out[-1] = replace(
+                t,
+                start=prev.start,
+                value=f"{day}T{m.group(1)}",
+                date_start=prev.date_start,
+                date_end=prev.date_end,
+                parts=(),
             )
             continue
         out.append(t)
