@@ -330,6 +330,18 @@ def test_a_rolled_back_batch_leaves_nothing(wh: Warehouse) -> None:
     assert table_counts(wh)["events"] == 0
 
 
+def test_duckdb_memory_is_bounded_and_grows_only_with_the_key_index(wh: Warehouse) -> None:
+    from warehouse.store import MEMORY_FLOOR_BYTES, memory_limit_bytes
+
+    assert memory_limit_bytes(0) == memory_limit_bytes(100_000) == MEMORY_FLOOR_BYTES
+    assert memory_limit_bytes(10_000_000) > 10_000_000 * 75  # the index of 10M events, ~75 bytes each
+    limit = rows(wh, "select current_setting('memory_limit')")[0][0]
+    assert limit == f"{MEMORY_FLOOR_BYTES / 2**20:.1f} MiB"
+    with wh.on_a_copy():  # each connection the warehouse makes is bounded
+        assert rows(wh, "select current_setting('memory_limit')")[0][0] == limit
+    assert rows(wh, "select current_setting('memory_limit')")[0][0] == limit
+
+
 def test_a_run_on_a_copy_replaces_the_file_only_when_it_succeeds(wh: Warehouse) -> None:
     load(wh, [document_row("d1")], [event_row("e1", "d1")])
     work = work_path_for(wh.path)

@@ -87,6 +87,12 @@ def write_events(con: duckdb.DuckDBPyConnection, target: Path, only: set[Partiti
             "year(date_start) and p.m is not distinct from month(date_start))"
         )
     try:
+        # A partitioned COPY keeps a buffer for each open partition, 524,288 rows and 100 files by default:
+        # at 1.5M events it took 1.7 GB and failed under a 1 GB memory_limit. The rows arrive sorted by
+        # date, so a partition is written whole before the next one opens, and small buffers cost little:
+        # 13.6 s instead of 23 s, 0.4 GB instead of 1.7 (a partition may now come as more than one file).
+        con.execute("set partitioned_write_max_open_files = 20")
+        con.execute("set partitioned_write_flush_threshold = 20000")
         rows = _copied(
             con,
             f"copy (select {cols}, year(date_start) as year, month(date_start) as month from events {where} "

@@ -36,6 +36,29 @@ LOCK_POLL_SECONDS = 0.1
 KEEP_ON_UPDATE = {"documents": {"ingested_at"}}
 
 
+# DuckDB's default memory limit is 80% of RAM, and it keeps every block it reads or writes cached up to
+# that limit: a run's memory grew with the warehouse file (about 1 MB of RSS per MB written). Under a
+# limit the cache is evicted instead, at no cost measured in load or export time (loads of 1.5M events
+# ran under 160 MB, the export under 256 MB). The primary key's index (ART, 114 MB for 1.5M events,
+# ~75 bytes an event) cannot be evicted, so the limit grows by twice that above half the floor.
+MEMORY_FLOOR_BYTES = 256 * 2**20
+INDEX_BYTES_PER_EVENT = 150
+
+
+def memory_limit_bytes(events: int) -> int:
+    """DuckDB's memory limit for a warehouse holding `events` event rows."""
+    return max(MEMORY_FLOOR_BYTES, MEMORY_FLOOR_BYTES // 2 + INDEX_BYTES_PER_EVENT * events)
+
+
+def bound_memory(con: duckdb.DuckDBPyConnection) -> None:
+    """Set the connection's memory limit from the size of its warehouse (see MEMORY_FLOOR_BYTES)."""
+    exists = con.execute(
+        "select count(*) from information_schema.tables where table_name = 'events'"
+    ).fetchone()
+    events = con.execute("select count(*) from events").fetchone()[0] if exists and exists[0] else 0
+    con.execute(f"set memory_limit = '{memory_limit_bytes(events) // 2**20}MiB'")
+
+
 class WarehouseLocked(RuntimeError):
     """Another process holds the warehouse's lock for longer than we were willing to wait."""
 
@@ -191,6 +214,7 @@ class Warehouse:
             remove_database_file(work_path_for(path))
             con = connect_waiting(path, lock_timeout - (time.monotonic() - started))
             try:
+                bound_memory(con)
                 migrate(con)
                 con.execute(VIEWS_SQL.read_text(encoding="utf-8"))
                 # the lock is ours: a run still marked running was killed and never finished
@@ -247,6 +271,7 @@ class Warehouse:
             remove_database_file(work)
             shutil.copyfile(self.path, work)
             self.con = duckdb.connect(str(work))
+            bound_memory(self.con)
             yield
             self.con.execute("checkpoint")
             self.con.close()
@@ -260,6 +285,7 @@ class Warehouse:
             raise
         finally:
             self.con = connect_waiting(self.path, self.lock_timeout)
+            bound_memory(self.con)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
