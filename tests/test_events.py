@@ -36,6 +36,20 @@ def test_own_explicit_date_and_type_from_the_trigger_lexicon():
         "explicit",
     )
     assert e.date_text == "2024"
+    assert e.date_value == "2024"
+
+
+def test_an_event_carries_the_timex3_value_of_its_own_date_and_none_of_the_document_date():
+    own = event_with(extract_events(doc("In het derde kwartaal van 2024 kwamen 300 mensen aan.")), "300")
+    assert (own.date_text, own.date_value, own.date_precision) == (
+        "het derde kwartaal van 2024",
+        "2024-Q3",
+        "quarter",
+    )
+    dct = event_with(
+        extract_events(doc("Dat schrijven de ministers in een brief aan de Tweede Kamer.")), "schrijven"
+    )
+    assert (dct.date_source, dct.date_text, dct.date_value) == ("dct", None, None)
 
 
 def test_comparison_baseline_is_not_the_events_date():

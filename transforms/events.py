@@ -312,6 +312,7 @@ def build_event(doc: Document, seg: Segment, trigger: Trigger | None, date: Date
         event_type=event_type,
         trigger=trigger.text if trigger else (date.text or ""),
         date_text=date.text,
+        date_value=date.value,
         date_start=date.start,
         date_end=date.end,
         date_precision=date.precision if date.start is not None else "unknown",

@@ -128,6 +128,7 @@ class Event:
     event_type: str
     trigger: str
     date_text: str | None
+    date_value: str | None  # the TIMEX3 value of date_text (2024-Q3, 2025-05, PRESENT_REF)
     date_start: dt.date | None
     date_end: dt.date | None
     date_precision: str

@@ -42,6 +42,7 @@ def event_row(e: Event) -> dict:
         "event_type": e.event_type,
         "trigger": e.trigger,
         "date_text": e.date_text,
+        "date_value": e.date_value,
         "date_start": e.date_start,
         "date_end": e.date_end,
         "date_precision": e.date_precision,
