@@ -1556,3 +1556,40 @@ def test_dutch_clock_times_and_a_time_on_its_day(language, sentence, extent, kin
 )
 def test_dotted_numbers_are_no_times(sentence):
     assert [t.type for t in tag(sentence, DAY, "nl")] == []
+
+
+@pytest.mark.parametrize(
+    "language, sentence, extent, kind, value",
+    [
+        # an apostrophe however it is typeset
+        ("nl", "Hij kwam ’s avonds thuis.", "’s avonds", "SET", "TEV"),
+        ("nl", "Hij kwam ‘s nachts thuis.", "‘s nachts", "SET", "TNI"),
+        ("en", "The party was on New Year’s Day.", "New Year’s Day", "DATE", "2025-01-01"),
+        # Dutch clock words: the half hour counts towards the next hour
+        ("nl", "Het is half negen.", "half negen", "TIME", "2025-05-14T08:30"),
+        ("nl", "De raad begint om kwart over acht.", "kwart over acht", "TIME", "2025-05-14T08:15"),
+        ("nl", "Het is kwart voor 10 ’s avonds.", "kwart voor 10 ’s avonds", "TIME", "2025-05-14T21:45"),
+        (
+            "nl",
+            "De trein vertrekt om tien voor half zeven.",
+            "tien voor half zeven",
+            "TIME",
+            "2025-05-14T06:20",
+        ),
+        (
+            "nl",
+            "Het debat eindigde om vijf over half acht 's avonds.",
+            "vijf over half acht 's avonds",
+            "TIME",
+            "2025-05-14T19:35",
+        ),
+        ("nl", "Het overleg begon om half één.", "half één", "TIME", "2025-05-14T12:30"),
+    ],
+)
+def test_apostrophes_and_dutch_clock_words(language, sentence, extent, kind, value):
+    t = only(sentence, language)
+    assert (t.text, t.type, t.value) == (extent, kind, value)
+
+
+def test_five_to_twelve_alone_is_a_saying():
+    assert tag("Het is vijf voor twaalf voor het klimaat.", DAY, "nl") == []

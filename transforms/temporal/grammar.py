@@ -184,6 +184,7 @@ def grammar(language: str) -> Grammar:
     NUM = number_pattern(numbers)
     # 'een half jaar', '2 1/2 years', 'twee en een half uur', 'an hour and a half'
     FRAC = alt(W.get("fractions", {}))
+    CW = W.get("clock_words", {})
     halves = [w for w, v in numbers.items() if v == 0.5]
     HALFART = rf"(?:{alt(W.get('half_articles', []))}\s+(?=(?:{alt(halves)})\s))?" if halves else ""
     ORD = rf"(?:{alt(ordinals)}|[1-4](?:{SUF}))"
@@ -400,6 +401,15 @@ def grammar(language: str) -> Grammar:
         ),
         ("year", rf"{YEAR_START}(?P<year>{YEAR4}){YEAR_END}"),
     ]
+    if CW:  # Dutch clock words: 'half acht', 'kwart over negen', 'tien voor half zeven', 'vijf over elf 's avonds'
+        HALFW = alt([CW["half"]])
+        clock = (
+            "clock_words",
+            rf"{START}(?:(?P<cmin>{alt(CW['quarter'] + list(CW['minutes']))})\s+(?P<cdir>{alt(CW['past'] + CW['to'])})"
+            rf"\s+(?:(?P<chalf>{HALFW})\s+)?|(?P<chalf2>{HALFW})\s+)(?P<chour>{alt(CW['hours'])}|1[0-2]|[1-9])"
+            rf"(?:\s+(?P<cpart>{alt(CW['parts'])}))?{END}",
+        )
+        rules.insert(next(i for i, r in enumerate(rules) if r[0] == "time_word"), clock)
     flags = re.IGNORECASE | re.UNICODE
     # a year in words needs its century or thousand word: most texts have none
     gate_words = SP.get("centuries", []) + [re.split(r"[\s-]", w)[-1] for w in SP.get("thousand", [])]
@@ -407,6 +417,18 @@ def grammar(language: str) -> Grammar:
         "spelled_year": tuple(sorted({w.lower() for w in gate_words})),
         "week_number": tuple(sorted({w.lower() for w in W.get("week_number_words", [])})),
         "nth_week": tuple(sorted({w.lower() for w in W.get("week_number_words", [])})),
+        "clock_words": tuple(
+            sorted(
+                {
+                    w.lower()
+                    for w in CW.get("quarter", [])
+                    + CW.get("past", [])
+                    + CW.get("to", [])
+                    + [CW.get("half", "")]
+                    if w
+                }
+            )
+        ),
         "rest_of": tuple(sorted({w.split()[0].lower() for w in W.get("rest_of", [])})),
     }
     compiled = tuple(compile_rule(name, rx, gates.get(name, ())) for name, rx in rules)

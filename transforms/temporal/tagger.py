@@ -186,6 +186,13 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
         after = word_after(text, c.end)
         if after and after in count_nouns(g.language):
             return False  # 'nineteen twenty-five people'
+    if (
+        c.rule == "clock_words"
+        and not (c.g.get("chalf") or c.g.get("chalf2") or c.g.get("cpart"))
+        and (c.g["cmin"].lower() not in g.words["clock_words"]["quarter"])
+        and word_before(text, c.start) not in g.words.get("time_prepositions", [])
+    ):
+        return False  # 'vijf voor twaalf' alone is a saying; 'om vijf voor twaalf' a time
     if c.rule == "time_word" and word_before(text, c.start) in g.words.get("time_word_not_after", []):
         return False  # 'High Noon' is a film, 'high noon' a moment of truth
     if c.rule == "month_abbr" and word_before(text, c.start) not in MONTH_ABBR_CONTEXT:
@@ -325,6 +332,25 @@ def amount_before(text: str, pos: int, g: Grammar) -> bool:
         return False
     between = m.group(1).lower().split()
     return not any(w in g.words.get("duration_followers", []) for w in between)
+
+
+def clock_time(gd: dict, g: Grammar) -> tuple[int, int]:
+    """'half acht' 7:30, 'kwart over negen' 9:15, 'tien voor half zeven' 6:20, 'kwart voor 10 's avonds'
+    21:45: Dutch counts the half hour towards the next hour."""
+    cw = g.words["clock_words"]
+    hour = gd["chour"].lower()
+    h = int(hour) if hour.isdigit() else cw["hours"][hour]
+    minutes = h * 60 - (30 if gd.get("chalf") or gd.get("chalf2") else 0)
+    if gd.get("cmin"):
+        m = gd["cmin"].lower()
+        n = 15 if m in cw["quarter"] else cw["minutes"][m]
+        minutes += n if gd["cdir"].lower() in cw["past"] else -n
+    minutes %= 12 * 60
+    if minutes < 60 and not gd.get("cpart"):
+        minutes += 12 * 60  # 'half één' is half past twelve in the day
+    if gd.get("cpart"):
+        minutes += 60 * cw["parts"][re.sub(r"\s+", " ", gd["cpart"].lower())]
+    return minutes // 60, minutes % 60
 
 
 def find_candidates(text: str, g: Grammar) -> list[Candidate]:
@@ -1305,8 +1331,10 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             period, source = dct_relative(ctx, cal.day)
         else:
             source = "unresolved"
-    elif r in ("time", "time_word"):
-        if r == "time_word":
+    elif r in ("time", "time_word", "clock_words"):
+        if r == "clock_words":
+            hh, mm = clock_time(gd, g)
+        elif r == "time_word":
             hh, mm = map(int, g.words["time_words"][re.sub(r"\s+", " ", gd["tw"].lower())].split(":"))
         else:
             hh = int(gd.get("hh") or gd.get("hh2") or gd.get("hh3"))
@@ -1512,6 +1540,9 @@ def as_period(dct: Published | Period | None) -> Period | None:
     return Period(dct.start, dct.end, dct.precision)
 
 
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
 def tag(text: str, dct: Published | Period | None = None, language: str = "en") -> list[Timex]:
     """All temporal expressions in `text`, in order, with TIMEX3 values and periods.
 
@@ -1522,7 +1553,8 @@ def tag(text: str, dct: Published | Period | None = None, language: str = "en") 
         g = grammar(language)
     except KeyError:
         g = grammar("en")
-    masked = mask_text(text, g)
+    # one apostrophe for all the ways it is typeset ('’s avonds', 'New Year’s Day'), offsets unchanged
+    masked = mask_text(text, g).translate(APOSTROPHES)
     cands = find_candidates(masked, g)
     ctx = Context(masked, g, as_period(dct))
     if ctx.dct is None:
