@@ -1593,3 +1593,16 @@ def test_apostrophes_and_dutch_clock_words(language, sentence, extent, kind, val
 
 def test_five_to_twelve_alone_is_a_saying():
     assert tag("Het is vijf voor twaalf voor het klimaat.", DAY, "nl") == []
+
+
+@pytest.mark.parametrize(
+    "language, sentence, expected",
+    [
+        ("en", 'Baker said on ABC-TV\'s "This Week With David Brinkley" that it was over.', []),
+        ("en", "This week the talks resumed.", [("This week", "2025-W20")]),
+        ("en", "THIS WEEK THE TALKS RESUMED.", [("THIS WEEK", "2025-W20")]),
+        ("nl", 'Hij zei in het programma "Deze Week" dat het voorbij was.', []),
+    ],
+)
+def test_a_title_cased_unit_is_a_title(language, sentence, expected):
+    assert [(t.text, t.value) for t in tag(sentence, DAY, language)] == expected

@@ -193,6 +193,9 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
         and word_before(text, c.start) not in g.words.get("time_prepositions", [])
     ):
         return False  # 'vijf voor twaalf' alone is a saying; 'om vijf voor twaalf' a time
+    unit_word = c.g.get("unit") or ""
+    if c.rule == "deictic_unit" and unit_word[:1].isupper() and unit_word[1:].islower():
+        return False  # '"This Week With David Brinkley"': a title, not a date ('this week', 'THIS WEEK' are dates)
     if c.rule == "time_word" and word_before(text, c.start) in g.words.get("time_word_not_after", []):
         return False  # 'High Noon' is a film, 'high noon' a moment of truth
     if c.rule == "month_abbr" and word_before(text, c.start) not in MONTH_ABBR_CONTEXT:
