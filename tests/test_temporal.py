@@ -1606,3 +1606,19 @@ def test_five_to_twelve_alone_is_a_saying():
 )
 def test_a_title_cased_unit_is_a_title(language, sentence, expected):
     assert [(t.text, t.value) for t in tag(sentence, DAY, language)] == expected
+
+
+@pytest.mark.parametrize(
+    "language, sentence, extent, kind, value",
+    [
+        ("nl", "Het debat begint om 8 uur.", "8 uur", "TIME", "2025-05-14T08:00"),
+        ("nl", "Het debat begint rond acht uur 's avonds.", "acht uur 's avonds", "TIME", "2025-05-14T20:00"),
+        ("nl", "Ik ben om 7:56 ’s avonds terug.", "7:56 ’s avonds", "TIME", "2025-05-14T19:56"),
+        ("nl", "Het debat duurde acht uur.", "acht uur", "DURATION", "PT8H"),
+        ("en", "I'll move the ten am appointment.", "ten am", "TIME", "2025-05-14T10:00"),
+        ("en", "We meet at eight o'clock.", "eight o'clock", "TIME", "2025-05-14T08:00"),
+    ],
+)
+def test_hours_in_words_and_parts_of_the_day_after_a_time(language, sentence, extent, kind, value):
+    t = only(sentence, language)
+    assert (t.text, t.type, t.value) == (extent, kind, value)

@@ -185,6 +185,12 @@ def grammar(language: str) -> Grammar:
     # 'een half jaar', '2 1/2 years', 'twee en een half uur', 'an hour and a half'
     FRAC = alt(W.get("fractions", {}))
     CW = W.get("clock_words", {})
+    # hours in words before 'a.m.', "o'clock", 'uur': 'ten am', 'om acht uur'
+    HOURWORD = alt(
+        w
+        for w, v in numbers.items()
+        if 1 <= v <= 12 and float(v).is_integer() and " " not in w and len(w) > 2
+    )
     halves = [w for w, v in numbers.items() if v == 0.5]
     HALFART = rf"(?:{alt(W.get('half_articles', []))}\s+(?=(?:{alt(halves)})\s))?" if halves else ""
     ORD = rf"(?:{alt(ordinals)}|[1-4](?:{SUF}))"
@@ -383,9 +389,11 @@ def grammar(language: str) -> Grammar:
         ("generic", rf"{START}(?P<gen>{alt(W.get('generic_tagged', []))}){END}"),
         (
             "time",
-            rf"{START}(?P<hh>[01]?\d|2[0-3])(?:[:.](?P<mm>[0-5]\d))?\s*(?P<suf>{alt(W.get('times_suffix', []))})"
-            rf"(?!\w)|{START}(?P<hh2>[01]?\d|2[0-3]):(?P<mm2>[0-5]\d)(?![\d:.,]\d|\w)"
-            rf"|{START}(?<![\d.,])(?P<hh3>[01]?\d|2[0-3])\.(?P<mm3>[0-5]\d)(?![\d:.,]\d|\w)",
+            rf"{START}(?P<hh>[01]?\d|2[0-3]|{HOURWORD})(?:[:.](?P<mm>[0-5]\d))?\s*(?P<suf>{alt(W.get('times_suffix', []))})"
+            rf"(?:\s+(?P<tpart>{alt(W.get('clock_parts', {}))}))?(?!\w)|{START}(?P<hh2>[01]?\d|2[0-3]):(?P<mm2>[0-5]\d)(?![\d:.,]\d|\w)"
+            rf"(?:\s+(?P<tpart2>{alt(W.get('clock_parts', {}))})(?!\w))?"
+            rf"|{START}(?<![\d.,])(?P<hh3>[01]?\d|2[0-3])\.(?P<mm3>[0-5]\d)(?![\d:.,]\d|\w)"
+            rf"(?:\s+(?P<tpart3>{alt(W.get('clock_parts', {}))})(?!\w))?",
         ),
         # 'noon', 'midnight', 'het middaguur': a time of day named by a word
         ("time_word", rf"{START}(?P<tw>{alt(W.get('time_words', {}))}){END}"),

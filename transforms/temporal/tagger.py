@@ -263,11 +263,11 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
         num = c.g.get("num", "")
         if re.fullmatch(r"\d{4,}|\d+[.,]\d{3}", num):
             return False  # '1988 quarter', '36.800 jaar': a year or a count, not a length of time
-        if (
-            re.fullmatch(r"\d{1,2}[.:][0-5]\d", num)
-            and g.words.get("units", {}).get(c.g["unit"].lower()) == "H"
-        ):
+        hour_unit = g.words.get("units", {}).get(c.g["unit"].lower()) == "H"
+        if re.fullmatch(r"\d{1,2}[.:][0-5]\d", num) and hour_unit:
             return False  # 'om 20.00 uur' is a time of day
+        if hour_unit and word_before(text, c.start) in g.words.get("clock_prepositions", []):
+            return False  # 'om 8 uur', 'rond acht uur': a time of day, not eight hours
         if text[c.end : c.end + 4].lower() == "-old":
             return False  # '44-year-old': an age, not a length of time ('a 16-hour flight' is one)
         W = g.words
@@ -1340,13 +1340,16 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         elif r == "time_word":
             hh, mm = map(int, g.words["time_words"][re.sub(r"\s+", " ", gd["tw"].lower())].split(":"))
         else:
-            hh = int(gd.get("hh") or gd.get("hh2") or gd.get("hh3"))
+            hh = int(g.lookup_number(gd.get("hh") or gd.get("hh2") or gd.get("hh3")))
             mm = int(gd.get("mm") or gd.get("mm2") or gd.get("mm3") or 0)
         suf = (gd.get("suf") or "").lower().replace(".", "")
         if suf == "pm" and hh < 12:
             hh += 12
         if suf == "am" and hh == 12:
             hh = 0
+        tpart = gd.get("tpart") or gd.get("tpart2") or gd.get("tpart3")
+        if tpart and hh < 12:  # "om acht uur 's avonds", "om 7:56 's avonds", 'at ten in the evening'
+            hh += g.words["clock_parts"][re.sub(r"\s+", " ", tpart.lower())]
         kind = "TIME"
         period, source = dct_relative(ctx, cal.day)
         day_value = period.start.isoformat() if period and period.precision == "day" else "XXXX-XX-XX"
