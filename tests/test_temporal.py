@@ -1622,3 +1622,16 @@ def test_a_title_cased_unit_is_a_title(language, sentence, expected):
 def test_hours_in_words_and_parts_of_the_day_after_a_time(language, sentence, extent, kind, value):
     t = only(sentence, language)
     assert (t.text, t.type, t.value) == (extent, kind, value)
+
+
+@pytest.mark.parametrize(
+    "language, sentence, extent, value, start, end",
+    [
+        # a century as it is spoken of and as TimeML writes it: '20' is 2000-2099
+        ("nl", "Dat is de opgave van de 21e eeuw.", "de 21e eeuw", "20", D(2000, 1, 1), D(2099, 12, 31)),
+        ("en", "It shaped the 20th century.", "the 20th century", "19", D(1900, 1, 1), D(1999, 12, 31)),
+        ("en", "The biggest storm this century hit.", "this century", "20", D(2000, 1, 1), D(2099, 12, 31)),
+    ],
+)
+def test_centuries_as_spoken_of(language, sentence, extent, value, start, end):
+    check(only(sentence, language), extent, value, start, end, "multi_year")

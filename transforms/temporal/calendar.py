@@ -87,8 +87,9 @@ def decade(first_year: int) -> Period:
 
 
 def century(n: int) -> Period:
-    """The n-th century: 1901-2000 for n = 20 (as the calendar counts)."""
-    return Period(dt.date(100 * (n - 1) + 1, 1, 1), dt.date(100 * n, 12, 31), "multi_year")
+    """The n-th century as it is spoken of, and as TimeML writes it ('20' for the 21st): the years
+    2000-2099 for n = 21 (not 2001-2100 as the calendar counts)."""
+    return Period(dt.date(max(1, 100 * (n - 1)), 1, 1), dt.date(100 * (n - 1) + 99, 12, 31), "multi_year")
 
 
 def part_of(p: Period, part: str) -> Period:
@@ -126,7 +127,7 @@ def unit_period(unit: str, d: dt.date) -> Period:
     if unit == "DE":
         return decade(d.year - d.year % 10)
     if unit == "CE":
-        return century(d.year // 100 + (1 if d.year % 100 else 0))
+        return century(d.year // 100 + 1)
     return day(d)
 
 
@@ -170,11 +171,11 @@ def timex_value(p: Period, unit: str | None = None) -> str:
     if pr in ("DE",):
         return str(s.year)[:3]
     if pr in ("CE",):
-        return f"{(s.year - 1) // 100:02d}"
+        return f"{s.year // 100:02d}"
     if pr == "multi_year" and s.year % 10 == 0 and e.year == s.year + 9:
         return str(s.year)[:3]
-    if pr == "multi_year" and (s.year - 1) % 100 == 0 and e.year == s.year + 99:
-        return f"{(s.year - 1) // 100:02d}"
+    if pr == "multi_year" and s.year % 100 == 0 and e.year == s.year + 99:
+        return f"{s.year // 100:02d}"
     if s.year == e.year:
         return str(s.year)
     return f"{s.year}/{e.year}"
