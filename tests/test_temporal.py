@@ -1635,3 +1635,28 @@ def test_hours_in_words_and_parts_of_the_day_after_a_time(language, sentence, ex
 )
 def test_centuries_as_spoken_of(language, sentence, extent, value, start, end):
     check(only(sentence, language), extent, value, start, end, "multi_year")
+
+
+@pytest.mark.parametrize(
+    "language, sentence, extent, value, start, end",
+    [
+        (
+            "en",
+            "Talks resume the week of March 3.",
+            "the week of March 3",
+            "2025-W10",
+            D(2025, 3, 3),
+            D(2025, 3, 9),
+        ),
+        (
+            "nl",
+            "In de week van 9 oktober 2024 viel het besluit.",
+            "de week van 9 oktober 2024",
+            "2024-W41",
+            D(2024, 10, 7),
+            D(2024, 10, 13),
+        ),
+    ],
+)
+def test_the_week_of_a_day(language, sentence, extent, value, start, end):
+    check(only(sentence, language), extent, value, start, end, "week")

@@ -1570,8 +1570,36 @@ def tag(text: str, dct: Published | Period | None = None, language: str = "en") 
         t = resolve(c, ctx)
         if t is not None:
             ctx.resolved.append(t)
-    joined = join_times_to_days(join_ranges(ctx.resolved, masked, g), masked, g)
+    joined = join_times_to_days(join_ranges(weeks_of_days(ctx.resolved, masked, g), masked, g), masked, g)
     return [replace(t, text=text[t.start : t.end]) for t in joined]
+
+
+def weeks_of_days(timexes: list[Timex], text: str, g: Grammar) -> list[Timex]:
+    """'the week of March 6', 'de week van 9 oktober': the week that holds the day."""
+    words = g.words.get("week_of", [])
+    if not words:
+        return timexes
+    rx = re.compile(rf"(?<!\w)(?:{alt(words)})\s+$", re.I)
+    out = []
+    for t in timexes:
+        m = (
+            rx.search(text[max(0, t.start - 20) : t.start])
+            if t.type == "DATE" and t.precision == "day"
+            else None
+        )
+        if m and t.date_start is not None:
+            week = cal.week_of(t.date_start)
+            start = t.start - (len(text[max(0, t.start - 20) : t.start]) - m.start())
+            t = replace(
+                t,
+                start=start,
+                value=cal.timex_value(week),
+                date_start=week.start,
+                date_end=week.end,
+                precision="week",
+            )
+        out.append(t)
+    return out
 
 
 TIME_OF_DAY = re.compile(r"[\dX]{4}-[\dX]{2}-[\dX]{2}T(\d\d:\d\d)")
