@@ -1660,3 +1660,38 @@ def test_centuries_as_spoken_of(language, sentence, extent, value, start, end):
 )
 def test_the_week_of_a_day(language, sentence, extent, value, start, end):
     check(only(sentence, language), extent, value, start, end, "week")
+
+
+OCT = Published(D(1989, 10, 30), D(1989, 10, 30), "day", "header")  # a Monday in autumn
+
+
+@pytest.mark.parametrize(
+    "language, sentence, extent, value, start, end",
+    [
+        (
+            "en",
+            "Control Data scrapped it this past spring.",
+            "this past spring",
+            "1989-SP",
+            D(1989, 3, 1),
+            D(1989, 5, 31),
+        ),
+        ("nl", "Het gebeurde afgelopen zomer.", "afgelopen zomer", "1989-SU", D(1989, 6, 1), D(1989, 8, 31)),
+        ("en", "A strike began last spring.", "last spring", "1988-SP", D(1988, 3, 1), D(1988, 5, 31)),
+        ("nl", "Komende winter wordt het koud.", "Komende winter", "1989-WI", D(1989, 12, 1), D(1990, 2, 28)),
+        ("en", "They met last weekend.", "last weekend", "1989-W43-WE", D(1989, 10, 28), D(1989, 10, 29)),
+        ("en", "Eight trading days later it recovered.", "Eight trading days", "P8D", None, None),
+        ("nl", "Dat duurt vier werkdagen.", "vier werkdagen", "P4D", None, None),
+        (
+            "en",
+            "The Times says on Thursday, Jan. 4: it was fine.",
+            "Thursday, Jan. 4",
+            "1990-01-04",
+            D(1990, 1, 4),
+            D(1990, 1, 4),
+        ),
+    ],
+)
+def test_seasons_weekends_working_days(language, sentence, extent, value, start, end):
+    t = only(sentence, language, OCT)
+    assert (t.text, t.value, t.date_start, t.date_end) == (extent, value, start, end)

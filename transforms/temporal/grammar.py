@@ -251,12 +251,12 @@ def grammar(language: str) -> Grammar:
         ),
         (
             "dmy",
-            rf"{START}(?<!\d[.,])(?:(?P<wd>{WD})\s*,?\s+(?:the\s+)?)?(?:{ART}\s+)?(?P<d>{DAY}|{DAYWORD})\.?\s+(?:{OF}\s+)?(?P<month>{MONTH_ANY})"
+            rf"{START}(?<!\d[.,:])(?:(?P<wd>{WD})\s*,?\s+(?:the\s+)?)?(?:{ART}\s+)?(?P<d>{DAY}|{DAYWORD})\.?\s+(?:{OF}\s+)?(?P<month>{MONTH_ANY})"
             rf"(?:\s*,?\s*(?P<year>{ANYYEAR})(?![\d.,]\d))?(?:\s+(?P<past>{PAST})|\s+(?P<fut>{FUT}))?(?!\w)",
         ),
         (
             "mdy",
-            rf"{START}(?:(?P<wd>{WD})\s*,?\s+)?(?P<month>{MONTH_ANY})\s+(?P<d>{DAY})(?![\d:])"
+            rf"{START}(?:(?P<wd>{WD})\s*,?\s+)?(?P<month>{MONTH_ANY})\s+(?P<d>{DAY})(?!\d|:\d)"
             rf"(?:\s*,?\s*(?P<year>{YEAR4}))?{END}",
         ),
         (

@@ -274,7 +274,7 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
         after = word_after(text, c.end)
         if after in W.get("age_words", []) and re.match(r"\s", text[c.end : c.end + 1]):
             return False  # '37 years old', '55 jaar oud': an age
-        unit = c.g["unit"].lower()
+        unit = re.sub(r"\s+", " ", c.g["unit"].lower())
         ordinal = unit in W.get("ordinal_unit_words", []) and num.lower() in ("a", "an")
         if (
             ordinal
@@ -1028,7 +1028,19 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             n = g.words["deictic"].get((gd.get("deic") or "").lower(), 0)
             if not isinstance(n, int):
                 return None
-            period, source = dct_relative(ctx, lambda d: cal.season(d.year + n, code))
+
+            recent = re.sub(r"\s+", " ", (gd.get("deic") or "").lower()) in g.words.get("recent_deictics", [])
+
+            def season_near(d: dt.date) -> Period:
+                seasons = [cal.season(y, code) for y in range(d.year - 2, d.year + 3)]
+                if n > 0:  # 'next spring', 'komende winter': the first still to begin
+                    return [p for p in seasons if p.start > d][n - 1]
+                if n < 0 and recent:  # 'this past spring', 'afgelopen zomer' in October: the latest over
+                    return [p for p in seasons if p.end < d][n]
+                # 'last spring' is the spring of last year (TimeBank), 'this spring' this year's
+                return cal.season(d.year + n, code)
+
+            period, source = dct_relative(ctx, season_near)
         value = cal.timex_value(period) if period else f"XXXX-{code}"
     elif r == "decade":
         y = int(gd["decade"])
@@ -1164,9 +1176,10 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
                 period, source = cal.unit_period(unit, cal.shift(d0, unit, n)), "inherited"
             else:
                 period, source = dct_relative(ctx, lambda d: cal.unit_period(unit, cal.shift(d, unit, n)))
+            weekend = unit == "WE" and period is not None and (period.end - period.start).days == 1
             value = (
                 cal.timex_value(period, unit)
-                if period and period.precision != "range"
+                if period and (period.precision != "range" or weekend)
                 else {"W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "Q": "XXXX-QX", "WE": "XXXX-WXX-WE"}.get(
                     unit, "XXXX"
                 )
@@ -1205,7 +1218,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         else:
             c = replace(c, part=part)
     elif r in ("ago", "from_now", "in_future"):
-        unit = g.words["units"][gd["unit"].lower()]
+        unit = g.words["units"][re.sub(r"\s+", " ", gd["unit"].lower())]
         vague = re.sub(r"\s+", " ", gd["num"].lower()) in g.words.get("vague_numbers", [])
         n = None if vague else g.lookup_number(gd["num"])
         if n is None and r == "ago":
@@ -1254,7 +1267,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
                 )
                 value = cal.timex_value(period, unit) if period and period.precision != "range" else "XXXX"
     elif r == "duration":
-        unit = g.words["units"][gd["unit"].lower()]
+        unit = g.words["units"][re.sub(r"\s+", " ", gd["unit"].lower())]
         vague = re.sub(r"\s+", " ", gd["num"].lower()) in g.words.get("vague_numbers", [])
         n = None if vague else g.lookup_number(gd["num"])
         for key, table in (("frac", "fractions"), ("frac2", "fractions_after_unit")):
