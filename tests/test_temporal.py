@@ -1695,3 +1695,12 @@ OCT = Published(D(1989, 10, 30), D(1989, 10, 30), "day", "header")  # a Monday i
 def test_seasons_weekends_working_days(language, sentence, extent, value, start, end):
     t = only(sentence, language, OCT)
     assert (t.text, t.value, t.date_start, t.date_end) == (extent, value, start, end)
+
+
+@pytest.mark.parametrize(
+    "language, sentence",
+    [("en", "The post-1959 politics split families."), ("nl", "De pre-2000 regels golden niet.")],
+)
+def test_a_year_after_post_or_pre(language, sentence):
+    t = only(sentence, language)
+    assert (t.type, t.value, t.precision) == ("DATE", t.text, "year")

@@ -210,6 +210,7 @@ def grammar(language: str) -> Grammar:
     FISCAL = alt(W.get("fiscal_words", []))
     # A year follows no word, number or hyphen ('2-1996' is no year), except a part word's: 'mid-1996'
     hyphened = [re.escape(k) for k in W.get("part_of_period", {}) if re.fullmatch(r"\w+", k)]
+    hyphened += [re.escape(k) for k in W.get("year_prefixes", [])]  # 'post-1959', 'pre-2000'
     YEAR_START = "(?:(?<![\\w.,/#€$£:-])" + "".join(f"|(?<={k}-)" for k in hyphened) + ")"
     YEAR_END = r"(?![\w%]|[.,:]\d|-\d|/\d)"  # not a percentage, a decimal, a number range or a fraction
     # 'nearly four years', 'meer dan 2 weken': an approximation TimeML keeps inside the expression
