@@ -1704,3 +1704,26 @@ def test_seasons_weekends_working_days(language, sentence, extent, value, start,
 def test_a_year_after_post_or_pre(language, sentence):
     t = only(sentence, language)
     assert (t.type, t.value, t.precision) == ("DATE", t.text, "year")
+
+
+@pytest.mark.parametrize(
+    "sentence, extent, value",
+    [
+        ("Prices soared in the seventies.", "the seventies", "197"),
+        ("Prices soared in the nineteen seventies.", "the nineteen seventies", "197"),
+        ("Prices soared in the '80s.", "the '80s", "198"),
+        ("Prices soared in the 70s.", "the 70s", "197"),
+    ],
+)
+def test_decades_in_words_and_two_digits(sentence, extent, value):
+    t = only(sentence, "en")
+    assert (t.text, t.value, t.date_start.year, t.date_end.year) == (
+        extent,
+        value,
+        int(value) * 10,
+        int(value) * 10 + 9,
+    )
+
+
+def test_an_age_in_decades_is_no_decade():
+    assert tag("A woman in her forties ran.", DAY, "en") == []

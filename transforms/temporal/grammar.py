@@ -306,7 +306,11 @@ def grammar(language: str) -> Grammar:
             rf"{START}(?:{ART}\s+)?(?:(?P<deic>{DEICTIC})\s+)?(?P<season>{SEASON})"
             rf"(?:\s+(?:{OF}\s+)?(?P<year>{YEAR4}))?{END}",
         ),
-        ("decade", rf"{START}(?:{ART}\s+)?(?P<decade>(?:1[89]|20)\d0)'?s{END}"),
+        (
+            "decade",
+            rf"{START}(?:{ART}\s+)?(?:(?P<decade>(?:1[89]|20)\d0)'?s|'(?P<dd>[2-9]0)s|(?<=the )(?P<dd2>[2-9]0)s"
+            rf"|(?:(?<=the\s)|(?P<dcent>{alt(SP.get('centuries', []))})[\s-]+)(?P<dplural>{alt(W.get('decade_plurals', {}))})){END}",
+        ),
         (
             "decade_words",
             rf"{START}(?:{ART}\s+)?jaren\s+(?:(?P<dyear>(?:1[89]|20)\d0)(?!\s*(?:[-–/]|tot\b|t/m)\s*\d)|'?(?P<dd>[2-9]0)|(?P<dname>{alt(W.get('decade_names', {}))})){END}",

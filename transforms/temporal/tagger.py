@@ -1043,7 +1043,13 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             period, source = dct_relative(ctx, season_near)
         value = cal.timex_value(period) if period else f"XXXX-{code}"
     elif r == "decade":
-        y = int(gd["decade"])
+        if gd.get("decade"):
+            y = int(gd["decade"])
+        elif gd.get("dplural"):  # 'the seventies', 'the nineteen seventies'
+            cent = g.lookup_number(gd["dcent"]) if gd.get("dcent") else 19
+            y = int(cent) * 100 + 10 * g.words["decade_plurals"][gd["dplural"].lower()]
+        else:  # "the '70s", 'the 70s'
+            y = 1900 + int(gd.get("dd") or gd["dd2"])
         period, value = cal.decade(y), str(y)[:3]
     elif r == "decade_words":
         if gd.get("dyear"):  # 'de jaren 1970', 'de jaren 2000'
