@@ -264,8 +264,8 @@ RELATIVE = [
         "earlier this month",
         "2025-05",
         D(2025, 5, 1),
-        D(2025, 5, 31),
-        "month",
+        D(2025, 5, 13),  # up to the day before the document date
+        "range",
     ),
     ("en", "The talks collapsed last week.", "last week", "2025-W19", D(2025, 5, 5), D(2025, 5, 11), "week"),
     ("en", "They will meet next Friday.", "next Friday", "2025-05-16", D(2025, 5, 16), D(2025, 5, 16), "day"),
@@ -1727,3 +1727,57 @@ def test_decades_in_words_and_two_digits(sentence, extent, value):
 
 def test_an_age_in_decades_is_no_decade():
     assert tag("A woman in her forties ran.", DAY, "en") == []
+
+
+@pytest.mark.parametrize(
+    "language, sentence, extent, value, start, end, mod",
+    [
+        # Wednesday 14 May 2025: 'earlier this year' runs up to the day before, 'later this week' from the day on
+        (
+            "en",
+            "Prices rose earlier this year.",
+            "earlier this year",
+            "2025",
+            D(2025, 1, 1),
+            D(2025, 5, 13),
+            "START",
+        ),
+        (
+            "en",
+            "Prices will rise later this week.",
+            "later this week",
+            "2025-W20",
+            D(2025, 5, 14),
+            D(2025, 5, 18),
+            "END",
+        ),
+        (
+            "nl",
+            "De prijzen stegen eerder dit jaar.",
+            "eerder dit jaar",
+            "2025",
+            D(2025, 1, 1),
+            D(2025, 5, 13),
+            "START",
+        ),
+        (
+            "nl",
+            "De prijzen stijgen later deze maand.",
+            "later deze maand",
+            "2025-05",
+            D(2025, 5, 14),
+            D(2025, 5, 31),
+            "END",
+        ),
+    ],
+)
+def test_earlier_and_later_in_the_current_unit(language, sentence, extent, value, start, end, mod):
+    t = only(sentence, language)
+    assert (t.text, t.value, t.date_start, t.date_end, t.precision, t.mod) == (
+        extent,
+        value,
+        start,
+        end,
+        "range",
+        mod,
+    )

@@ -1190,6 +1190,20 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
                     unit, "XXXX"
                 )
             )
+            if (
+                r == "earlier_this"
+                and n == 0
+                and period is not None
+                and period.known
+                and source == "relative_to_dct"
+            ):
+                # 'earlier this year': from its start to the day before the document date; 'later this
+                # week': from the document date to its end (as 'earlier in the year', 'later in the week')
+                d = ctx.dct.start
+                if mod == "START" and period.start < d <= period.end:
+                    period = Period(period.start, d - dt.timedelta(days=1), "range")
+                elif mod == "END" and period.start <= d <= period.end:
+                    period = Period(d, period.end, "range")
     elif r == "rest_of":
         unit = g.words["deictic_unit_words"][re.sub(r"\s+", " ", gd["unit"].lower())]
         kind_d, n = deictic(g, gd.get("deic"))
