@@ -394,11 +394,11 @@ def grammar(language: str) -> Grammar:
         ("generic", rf"{START}(?P<gen>{alt(W.get('generic_tagged', []))}){END}"),
         (
             "time",
-            rf"{START}(?P<hh>[01]?\d|2[0-3]|{HOURWORD})(?:[:.](?P<mm>[0-5]\d))?\s*(?P<suf>{alt(W.get('times_suffix', []))})"
-            rf"(?:\s+(?P<tpart>{alt(W.get('clock_parts', {}))}))?(?!\w)|{START}(?P<hh2>[01]?\d|2[0-3]):(?P<mm2>[0-5]\d)(?![\d:.,]\d|\w)"
+            rf"{START}(?:(?P<hh>[01]?\d|2[0-3]|{HOURWORD})(?:[:.](?P<mm>[0-5]\d))?\s*(?P<suf>{alt(W.get('times_suffix', []))})"
+            rf"(?:\s+(?P<tpart>{alt(W.get('clock_parts', {}))}))?(?!\w)|(?P<hh2>[01]?\d|2[0-3]):(?P<mm2>[0-5]\d)(?![\d:.,]\d|\w)"
             rf"(?:\s+(?P<tpart2>{alt(W.get('clock_parts', {}))})(?!\w))?"
-            rf"|{START}(?<![\d.,])(?P<hh3>[01]?\d|2[0-3])\.(?P<mm3>[0-5]\d)(?![\d:.,]\d|\w)"
-            rf"(?:\s+(?P<tpart3>{alt(W.get('clock_parts', {}))})(?!\w))?",
+            rf"|(?<![\d.,])(?P<hh3>[01]?\d|2[0-3])\.(?P<mm3>[0-5]\d)(?![\d:.,]\d|\w)"
+            rf"(?:\s+(?P<tpart3>{alt(W.get('clock_parts', {}))})(?!\w))?)",
         ),
         # 'noon', 'midnight', 'het middaguur': a time of day named by a word
         ("time_word", rf"{START}(?P<tw>{alt(W.get('time_words', {}))}){END}"),
@@ -412,7 +412,8 @@ def grammar(language: str) -> Grammar:
             rf"{START}(?:(?:(?P<wd>{WD})\s*,?\s+)?(?:(?P<d>{DAY}|{DAYWORD})\s+(?:{OF}\s+)?)?(?P<month>{MONTH_ANY})\s+(?:(?P<d2>{DAY}|{DAYWORD})\s*,?\s+)?"
             rf"|(?P<yart>{ART}\s+{YEARWORD}\s+))?{SPELLED}{END}(?!-\w)",
         ),
-        ("year", rf"{YEAR_START}(?P<year>{YEAR4}){YEAR_END}"),
+        # '(?=[12])' first: most positions fail at once, before the look-behinds of YEAR_START are tried
+        ("year", rf"(?=[12]){YEAR_START}(?P<year>{YEAR4}){YEAR_END}"),
     ]
     if CW:  # Dutch clock words: 'half acht', 'kwart over negen', 'tien voor half zeven', 'vijf over elf 's avonds'
         HALFW = alt([CW["half"]])

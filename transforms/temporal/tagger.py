@@ -488,16 +488,27 @@ def clause_direction(ctx: Context, c: Candidate) -> int:
     words = ctx.grammar.words
     best: tuple[int, int] | None = None
     not_cues = words.get("cue_exceptions", {})  # 'next to' says where, not when
-    for direction, cues in ((-1, words.get("past_cues", [])), (1, words.get("future_cues", []))):
-        for cue in cues:
-            for m in re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", text[lo:hi], re.I):
-                pos = lo + m.start()
-                if c.start <= pos < c.end or word_after(text, lo + m.end()) in not_cues.get(cue, ()):
-                    continue
-                dist = c.start - pos if pos < c.start else pos - c.end
-                if best is None or dist < best[0]:
-                    best = (dist, direction)
+    pattern, directions = tense_cues(ctx.grammar.language)
+    for m in pattern.finditer(text, lo, hi):  # one scan for all cues (a lookahead: overlapping ones too)
+        cue = re.sub(r"\s+", " ", m.group(1).lower())
+        pos = m.start()
+        if c.start <= pos < c.end or word_after(text, m.end(1)) in not_cues.get(cue, ()):
+            continue
+        dist = c.start - pos if pos < c.start else pos - c.end
+        if best is None or dist < best[0]:
+            best = (dist, directions[cue])
     return best[1] if best else 0
+
+
+@cache
+def tense_cues(language: str) -> tuple[re.Pattern, dict[str, int]]:
+    """All past and future cues of a language as one pattern, and each cue's direction (a cue in both
+    lists counts as past)."""
+    words = grammar(language).words
+    directions: dict[str, int] = {}
+    for direction, cues in ((1, words.get("future_cues", [])), (-1, words.get("past_cues", []))):
+        directions.update({re.sub(r"\s+", " ", cue.lower()): direction for cue in cues})
+    return re.compile(rf"(?<!\w)(?=({alt(directions)})(?!\w))", re.I), directions
 
 
 def verb_before(ctx: Context, c: Candidate) -> int:
