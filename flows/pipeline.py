@@ -170,8 +170,11 @@ def validate_rows(documents, events, text_lengths):
 
 @task(name="load", cache_policy=NONE)
 def load_rows(warehouse, documents, events, rejected) -> dict:
+    """Load a batch in a transaction of its own (into the run's copy of the warehouse)."""
     started = time.perf_counter()
-    return warehouse.load_batch(documents, events, rejected) | {"seconds": time.perf_counter() - started}
+    with warehouse.transaction():
+        counts = warehouse.load_batch(documents, events, rejected)
+    return counts | {"seconds": time.perf_counter() - started}
 
 
 @task(name="export", cache_policy=NONE)
@@ -273,8 +276,7 @@ class Run:
 
         started = time.perf_counter()
         rows = to_arrow(REJECTED, [rejection_row(r, s.run_id, self.now) for r in rejected])
-        with self.wh.transaction():
-            counts = load_rows(self.wh, doc_result.good, event_result.good, rows)
+        counts = load_rows(self.wh, doc_result.good, event_result.good, rows)
         s.add("orchestration", time.perf_counter() - started - counts.pop("seconds"))
         s.timed("load", started)
         self.changed |= any(v for k, v in counts.items() if not k.startswith("rejected"))
