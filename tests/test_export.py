@@ -158,6 +158,33 @@ def test_events_are_partitioned_by_year_and_month_with_undated_ones_apart(
     ]
 
 
+def test_events_spanning_many_months_export_one_sorted_file_per_partition_in_bounded_memory(
+    tmp_path: Path,
+) -> None:
+    # 600 months of events: DuckDB's own partitioned COPY kept state for every partition at once and
+    # failed under a small memory limit; the export streams sorted rows, one partition after another.
+    months = [dt.date(1950 + i // 12, i % 12 + 1, 1 + i % 28) for i in range(600)]
+    events = [
+        event_row(f"e{i:04d}{k}", date_start=day, date_end=day, char_start=k)
+        for i, day in enumerate(months)
+        for k in range(2)
+    ]
+    with Warehouse.open(tmp_path / "timeline.duckdb") as warehouse:
+        load(warehouse, [document_row("d1")], events)
+        warehouse.con.execute("set memory_limit = '64MiB'")
+        exports = tmp_path / "exports"
+        counts = export_parquet(warehouse, exports)
+    assert (counts["events"], counts["partitions"]) == (1200, 600)
+    (stamp,) = (exports / "events").iterdir()
+    files = sorted(stamp.glob("year=*/month=*/*.parquet"))
+    assert len(files) == 600 and {f.name for f in files} == {"data_0.parquet"}
+    one = stamp / "year=1999" / "month=3"
+    assert duckdb.execute(
+        "select event_id, char_start from read_parquet(?)", [str(one / "data_0.parquet")]
+    ).fetchall() == [("e05900", 0), ("e05901", 1)]
+    assert sorted(read_events(exports, "event_id")) == sorted((e["event_id"],) for e in events)
+
+
 def test_pyarrow_reads_the_export_through_the_link(wh: Warehouse, tmp_path: Path) -> None:
     exports = tmp_path / "exports"
     export_parquet(wh, exports)

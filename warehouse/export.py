@@ -37,6 +37,7 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 # The contract's event columns in the contract's order, plus date_value (allowed as an extra).
 EVENT_COLUMNS = (
@@ -67,9 +68,28 @@ def _copied(con: duckdb.DuckDBPyConnection, sql: str) -> int:
     return int(row[0]) if row else 0
 
 
+# Rows per Arrow batch streamed from DuckDB into the Parquet files.
+EXPORT_BATCH_ROWS = 65_536
+
+
+def partition_dir(target: Path, year: int | None, month: int | None) -> Path:
+    """Hive's directory for a partition; NULL is Hive's default partition (undated events)."""
+    return (
+        target
+        / f"year={NULL_PARTITION if year is None else year}"
+        / (f"month={NULL_PARTITION if month is None else month}")
+    )
+
+
 def write_events(con: duckdb.DuckDBPyConnection, target: Path, only: set[Partition] | None = None) -> int:
     """Write the events, hive-partitioned by year and month of date_start, into the new dir `target`
-    (only the partitions in `only`, when given)."""
+    (only the partitions in `only`, when given): one `data_0.parquet` per partition.
+
+    Why not DuckDB's `COPY ... (partition_by ...)`: it holds state for every partition of the run at
+    once, about half a MB each whatever their size, so its memory grew with the number of months
+    the events span (2,400 partitions needed a memory_limit of 2 GiB, 440 partitions of 30,000
+    events failed under 256 MiB). Here the rows come sorted by date, so each partition arrives
+    whole, one after another, and one file is open at a time: memory is one batch."""
     cols = ", ".join(EVENT_COLUMNS)
     where = ""
     if only is not None:
@@ -86,27 +106,42 @@ def write_events(con: duckdb.DuckDBPyConnection, target: Path, only: set[Partiti
             "where exists (select 1 from export_partitions as p where p.y is not distinct from "
             "year(date_start) and p.m is not distinct from month(date_start))"
         )
+    rows = 0
+    writer: pq.ParquetWriter | None = None
+    current: Partition | None = None
     try:
-        # A partitioned COPY keeps a buffer for each open partition, 524,288 rows and 100 files by default:
-        # at 1.5M events it took 1.7 GB and failed under a 1 GB memory_limit. The rows arrive sorted by
-        # date, so a partition is written whole before the next one opens, and small buffers cost little:
-        # 13.6 s instead of 23 s, 0.4 GB instead of 1.7 (a partition may now come as more than one file).
-        con.execute("set partitioned_write_max_open_files = 20")
-        con.execute("set partitioned_write_flush_threshold = 20000")
-        rows = _copied(
-            con,
-            f"copy (select {cols}, year(date_start) as year, month(date_start) as month from events {where} "
-            f"order by date_start, doc_id, char_start, event_id) "
-            f"to {_quote(target)} (format parquet, partition_by (year, month))",
-        )
+        reader = con.execute(
+            f"select {cols}, year(date_start) as year, month(date_start) as month from events {where} "
+            "order by date_start, doc_id, char_start, event_id"
+        ).to_arrow_reader(EXPORT_BATCH_ROWS)
+        for batch in reader:
+            keys = list(zip(batch.column("year").to_pylist(), batch.column("month").to_pylist(), strict=True))
+            data = batch.drop_columns(["year", "month"])
+            start = 0
+            while start < len(keys):
+                stop = start
+                while stop < len(keys) and keys[stop] == keys[start]:
+                    stop += 1
+                if writer is None or keys[start] != current:
+                    if writer is not None:
+                        writer.close()
+                    current = keys[start]
+                    directory = partition_dir(target, *current)
+                    directory.mkdir(parents=True, exist_ok=True)
+                    writer = pq.ParquetWriter(directory / "data_0.parquet", data.schema)
+                writer.write_batch(data.slice(start, stop - start))
+                rows += stop - start
+                start = stop
     finally:
+        if writer is not None:
+            writer.close()
         if only is not None:
             con.unregister("export_partitions")
     if only is not None:
         return rows
     if rows == 0:
         # No events: an empty file keeps `events/**/*.parquet` readable, with the right columns.
-        empty = target / f"year={NULL_PARTITION}" / f"month={NULL_PARTITION}"
+        empty = partition_dir(target, None, None)
         empty.mkdir(parents=True, exist_ok=True)
         con.execute(
             f"copy (select {cols} from events where false) "
