@@ -423,7 +423,28 @@ def flow_for(runner: str = "default", dask_address: str | None = None, workers: 
         "dashboard_address": None,
         "preload": ["flows.dask_worker"],  # workers warm before their first batch (see that module)
     }
+    api = prefect_api_url()
+    if api:
+        cluster["env"] = {"PREFECT_API_URL": api}
     return timeline_flow.with_options(task_runner=DaskTaskRunner(cluster_kwargs=cluster)), 2 * n
+
+
+def prefect_api_url() -> str | None:
+    """The Prefect API this process talks to, its ephemeral server started if none is configured.
+
+    Local Dask workers get it: without one, each worker's first task started an ephemeral Prefect
+    server of its own (measured: two extra API servers at ~60% of a core each during the first
+    batches, on a two-core machine), and its task runs were recorded there, not with the flow's."""
+    from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
+
+    url = PREFECT_API_URL.value()
+    if url or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
+        return url or None
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()  # the one instance this process's flows use too
+    server.start()
+    return server.api_url
 
 
 def run_row(s: RunSummary, started_at: dt.datetime, settings: Settings, total: float | None) -> dict:
