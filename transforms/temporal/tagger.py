@@ -155,6 +155,12 @@ def count_nouns(language: str) -> frozenset[str]:
     return frozenset(k.lower() for k in nouns if isinstance(k, str) and not k.startswith("about"))
 
 
+def phrase_key(words: str) -> str:
+    """A matched phrase as the lexicons spell their keys: lower case, single spaces ('Next  Week'
+    and 'next\nweek' are 'next week')."""
+    return re.sub(r"\s+", " ", words.lower())
+
+
 def word_before(text: str, pos: int) -> str:
     m = re.search(r"([\w.'’]+)\s*$", text[max(0, pos - 40) : pos])
     return m.group(1).lower() if m else ""
@@ -274,7 +280,7 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
         after = word_after(text, c.end)
         if after in W.get("age_words", []) and re.match(r"\s", text[c.end : c.end + 1]):
             return False  # '37 years old', '55 jaar oud': an age
-        unit = re.sub(r"\s+", " ", c.g["unit"].lower())
+        unit = phrase_key(c.g["unit"])
         ordinal = unit in W.get("ordinal_unit_words", []) and num.lower() in ("a", "an")
         if (
             ordinal
@@ -352,7 +358,7 @@ def clock_time(gd: dict, g: Grammar) -> tuple[int, int]:
     if minutes < 60 and not gd.get("cpart"):
         minutes += 12 * 60  # 'half één' is half past twelve in the day
     if gd.get("cpart"):
-        minutes += 60 * cw["parts"][re.sub(r"\s+", " ", gd["cpart"].lower())]
+        minutes += 60 * cw["parts"][phrase_key(gd["cpart"])]
     return minutes // 60, minutes % 60
 
 
@@ -408,7 +414,7 @@ def extend_part(c: Candidate, text: str, g: Grammar) -> Candidate:
     m = rx.search(text[max(0, c.start - 40) : c.start])
     if not m:
         return c
-    key = re.sub(r"\s+", " ", m.group(1).lower())
+    key = phrase_key(m.group(1))
     return replace(
         c, start=c.start - (len(text[max(0, c.start - 40) : c.start]) - m.start()), part=parts[key]
     )
@@ -490,7 +496,7 @@ def clause_direction(ctx: Context, c: Candidate) -> int:
     not_cues = words.get("cue_exceptions", {})  # 'next to' says where, not when
     pattern, directions = tense_cues(ctx.grammar.language)
     for m in pattern.finditer(text, lo, hi):  # one scan for all cues (a lookahead: overlapping ones too)
-        cue = re.sub(r"\s+", " ", m.group(1).lower())
+        cue = phrase_key(m.group(1))
         pos = m.start()
         if c.start <= pos < c.end or word_after(text, m.end(1)) in not_cues.get(cue, ()):
             continue
@@ -507,7 +513,7 @@ def tense_cues(language: str) -> tuple[re.Pattern, dict[str, int]]:
     words = grammar(language).words
     directions: dict[str, int] = {}
     for direction, cues in ((1, words.get("future_cues", [])), (-1, words.get("past_cues", []))):
-        directions.update({re.sub(r"\s+", " ", cue.lower()): direction for cue in cues})
+        directions.update({phrase_key(cue): direction for cue in cues})
     return re.compile(rf"(?<!\w)(?=({alt(directions)})(?!\w))", re.I), directions
 
 
@@ -551,7 +557,7 @@ def deictic(g: Grammar, word: str | None):
     """('shift', n) for last/this/next, ('duration', None) for 'past', ('anaphoric', n) for 'following'."""
     if not word:
         return ("shift", 0)
-    v = g.words.get("deictic", {}).get(re.sub(r"\s+", " ", word.lower()))
+    v = g.words.get("deictic", {}).get(phrase_key(word))
     if isinstance(v, int):
         return ("shift", v)
     if v == "P":
@@ -805,7 +811,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
     elif r == "day_range":
         month = g.lookup_month(gd["month"])
         d1, d2 = int(re.match(r"\d+", gd["d1"]).group()), int(re.match(r"\d+", gd["d2"]).group())
-        conn = re.sub(r"\s+", " ", gd["conn"].lower())
+        conn = phrase_key(gd["conn"])
         if conn in g.words.get("range_exclusive", []):
             d2 -= 1  # Dutch 'van 4 tot 22': up to the 22nd, not including it
         if month is None or d2 < d1:
@@ -844,7 +850,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
                 return None
             period, source = dct_relative(ctx, lambda d: cal.month(d.year + n, month))
         elif r == "deictic_month":
-            n = g.words["deictic"].get(re.sub(r"\s+", " ", gd["deic"].lower()), 0)
+            n = g.words["deictic"].get(phrase_key(gd["deic"]), 0)
             if n == 0:  # 'this September': the one of the document's year
                 period, source = dct_relative(ctx, lambda d: cal.month(d.year, month))
             else:
@@ -858,7 +864,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
                 period, source = cal.month(ctx.anchor.start.year, month), "inherited"
         value = cal.timex_value(period) if period else x_value(month)
     elif r == "holiday":
-        rule = g.words["holidays"][re.sub(r"\s+", " ", gd["hol"].lower())]
+        rule = g.words["holidays"][phrase_key(gd["hol"])]
         if gd.get("year"):
             d = cal.holiday(rule, int(gd["year"]))
             period = cal.day(d) if d else None
@@ -1040,7 +1046,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             if not isinstance(n, int):
                 return None
 
-            recent = re.sub(r"\s+", " ", (gd.get("deic") or "").lower()) in g.words.get("recent_deictics", [])
+            recent = phrase_key(gd.get("deic") or "") in g.words.get("recent_deictics", [])
 
             def season_near(d: dt.date) -> Period:
                 seasons = [cal.season(y, code) for y in range(d.year - 2, d.year + 3)]
@@ -1075,7 +1081,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             return None
         period, value = cal.century(n), f"{n - 1:02d}"
     elif r == "relative_day":
-        offset, part = g.words["relative_days"][re.sub(r"\s+", " ", gd["rel"].lower())]
+        offset, part = g.words["relative_days"][phrase_key(gd["rel"])]
         period, source = dct_relative(ctx, lambda d: cal.day(d + dt.timedelta(days=offset)))
         if part:
             kind = "TIME"
@@ -1099,7 +1105,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             box = cal.year(int(gd["year2"]))
         else:
             kind_d, n = deictic(g, gd["deic"])
-            unit = g.words["deictic_unit_words"][re.sub(r"\s+", " ", gd["unit"].lower())]
+            unit = g.words["deictic_unit_words"][phrase_key(gd["unit"])]
             if kind_d != "shift":
                 return None
             box, source = dct_relative(ctx, lambda d: cal.unit_period(unit, cal.shift(d, unit, n)))
@@ -1130,9 +1136,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         wd = g.weekdays[gd["wd"].lower()]
         kind_d, deic = deictic(g, gd.get("deic"))
         deic = deic if isinstance(deic, int) else -1
-        upcoming = re.sub(r"\s+", " ", (gd.get("deic") or "").lower()) in g.words.get(
-            "upcoming_weekday_deictics", []
-        )
+        upcoming = phrase_key(gd.get("deic") or "") in g.words.get("upcoming_weekday_deictics", [])
         # 'volgende vrijdag' is the Friday of next week, 'aanstaande vrijdag' the first Friday to come
         weekly = deic == 0 or (deic > 0 and g.words.get("next_weekday_is_next_week", False) and not upcoming)
         if gd.get("deic") and kind_d == "shift" and weekly:
@@ -1170,7 +1174,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         # 'Friday night' is annotated as the day (TimeBank, AQUAINT): the part of the day stays in the text
         value = period.start.isoformat() if period and period.precision == "day" else f"XXXX-WXX-{wd + 1}"
     elif r in ("deictic_unit", "earlier_this"):
-        unit = g.words["deictic_unit_words"][re.sub(r"\s+", " ", gd["unit"].lower())]
+        unit = g.words["deictic_unit_words"][phrase_key(gd["unit"])]
         kind_d, n = deictic(g, gd["deic"])
         if r == "earlier_this":
             mod = g.words["earlier_later"][gd["el"].lower()]
@@ -1216,7 +1220,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
                 elif mod == "END" and period.start <= d <= period.end:
                     period = Period(d, period.end, "range")
     elif r == "rest_of":
-        unit = g.words["deictic_unit_words"][re.sub(r"\s+", " ", gd["unit"].lower())]
+        unit = g.words["deictic_unit_words"][phrase_key(gd["unit"])]
         kind_d, n = deictic(g, gd.get("deic"))
         if kind_d != "shift":
             return None
@@ -1227,15 +1231,15 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             period = Period(ctx.dct.start, whole.end, "range")  # what is left of it
     elif r == "unit_part":
         if gd.get("uend"):
-            unit, part = g.words["unit_ends"][re.sub(r"\s+", " ", gd["uend"].lower())], "END"
+            unit, part = g.words["unit_ends"][phrase_key(gd["uend"])], "END"
         else:
-            unit = g.words["deictic_unit_words"][re.sub(r"\s+", " ", gd["unit"].lower())]
-            part = g.words["part_of_period"][re.sub(r"\s+", " ", gd["pw"].lower())]
+            unit = g.words["deictic_unit_words"][phrase_key(gd["unit"])]
+            part = g.words["part_of_period"][phrase_key(gd["pw"])]
         if unit not in ("W", "M", "Q", "Y"):
             return None
         period, source = dct_relative(ctx, lambda d: cal.unit_period(unit, d))
         value = cal.timex_value(period, unit) if period and period.precision != "range" else "XXXX"
-        pw = re.sub(r"\s+", " ", (gd.get("pw") or "").lower())
+        pw = phrase_key(gd.get("pw") or "")
         if pw in g.words.get("parts_from_now", []) and period is not None and period.known:
             # 'earlier in the week': from its start to the day before the document date; 'later in the
             # year': from the document date to its end
@@ -1249,8 +1253,8 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         else:
             c = replace(c, part=part)
     elif r in ("ago", "from_now", "in_future"):
-        unit = g.words["units"][re.sub(r"\s+", " ", gd["unit"].lower())]
-        vague = re.sub(r"\s+", " ", gd["num"].lower()) in g.words.get("vague_numbers", [])
+        unit = g.words["units"][phrase_key(gd["unit"])]
+        vague = phrase_key(gd["num"]) in g.words.get("vague_numbers", [])
         n = None if vague else g.lookup_number(gd["num"])
         if n is None and r == "ago":
             return Timex(c.start, c.end, surface, "DATE", "PAST_REF")  # 'several years ago'
@@ -1298,12 +1302,12 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
                 )
                 value = cal.timex_value(period, unit) if period and period.precision != "range" else "XXXX"
     elif r == "duration":
-        unit = g.words["units"][re.sub(r"\s+", " ", gd["unit"].lower())]
-        vague = re.sub(r"\s+", " ", gd["num"].lower()) in g.words.get("vague_numbers", [])
+        unit = g.words["units"][phrase_key(gd["unit"])]
+        vague = phrase_key(gd["num"]) in g.words.get("vague_numbers", [])
         n = None if vague else g.lookup_number(gd["num"])
         for key, table in (("frac", "fractions"), ("frac2", "fractions_after_unit")):
             if n is not None and gd.get(key):  # '2 1/2 years', 'an hour and a half'
-                n += g.words[table][re.sub(r"\s+", " ", gd[key].lower())]
+                n += g.words[table][phrase_key(gd[key])]
         kind = "DURATION"
         value = duration_value(n, unit) if n is not None else duration_value(None, unit)
         kind_d, direction = deictic(g, gd.get("deic"))
@@ -1328,7 +1332,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
     elif r == "anaphoric_year":
         # 'het jaar ervoor', 'a year earlier': the period last spoken of, a year back, at its own granularity
         # ('third-quarter profit ... a year earlier' is the third quarter of the year before)
-        n = g.words["anaphoric_years"][re.sub(r"\s+", " ", gd["ana"].lower())]
+        n = g.words["anaphoric_years"][phrase_key(gd["ana"])]
         prev = last_referable(ctx, c.start, ("year", "quarter", "half", "month", "day"), within=400)
         if prev is not None:
             period = year_shifted(prev, n)
@@ -1342,7 +1346,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         unit = (
             g.words["anaphoric_unit_words"][gd["unit"].lower()]
             if gd.get("unit")
-            else g.words["bare_anaphoric_units"][re.sub(r"\s+", " ", gd["bare"].lower())]
+            else g.words["bare_anaphoric_units"][phrase_key(gd["bare"])]
         )
         fine = {
             "Y": ("year", "half", "quarter", "month", "week", "day"),
@@ -1354,7 +1358,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         # 'the latest quarter' may come pages after the quarter was named; other units within a few paragraphs
         within = None if unit == "Q" else 1500
         prev = last_referable(ctx, c.start, fine, within)
-        dem = re.sub(r"\s+", " ", (gd.get("dem") or "").lower())
+        dem = phrase_key(gd.get("dem") or "")
         latest = g.words["anaphoric_units"].get(dem) == "latest"
         if latest and ctx.dct is not None and ctx.dct.known:
             # 'the latest quarter' is one that is over: not the fourth quarter a charge is expected in
@@ -1371,9 +1375,9 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         else:
             period, source, value = None, "unresolved", "XXXX"
     elif r == "set":
-        kind, value = "SET", g.words["sets"][re.sub(r"\s+", " ", gd["set"].lower())]
+        kind, value = "SET", g.words["sets"][phrase_key(gd["set"])]
     elif r == "generic":
-        value = g.words["generic"][re.sub(r"\s+", " ", gd["gen"].lower())]
+        value = g.words["generic"][phrase_key(gd["gen"])]
         if value == "PRESENT_REF":
             period, source = dct_relative(ctx, cal.day)
         else:
@@ -1382,7 +1386,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         if r == "clock_words":
             hh, mm = clock_time(gd, g)
         elif r == "time_word":
-            hh, mm = map(int, g.words["time_words"][re.sub(r"\s+", " ", gd["tw"].lower())].split(":"))
+            hh, mm = map(int, g.words["time_words"][phrase_key(gd["tw"])].split(":"))
         else:
             hh = int(g.lookup_number(gd.get("hh") or gd.get("hh2") or gd.get("hh3")))
             mm = int(gd.get("mm") or gd.get("mm2") or gd.get("mm3") or 0)
@@ -1393,7 +1397,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             hh = 0
         tpart = gd.get("tpart") or gd.get("tpart2") or gd.get("tpart3")
         if tpart and hh < 12:  # "om acht uur 's avonds", "om 7:56 's avonds", 'at ten in the evening'
-            hh += g.words["clock_parts"][re.sub(r"\s+", " ", tpart.lower())]
+            hh += g.words["clock_parts"][phrase_key(tpart)]
         kind = "TIME"
         period, source = dct_relative(ctx, cal.day)
         day_value = period.start.isoformat() if period and period.precision == "day" else "XXXX-XX-XX"
@@ -1477,7 +1481,7 @@ def join_ranges(timexes: list[Timex], text: str, g: Grammar) -> list[Timex]:
                     if t.precision in ("year", "multi_year") and nxt.precision in ("year", "multi_year")
                     else "range"
                 )
-                word = re.sub(r"\s+", " ", between.strip().lower())
+                word = phrase_key(between.strip())
                 end = nxt.date_end
                 if word in W.get("range_exclusive", []) and nxt.date_start > t.date_start:
                     end = nxt.date_start - dt.timedelta(days=1)  # Dutch 'tot' stops before its end point
@@ -1538,12 +1542,12 @@ def open_interval(t: Timex, text: str, g: Grammar) -> Timex | None:
     m = re.search(rf"(?<!\w)({alt(before)})\s+$", text[max(0, t.start - 25) : t.start], re.I)
     start, end, mod = t.start, t.end, None
     if m:
-        mod = before[re.sub(r"\s+", " ", m.group(1).lower())]
+        mod = before[phrase_key(m.group(1))]
         start = t.start - len(m.group(0))
     else:
         m = re.match(rf"\s+({alt(after)})(?!\w)", text[t.end : t.end + 20], re.I)
         if m:
-            mod = after[re.sub(r"\s+", " ", m.group(1).lower())]
+            mod = after[phrase_key(m.group(1))]
             end = t.end + m.end()
     if mod is None:
         return None
