@@ -416,7 +416,7 @@ class Warehouse:
         doc_columns = _loaded_columns(DOCUMENTS, incoming["incoming_documents"])
         event_columns = _loaded_columns(EVENTS, incoming["incoming_events"])
         rejected_columns = _loaded_columns(REJECTED, incoming["incoming_rejected"])
-        events_updated, events_inserted = 0, 0
+        events_updated = 0
         if existing:
             events = incoming["incoming_events"]
             known = events.filter(
