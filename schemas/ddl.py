@@ -21,7 +21,7 @@ def create_table_sql(table: Table) -> str:
     lines = []
     for c in table.columns:
         line = f"    {c.name} {DUCKDB_TYPES[c.type]}"
-        if c.name == table.primary_key:
+        if c.name == table.primary_key and table.key_constraint:
             line += " primary key"
         elif not c.nullable:
             line += " not null"

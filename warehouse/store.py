@@ -39,24 +39,26 @@ KEEP_ON_UPDATE = {"documents": {"ingested_at"}}
 # DuckDB's default memory limit is 80% of RAM, and it keeps every block it reads or writes cached up to
 # that limit: a run's memory grew with the warehouse file (about 1 MB of RSS per MB written). Under a
 # limit the cache is evicted instead, at no cost measured in load or export time (loads of 1.5M events
-# ran under 160 MB, the export under 256 MB). The primary key's index (ART, 114 MB for 1.5M events,
-# ~75 bytes an event) cannot be evicted, so the limit grows by twice that above half the floor.
+# ran under 160 MB, the export under 256 MB). The index of a key constraint (ART, ~75 bytes a key) cannot
+# be evicted, so the limit grows by twice that above half the floor. Only the small tables keep one
+# (schemas.tables, Table.key_constraint), so in practice the limit is the floor.
 MEMORY_FLOOR_BYTES = 256 * 2**20
-INDEX_BYTES_PER_EVENT = 150
+INDEX_BYTES_PER_KEY = 150
 
 
-def memory_limit_bytes(events: int) -> int:
-    """DuckDB's memory limit for a warehouse holding `events` event rows."""
-    return max(MEMORY_FLOOR_BYTES, MEMORY_FLOOR_BYTES // 2 + INDEX_BYTES_PER_EVENT * events)
+def memory_limit_bytes(indexed_keys: int) -> int:
+    """DuckDB's memory limit for a warehouse whose key constraints index `indexed_keys` rows."""
+    return max(MEMORY_FLOOR_BYTES, MEMORY_FLOOR_BYTES // 2 + INDEX_BYTES_PER_KEY * indexed_keys)
 
 
 def bound_memory(con: duckdb.DuckDBPyConnection) -> None:
-    """Set the connection's memory limit from the size of its warehouse (see MEMORY_FLOOR_BYTES)."""
-    exists = con.execute(
-        "select count(*) from information_schema.tables where table_name = 'events'"
-    ).fetchone()
-    events = con.execute("select count(*) from events").fetchone()[0] if exists and exists[0] else 0
-    con.execute(f"set memory_limit = '{memory_limit_bytes(events) // 2**20}MiB'")
+    """Set the connection's memory limit from the rows its key constraints index (see MEMORY_FLOOR_BYTES).
+    Read from the file, not the declarations: a warehouse not yet migrated has the old constraints."""
+    tables = con.execute(
+        "select distinct table_name from duckdb_constraints() where constraint_type = 'PRIMARY KEY'"
+    ).fetchall()
+    keys = sum(con.execute(f'select count(*) from "{name}"').fetchone()[0] for (name,) in tables)
+    con.execute(f"set memory_limit = '{memory_limit_bytes(keys) // 2**20}MiB'")
 
 
 class WarehouseLocked(RuntimeError):
@@ -215,7 +217,8 @@ class Warehouse:
             con = connect_waiting(path, lock_timeout - (time.monotonic() - started))
             try:
                 bound_memory(con)
-                migrate(con)
+                if migrate(con):
+                    bound_memory(con)  # a migration may have dropped a key constraint
                 con.execute(VIEWS_SQL.read_text(encoding="utf-8"))
                 # the lock is ours: a run still marked running was killed and never finished
                 con.execute("update runs set status = 'failed' where status = 'running'")
