@@ -14,8 +14,11 @@ from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 # The languages we detect. Dutch and English have resources; German and French are here so that a
 # German or French text is called what it is instead of being forced into nl or en.
 DETECTED_LANGUAGES = (Language.DUTCH, Language.ENGLISH, Language.GERMAN, Language.FRENCH)
-# Enough text to decide; the rest of a long document only costs time.
-SAMPLE_CHARS = 2000
+# Enough text to decide; the rest of a long document only costs time (lingua's time grows with the
+# sample). On 2,969 documents over 400 characters (bench news, seeds, TimeBank, corpora texts; Dutch and
+# English) the first 400 characters gave the same answer as the first 2,000 every time; 600 keeps a
+# margin and takes ~40% of the time 2,000 took on the bench's 1.7 KB documents.
+SAMPLE_CHARS = 600
 # What we say when the text has nothing to decide on (no letters): ISO 639-2 "undetermined".
 UNDETERMINED = "und"
 
