@@ -251,6 +251,15 @@ def test_parse_published_value(value: object, expected: Published | None) -> Non
         ),
         # English datelines turn up on Dutch pages too.
         ("Kop\nPublished 3rd Sep 2024\nTekst.", "nl", day(2024, 9, 3, "text")),
+        # A place and a date opening the first paragraph (a news or press-release dateline).
+        ("Kop\nDen Haag, 12 maart 2024 – Het kabinet besloot.", "nl", day(2024, 3, 12, "text")),
+        ("Kop\nBergen op Zoom, dinsdag 12 maart 2024. De raad koos.", "nl", day(2024, 3, 12, "text")),
+        ("Kop\n's-Hertogenbosch, 12-03-2024: De rechtbank sprak.", "nl", day(2024, 3, 12, "text")),
+        ("Headline\nLONDON (Reuters), March 3, 2024 - The minister said.", "en", day(2024, 3, 3, "text")),
+        ("Headline\nBrussels, 3 March 2024\nThe minister said.", "en", day(2024, 3, 3, "text")),
+        # A label line of fields, as government sites print it under the title.
+        ("Kop\nNieuwsbericht | 12-03-2024 | 14:00\nTekst.", "nl", day(2024, 3, 12, "text")),
+        ("Kop\nKamerstuk: Kamervragen | 3 december 2024\nTekst.", "nl", day(2024, 12, 3, "text")),
     ],
 )
 def test_find_dateline_forms(text: str, language: str, expected: Published) -> None:
@@ -265,6 +274,10 @@ def test_find_dateline_forms(text: str, language: str, expected: Published) -> N
         "Headline\n1-7-2023\n",  # month-first or day-first? English numeric dates are ambiguous
         "een\ntwee\ndrie\nvier\nvijf\nzes\n22 januari 2020\n",  # too far down
         "x" * 450 + "\n22 januari 2020\n",  # too far down
+        "Kop\nDen Haag, 12 maart 2024 werd het besluit genomen.\n",  # a sentence goes on after the date
+        "Kop\nOp maandag, 12 maart 2024 – een dag later.\n",  # 'Op maandag' is no place name
+        "Kop\nHet gebeurde in Den Haag, 12 maart 2024 – laat.\n",  # not at the start of the line
+        "Kop\nDen Haag, maart – april 2024\n",  # no single date after the place
     ],
 )
 def test_find_dateline_rejects(text: str) -> None:

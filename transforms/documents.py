@@ -445,16 +445,35 @@ def read_date_match(match: re.Match[str], language: str) -> Published | None:
     return make_published("text", int(groups["year"]), month, day)
 
 
+# "Den Haag, 12 maart 2024 – Het kabinet ...", "BRUSSELS (Reuters), 3 March 2024 -": a news or press
+# release dateline opening the first paragraph. The place is a capitalised name of up to four words
+# (lower-case only for the particles of names like "Bergen op Zoom", "Alphen aan den Rijn").
+PLACE_DATELINE = re.compile(
+    r"^\s*[A-Z'’][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|aan|den|op|de|der|van|upon|on))"
+    r"{0,3}(?:\s*\([^()\n]{1,40}\))?\s*,\s*"
+)
+# "Nieuwsbericht | 12-03-2024 | 14:00", "Kamerstuk: Kamervragen | 3 december 2024": a label line of
+# fields, as government sites print it under the title.
+LABEL_DATELINE = re.compile(r"^\s*[A-Z][\w:-]*(?:\s+[\w:-]+){0,2}\s*[|·]\s*")
+# What may follow the date of a place dateline: the dash or colon before the text, a full stop, or the
+# end of the line. Not more words: "Den Haag, 12 maart 2024 werd ..." is a sentence.
+DATELINE_END = re.compile(r"\s*(?:[-–—:|(]|\.(?:\s|$)|$)")
+
+
 def read_dateline(line: str, language: str) -> Published | None:
-    """The date of one line if the line is a dateline: only a date (and time), or a published/updated
-    line followed by a date."""
+    """The date of one line if the line is a dateline: only a date (and time), a published/updated line
+    followed by a date, a place and a date opening the text, or a label and a date."""
     prefix = DATELINE_PREFIX.match(line)
+    place = None if prefix else PLACE_DATELINE.match(line) or LABEL_DATELINE.match(line)
     for pattern in dateline_patterns(language):
         if prefix:
             # "Published by Jane Doe on 3 Sep 2024, updated 4 Sep": the first date after the word.
             match = pattern.search(line, prefix.end())
         else:
             match = pattern.fullmatch(line.strip())
+            if not match and place:
+                match = pattern.match(line, place.end())
+                match = match if match and DATELINE_END.match(line, match.end()) else None
         if match:
             return read_date_match(match, language)
     return None
