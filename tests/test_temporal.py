@@ -1029,7 +1029,8 @@ def test_a_part_of_the_current_unit(language, sentence, extent, value, start, en
 
 
 def test_a_month_long_fast_is_no_end_of_the_month():
-    assert values("It marks the end of the month-long fast.") == []
+    # not the end of this month: 'month-long' is the length of the fast
+    assert values("It marks the end of the month-long fast.") == [("month-long", "P1M")]
 
 
 @pytest.mark.parametrize(
@@ -1781,3 +1782,78 @@ def test_earlier_and_later_in_the_current_unit(language, sentence, extent, value
         "range",
         mod,
     )
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,value",
+    [
+        ("en", "The two countries have been at odds for years.", "years", "PXY"),
+        ("en", "Troops could be deployed within weeks.", "weeks", "PXW"),
+        ("en", "Prices rose over the years.", "years", "PXY"),
+        ("en", "Rates may fall in the coming weeks.", "the coming weeks", "PXW"),
+        ("en", "Funds will sell in the months ahead.", "the months ahead", "PXM"),
+        ("en", "They ended their third day-long meeting.", "day-long", "P1D"),
+        ("en", "It is a decades-long battle.", "decades-long", "PXY"),
+        ("en", "The mosque dominated the skyline for centuries.", "centuries", "PXY"),
+        ("nl", "De twee landen liggen al jaren overhoop.", "jaren", "PXY"),
+        ("nl", "De rente daalt in de komende weken.", "de komende weken", "PXW"),
+        ("nl", "De afgelopen maanden steeg de prijs.", "De afgelopen maanden", "PXM"),
+        ("nl", "Na dagenlange onderhandelingen kwam er een akkoord.", "dagenlange", "PXD"),
+        ("nl", "Hij zat er jarenlang.", "jarenlang", "PXY"),
+    ],
+)
+def test_plural_units_without_a_number_are_a_stretch_of_unknown_length(language, sentence, extent, value):
+    t = only(sentence, language)
+    assert (t.text, t.type, t.value, t.date_start) == (extent, "DURATION", value, None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The years 1990 to 1995 were hard.",  # no lead word: the years of a range
+        "After years of talks, nothing changed.",  # 'after' is no lead word
+        "For the years 1990 and 1991 the figures are missing.",
+    ],
+)
+def test_a_plural_unit_without_its_lead_word_is_no_length_of_time(sentence):
+    assert all(t.type != "DURATION" for t in tag(sentence, DAY, "en"))
+
+
+@pytest.mark.parametrize(
+    "sentence,extent,value,start,end",
+    [
+        (
+            "What will happen in the 5 upcoming years?",
+            "5 upcoming years",
+            "P5Y",
+            D(2025, 5, 15),
+            D(2030, 5, 14),
+        ),
+        (
+            "What happened in the 10 previous weeks?",
+            "10 previous weeks",
+            "P10W",
+            D(2025, 3, 5),
+            D(2025, 5, 13),
+        ),
+    ],
+)
+def test_a_deictic_between_the_number_and_the_unit(sentence, extent, value, start, end):
+    t = only(sentence, "en")
+    assert (t.text, t.type, t.value, t.date_start, t.date_end) == (extent, "DURATION", value, start, end)
+
+
+def test_a_deictic_after_a_number_before_a_singular_unit_is_a_date():
+    assert values("Shares were up 5 last week.") == [("last week", "2025-W19")]
+
+
+@pytest.mark.parametrize(
+    "sentence,extent",
+    [
+        ("The 30-day period ends today.", "30-day"),
+        ("It ended the eight-year war.", "eight-year"),
+        ("the two-week visit", "two-week"),
+    ],
+)
+def test_the_article_of_a_hyphenated_length_belongs_to_its_noun(sentence, extent):
+    assert tag(sentence, DAY, "en")[0].text == extent

@@ -181,6 +181,13 @@ def grammar(language: str) -> Grammar:
     DURUNITS = alt(W.get("units", {}))
     DURMOD = alt(W.get("duration_modifiers", []))
     VAGUE = alt(W.get("vague_numbers", []))
+    PLURAL = alt(W.get("plural_units", []))
+    # each lead word as a look-behind of its own (a look-behind has one width): 'for ', 'over the '
+    PLURAL_LEADS = (
+        "(?:" + "|".join(rf"(?<=(?<![\w'’]){re.escape(w)}\s)" for w in W.get("plural_unit_leads", [])) + ")"
+        if W.get("plural_unit_leads")
+        else r"(?!x)x"
+    )
     NUM = number_pattern(numbers)
     # 'een half jaar', '2 1/2 years', 'twee en een half uur', 'an hour and a half'
     FRAC = alt(W.get("fractions", {}))
@@ -375,8 +382,21 @@ def grammar(language: str) -> Grammar:
         (
             "duration",
             rf"{START}{APPROX}(?:{ART}\s+)?(?:(?P<deic>{DEICTIC}|{DURMOD})\s+)?{HALFART}(?P<num>{NUM}|{VAGUE})"
-            rf"(?:\s*(?P<frac>{FRAC}))?(?:\s+{alt(W.get('duration_inner_modifiers', []))})?(?:\s+|-)(?P<unit>{DURUNITS})"
+            rf"(?:\s*(?P<frac>{FRAC}))?(?:\s+{alt(W.get('duration_inner_modifiers', []))})?"
+            # 'the 5 upcoming years', '10 previous weeks': the deictic after the number, before a plural
+            # ('up 5 last week' is last week)
+            rf"(?:\s+(?P<deic2>{DEICTIC})(?=\s+{PLURAL}{END}))?(?:\s+|-)(?P<unit>{DURUNITS})"
             rf"(?:\s+(?P<frac2>{alt(W.get('fractions_after_unit', {}))}))?(?:-(?:long|lang))?{END}",
+        ),
+        # 'for years', 'al jaren', 'the coming weeks', 'the weeks ahead', 'decades-long', 'jarenlang':
+        # a stretch of time of no stated length. The lead word ('for', 'al') only says the plural is
+        # one (not 'the years 1990-1995'); TimeML leaves it out of the expression.
+        (
+            "vague_units",
+            rf"{START}(?:{PLURAL_LEADS}(?P<lunit>{PLURAL})(?![-\w]|\s+\d)"
+            rf"|(?:{ART}\s+)?{alt(W.get('plural_unit_modifiers', []))}\s+(?P<munit>{PLURAL})"
+            rf"|{ART}\s+(?P<punit>{PLURAL})\s+{alt(W.get('plural_unit_postfixes', []))}"
+            rf"|(?P<sunit>{DURUNITS}){alt(W.get('unit_suffixes', []))}){END}",
         ),
         ("weekend", rf"{START}(?P<we>{alt(W.get('weekend_words', []))}){END}"),
         ("anaphoric_year", rf"{START}(?P<ana>{alt(W.get('anaphoric_years', {}))}){END}"),

@@ -281,6 +281,12 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
         if after in W.get("age_words", []) and re.match(r"\s", text[c.end : c.end + 1]):
             return False  # '37 years old', '55 jaar oud': an age
         unit = phrase_key(c.g["unit"])
+        if (
+            unit in W.get("plural_units", [])
+            and not (num[:1].isdigit() or c.g.get("frac") or c.g.get("frac2"))
+            and g.lookup_number(num) == 1
+        ):
+            return False  # 'a decades-long battle': the article of the noun, not one decade
         ordinal = unit in W.get("ordinal_unit_words", []) and num.lower() in ("a", "an")
         if (
             ordinal
@@ -717,9 +723,10 @@ SMALLER = {"Y": ("M", 12), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN
 
 
 def duration_value(n: float | None, unit: str) -> str:
-    """P3Y, PT24H, PXD (a vague number: 'several days'); decades and centuries in years."""
-    if unit in ("DE", "CE") and n is not None:
-        n, unit = n * (10 if unit == "DE" else 100), "Y"
+    """P3Y, PT24H, PXD (a vague number: 'several days'); decades and centuries in years ('decades-long'
+    PXY, as TimeBank writes it)."""
+    if unit in ("DE", "CE"):
+        n, unit = (None if n is None else n * (10 if unit == "DE" else 100)), "Y"
     if n is not None and not float(n).is_integer() and unit in SMALLER:
         # 'anderhalf jaar' P1Y6M, '5 1/2 hours' PT5H30M, 'een half jaar' P6M: the rest in the next unit down
         lower, times = SMALLER[unit]
@@ -1303,6 +1310,12 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
                 value = cal.timex_value(period, unit) if period and period.precision != "range" else "XXXX"
     elif r == "duration":
         unit = g.words["units"][phrase_key(gd["unit"])]
+        art = re.match(rf"{alt(g.words.get('articles', []))}\s+", surface, re.I)
+        if art and (ctx.text[c.spans["unit"][0] - 1] == "-" or gd.get("deic2")):
+            # 'the 30-day period', 'the eight-year war': the duration describes the noun, whose article
+            # it is (TimeBank leaves it out); so in 'the 5 upcoming years' (Recognizers-Text)
+            c = replace(c, start=c.start + art.end())
+            surface = ctx.text[c.start : c.end]
         vague = phrase_key(gd["num"]) in g.words.get("vague_numbers", [])
         n = None if vague else g.lookup_number(gd["num"])
         for key, table in (("frac", "fractions"), ("frac2", "fractions_after_unit")):
@@ -1310,11 +1323,11 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
                 n += g.words[table][phrase_key(gd[key])]
         kind = "DURATION"
         value = duration_value(n, unit) if n is not None else duration_value(None, unit)
-        kind_d, direction = deictic(g, gd.get("deic"))
+        kind_d, direction = deictic(g, gd.get("deic") or gd.get("deic2"))
         if kind_d == "duration":
             direction = -1
         if (
-            gd.get("deic")
+            (gd.get("deic") or gd.get("deic2"))
             and n is not None
             and float(n).is_integer()
             and direction in (-1, 1)
@@ -1329,6 +1342,10 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             period, source = dct_relative(ctx, stretch)
             if period is not None:
                 return Timex(c.start, c.end, surface, kind, value, period.start, period.end, "range", source)
+    elif r == "vague_units":
+        word = phrase_key(gd.get("lunit") or gd.get("munit") or gd.get("punit") or gd["sunit"])
+        n = None if word in g.words.get("plural_units", []) else 1  # 'decades-long' PXDE, 'day-long' P1D
+        kind, value = "DURATION", duration_value(n, g.words["units"][word])
     elif r == "anaphoric_year":
         # 'het jaar ervoor', 'a year earlier': the period last spoken of, a year back, at its own granularity
         # ('third-quarter profit ... a year earlier' is the third quarter of the year before)
