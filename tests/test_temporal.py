@@ -1857,3 +1857,49 @@ def test_a_deictic_after_a_number_before_a_singular_unit_is_a_date():
 )
 def test_the_article_of_a_hyphenated_length_belongs_to_its_noun(sentence, extent):
     assert tag(sentence, DAY, "en")[0].text == extent
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,value",
+    [
+        ("en", "Where were you two days before yesterday?", "two days before yesterday", "2025-05-11"),
+        ("en", "Are you available three weeks from tomorrow?", "three weeks from tomorrow", "2025-06-05"),
+        ("en", "Are you available two days after today?", "two days after today", "2025-05-16"),
+        ("nl", "Waar was je twee dagen voor gisteren?", "twee dagen voor gisteren", "2025-05-11"),
+        ("nl", "Ben je drie weken na morgen beschikbaar?", "drie weken na morgen", "2025-06-05"),
+        (
+            "nl",
+            "Ik ga terug vier dagen gerekend vanaf gisteren.",
+            "vier dagen gerekend vanaf gisteren",
+            "2025-05-17",
+        ),
+    ],
+)
+def test_a_number_of_units_from_a_relative_day(language, sentence, extent, value):
+    t = only(sentence, language)
+    day = D.fromisoformat(value)
+    check(t, extent, value, day, day, "day")
+    assert only(sentence, language, dct=None).date_start is None  # no document date, no day
+
+
+def test_a_length_of_time_from_a_relative_day_needs_a_day_or_longer():
+    # '3 minutes from today' is a length and a day (Recognizers-Text), not a moment of that day
+    assert values("Let's start 3 minutes from today") == [("3 minutes", "PT3M"), ("today", "2025-05-14")]
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("His car was seen 10 days before the murder.", [("10 days", "P10D")]),
+        ("Banks must wait at least 30 days before closing.", [("at least 30 days", "P30D")]),
+        ("He said so in an interview several months before he left.", [("several months", "PXM")]),
+        ("He had left the country 10 days before.", [("10 days before", "2025-05-04")]),
+    ],
+)
+def test_before_a_word_counts_from_that_event_not_from_the_document_date(sentence, expected):
+    assert values(sentence) == expected
+
+
+def test_two_weeks_from_now_in_dutch():
+    t = only("Ik ga twee weken vanaf nu terug.", "nl")
+    check(t, "twee weken vanaf nu", "2025-W22", D(2025, 5, 26), D(2025, 6, 1), "week")

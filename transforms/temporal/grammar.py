@@ -179,6 +179,8 @@ def grammar(language: str) -> Grammar:
     DEICTIC = alt(W.get("deictic", {}))
     UNITWORDS = alt(W.get("deictic_unit_words", {}))
     DURUNITS = alt(W.get("units", {}))
+    # a day or longer: '3 minutes from today' is a length and a day, not a moment of that day
+    DAYUNITS = alt(k for k, v in W.get("units", {}).items() if v not in ("H", "MIN", "S"))
     DURMOD = alt(W.get("duration_modifiers", []))
     VAGUE = alt(W.get("vague_numbers", []))
     PLURAL = alt(W.get("plural_units", []))
@@ -376,6 +378,13 @@ def grammar(language: str) -> Grammar:
         ),
         # before the durations: with an amount before it 'a year' is a rate ('$1.76 a year')
         ("set", rf"{START}(?P<set>{alt(W.get('sets', {}))}){END}"),
+        # 'two days before yesterday', 'drie weken na morgen': that many units from a day named relative
+        # to the document date
+        (
+            "offset_day",
+            rf"{START}(?P<num>{NUM})\s+(?P<unit>{DAYUNITS})\s+(?:{alt(W.get('offset_counting_words', []))}\s+)?"
+            rf"(?P<dir>{alt(W.get('offset_words', {}))})\s+(?P<rel>{alt(k for k, v in W.get('relative_days', {}).items() if v[1] is None)}){END}",
+        ),
         ("ago", rf"{START}{APPROX}(?P<num>{NUM}|{VAGUE})\s+(?P<unit>{DURUNITS})\s+(?P<ago>{AGO}){END}"),
         ("from_now", rf"{START}{APPROX}(?P<num>{NUM})\s+(?P<unit>{DURUNITS})\s+{FROMNOW}{END}"),
         ("in_future", rf"{START}(?P<prep>{FUTPREP})\s+(?P<num>{NUM})\s+(?P<unit>{DURUNITS}){END}"),

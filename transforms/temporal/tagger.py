@@ -265,6 +265,14 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
             y2 = y1 // 100 * 100 + y2
         if not 0 < y2 - y1 <= 60:
             return False
+    if (
+        c.rule == "ago"
+        and phrase_key(c.g["ago"]) in g.words.get("ago_prepositions", [])
+        and re.match(r"\s+[^\W\d]", text[c.end : c.end + 3])
+    ):
+        return (
+            False  # '10 days before the murder': counted from the murder; the length alone is the expression
+        )
     if c.rule == "duration":
         num = c.g.get("num", "")
         if re.fullmatch(r"\d{4,}|\d+[.,]\d{3}", num):
@@ -1259,6 +1267,17 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
                 c = replace(c, part=part)
         else:
             c = replace(c, part=part)
+    elif r == "offset_day":
+        unit = g.words["units"][phrase_key(gd["unit"])]
+        n = g.lookup_number(gd["num"])
+        if n is None or not float(n).is_integer():
+            return None
+        days = g.words["relative_days"][phrase_key(gd["rel"])][0]
+        sign = g.words["offset_words"][phrase_key(gd["dir"])]
+        period, source = dct_relative(
+            ctx, lambda d: cal.day(cal.shift(d + dt.timedelta(days=days), unit, sign * int(n)))
+        )
+        value = period.start.isoformat() if period and period.precision == "day" else "XXXX-XX-XX"
     elif r in ("ago", "from_now", "in_future"):
         unit = g.words["units"][phrase_key(gd["unit"])]
         vague = phrase_key(gd["num"]) in g.words.get("vague_numbers", [])
