@@ -59,6 +59,14 @@ def recognizer_paragraphs(folder: Path, size: int = 5) -> list[str]:
     return [" ".join(sentences[i : i + size]) for i in range(0, len(sentences) - size + 1, size)]
 
 
+def missing_corpora() -> str | None:
+    """A warning when ../shared/corpora is not there: the documents are then drawn from the seeds alone,
+    a different corpus (longer paragraphs, fewer dates) whose figures do not compare with the README's."""
+    if SHARED.is_dir():
+        return None
+    return f"{SHARED} not found: paragraphs from the seeds only; figures not comparable"
+
+
 @cache
 def pools() -> dict[str, list[str]]:
     """Paragraphs per language: {"nl": [...], "en": [...]}."""

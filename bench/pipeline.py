@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 OUT = ROOT / "bench" / "out"
 
-from bench.corpus import change_documents, write_corpus  # noqa: E402 - after the sys.path line above
+from bench.corpus import change_documents, missing_corpora, write_corpus  # noqa: E402 - after the sys.path line above
 
 
 def env_int(name: str, default: int) -> int:
@@ -159,6 +159,8 @@ def main() -> int:
     size = write_corpus(corpus, n)
     paths = sorted(corpus.rglob("*.txt"))
     show("corpus", f"{n} documents, {size / 1e6:.1f} MB ({time.perf_counter() - started:.1f} s to write)")
+    if warning := missing_corpora():
+        show("WARNING", warning)
 
     # Start Prefect's temporary server and load GX once, outside the timings (a cold CLI run pays it).
     started = time.perf_counter()
