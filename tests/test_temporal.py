@@ -1903,3 +1903,79 @@ def test_before_a_word_counts_from_that_event_not_from_the_document_date(sentenc
 def test_two_weeks_from_now_in_dutch():
     t = only("Ik ga twee weken vanaf nu terug.", "nl")
     check(t, "twee weken vanaf nu", "2025-W22", D(2025, 5, 26), D(2025, 6, 1), "week")
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,value,start,end,precision",
+    [
+        (
+            "nl",
+            "In negentienachtentwintig",
+            "negentienachtentwintig",
+            "1928",
+            D(1928, 1, 1),
+            D(1928, 12, 31),
+            "year",
+        ),
+        (
+            "nl",
+            "Het gebeurde in juni negentiennegenennegentig.",
+            "juni negentiennegenennegentig",
+            "1999-06",
+            D(1999, 6, 1),
+            D(1999, 6, 30),
+            "month",
+        ),
+        (
+            "nl",
+            "op de tiende van september, tweeduizend",
+            "tiende van september, tweeduizend",
+            "2000-09-10",
+            D(2000, 9, 10),
+            D(2000, 9, 10),
+            "day",
+        ),
+        (
+            "en",
+            "It happened in June of nineteen ninety nine.",
+            "June of nineteen ninety nine",
+            "1999-06",
+            D(1999, 6, 1),
+            D(1999, 6, 30),
+            "month",
+        ),
+        (
+            "en",
+            "In the spring of nineteen seventy eight",
+            "the spring of nineteen seventy eight",
+            "1978-SP",
+            D(1978, 3, 1),
+            D(1978, 5, 31),
+            "season",
+        ),
+        (
+            "en",
+            "It was the winter of nineteen ninety-four.",
+            "the winter of nineteen ninety-four",
+            "1994-WI",
+            D(1994, 12, 1),
+            D(1995, 2, 28),
+            "season",
+        ),
+        (
+            "nl",
+            "Ik ben het derde kwartaal van tweeduizend twintig weg.",
+            "het derde kwartaal van tweeduizend twintig",
+            "2020-Q3",
+            D(2020, 7, 1),
+            D(2020, 9, 30),
+            "quarter",
+        ),
+    ],
+)
+def test_a_year_in_words_inside_a_date(language, sentence, extent, value, start, end, precision):
+    check(only(sentence, language), extent, value, start, end, precision)
+
+
+def test_a_thousand_word_alone_is_no_year():
+    assert tag("Achttienduizend mensen kwamen.", DAY, "nl") == []

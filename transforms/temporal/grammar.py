@@ -228,7 +228,8 @@ def grammar(language: str) -> Grammar:
     START = r"(?<![\w'’])"
     yr_ref = rf"(?:(?P<year>{YEAR4})|(?:{ART}\s+)?(?:(?P<ydeic>{DEICTIC})\s+)?{YEARWORD})"
 
-    # Years in words: 'nineteen ninety-six', 'negentien achtenzeventig', 'two thousand and eighteen'
+    # Years in words: 'nineteen ninety-six', 'negentien achtenzeventig' (or as one word, as Dutch writes
+    # it: 'negentienachtenzeventig'), 'two thousand and eighteen'
     SP = W.get("spelled_years", {})
     teens = [w for w, v in numbers.items() if 10 <= v < 20 and " " not in w]
     tens_all = [w for w, v in numbers.items() if 20 <= v < 100 and v % 10 == 0 and " " not in w]
@@ -239,7 +240,7 @@ def grammar(language: str) -> Grammar:
     )
     SPELLED = (
         rf"(?:(?P<ycent>{alt(SP.get('centuries', []))})(?:[-\s]?{alt(SP.get('hundred', []))})?"
-        rf"(?:\s+(?:{AND}\s+)?|-)(?:(?P<yzero>{alt(SP.get('zero', []))})[-\s]+(?P<yunit>{alt(units_yr)})"
+        rf"(?:\s+(?:{AND}\s+)?|-)?(?:(?P<yzero>{alt(SP.get('zero', []))})[-\s]+(?P<yunit>{alt(units_yr)})"
         rf"|(?P<yy>{TWO_DIGIT}))|(?P<ythou>{alt(SP.get('thousand', []))})(?:\s+(?:{AND}\s+)?(?P<yrest>{TWO_DIGIT}|{alt(units_yr)}))?)"
     )
 
@@ -438,7 +439,9 @@ def grammar(language: str) -> Grammar:
         ("fiscal_year", rf"{START}{FISCAL}\s+(?P<year>{YEAR4}){YEAR_END}"),
         (
             "spelled_year",
-            rf"{START}(?:(?:(?P<wd>{WD})\s*,?\s+)?(?:(?P<d>{DAY}|{DAYWORD})\s+(?:{OF}\s+)?)?(?P<month>{MONTH_ANY})\s+(?:(?P<d2>{DAY}|{DAYWORD})\s*,?\s+)?"
+            rf"{START}(?:(?:(?P<wd>{WD})\s*,?\s+)?(?:(?P<d>{DAY}|{DAYWORD})\s+(?:{OF}\s+)?)?(?P<month>{MONTH_ANY})\s*,?\s+"
+            # 'September the twenty-first nineteen seventy eight', 'June of nineteen ninety nine'
+            rf"(?:(?:{ART}\s+)?(?P<d2>{DAY}|{DAYWORD})\s*,?\s+)?(?:{OF}\s+)?"
             rf"|(?P<yart>{ART}\s+{YEARWORD}\s+))?{SPELLED}{END}(?!-\w)",
         ),
         # '(?=[12])' first: most positions fail at once, before the look-behinds of YEAR_START are tried

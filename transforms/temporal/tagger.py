@@ -1650,6 +1650,7 @@ def tag(text: str, dct: Published | Period | None = None, language: str = "en") 
     if ctx.dct is None:
         ctx.anchor = infer_anchor(cands, ctx)
     lend_range_years(cands, masked, g)
+    cands = attach_spelled_years(cands, masked, g)
     for c in cands:
         t = resolve(c, ctx)
         if t is not None:
@@ -1746,3 +1747,29 @@ def lend_range_years(cands: list[Candidate], text: str, g: Grammar) -> None:
             and re.fullmatch(rf"\s*(?:[-–]|{TO})\s*", text[a.end : b.start], re.I)
         ):
             a.year_hint = to_year(b.g["year"])
+
+
+YEARLESS = ("season", "quarter", "half", "day_range")  # rules whose year is the group 'year'
+
+
+def attach_spelled_years(cands: list[Candidate], text: str, g: Grammar) -> list[Candidate]:
+    """'the spring of nineteen seventy eight', 'het derde kwartaal van tweeduizend twintig', 'van 2 tot 7
+    feb, tweeduizend achttien': a year in words after a period without one is that period's year (the
+    rules read years in digits themselves; a year in words is found on its own)."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and c.rule == "spelled_year"
+            and not (c.g.get("month") or c.g.get("yart"))
+            and prev.rule in YEARLESS
+            and not prev.g.get("year")
+            and re.fullmatch(r"\s*,?\s*(?:(?:of|van|in)\s+)?", text[prev.end : c.start], re.I)
+        ):
+            year = spelled_year(c.g, g)
+            if year is not None:
+                out[-1] = replace(prev, end=c.end, g=dict(prev.g, year=str(year)))
+                continue
+        out.append(c)
+    return out
