@@ -1979,3 +1979,22 @@ def test_a_year_in_words_inside_a_date(language, sentence, extent, value, start,
 
 def test_a_thousand_word_alone_is_no_year():
     assert tag("Achttienduizend mensen kwamen.", DAY, "nl") == []
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,value",
+    [
+        ("nl", "Ik ga 28-nov terug.", "28-nov", "2024-11-28"),  # the nearest 28 November to 14 May 2025
+        ("nl", "ik zal 1-sep-2019 teruggaan.", "1-sep-2019", "2019-09-01"),
+        ("nl", "ik zal 01/sep/2019 teruggaan.", "01/sep/2019", "2019-09-01"),
+        ("en", "The date should be 05-Aug-2016.", "05-Aug-2016", "2016-08-05"),
+        ("en", "It opens on 1-Jun in Paris.", "1-Jun", "2025-06-01"),
+    ],
+)
+def test_a_day_and_a_month_name_joined_by_a_hyphen_or_slash(language, sentence, extent, value):
+    day = D.fromisoformat(value)
+    check(only(sentence, language), extent, value, day, day, "day")
+
+
+def test_a_joined_english_month_in_lower_case_is_no_month():
+    assert values("It was 1-may be") == []  # 'may' in lower case is the verb

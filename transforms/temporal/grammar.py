@@ -265,6 +265,12 @@ def grammar(language: str) -> Grammar:
             rf"{START}(?<!\d[.,:])(?:(?P<wd>{WD})\s*,?\s+(?:the\s+)?)?(?:{ART}\s+)?(?P<d>{DAY}|{DAYWORD})\.?\s+(?:{OF}\s+)?(?P<month>{MONTH_ANY})"
             rf"(?:\s*,?\s*(?P<year>{ANYYEAR})(?![\d.,]\d))?(?:\s+(?P<past>{PAST})|\s+(?P<fut>{FUT}))?(?!\w)",
         ),
+        # '1-jan', '28-nov', '23-Sep-2020', '01/sep/2019': a day and a month name joined as in a table
+        (
+            "dmy_joined",
+            rf"(?<![\w/.,:-])(?P<d>[012]?\d|3[01])(?P<sep>[-/])(?P<month>{MONTH_ANY})"
+            rf"(?:(?P=sep)(?P<year>{YEAR4}))?(?![\w/-]|[.,]\d)",
+        ),
         (
             "mdy",
             rf"{START}(?:(?P<wd>{WD})\s*,?\s+)?(?P<month>{MONTH_ANY})\s+(?P<d>{DAY})(?!\d|:\d)"

@@ -788,7 +788,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         if d is None:
             return None
         period, value = cal.day(d), d.isoformat()
-    elif r in ("dmy", "mdy"):
+    elif r in ("dmy", "mdy", "dmy_joined"):
         month = g.lookup_month(gd["month"])
         dnum = day_number(gd["d"], g)
         if month is None or dnum is None or not 1 <= dnum <= 31:
@@ -1614,7 +1614,9 @@ def infer_anchor(cands: list[Candidate], ctx: Context) -> Period | None:
     when it was written), used only to give day-month dates their year."""
     days = []
     for c in cands:
-        if c.rule in ("iso_date", "numeric_date") or (c.rule in ("dmy", "mdy") and c.g.get("year")):
+        if c.rule in ("iso_date", "numeric_date") or (
+            c.rule in ("dmy", "mdy", "dmy_joined") and c.g.get("year")
+        ):
             t = resolve(c, ctx)
             if t is not None and t.dated:
                 days.append(t.date_start)
@@ -1741,7 +1743,7 @@ def lend_range_years(cands: list[Candidate], text: str, g: Grammar) -> None:
     TO = alt(W.get("range_inclusive", []) + W.get("range_exclusive", []) + W.get("range_and", []))
     for a, b in itertools.pairwise(cands):
         if (
-            a.rule in ("month", "dmy", "mdy")
+            a.rule in ("month", "dmy", "mdy", "dmy_joined")
             and not a.g.get("year")
             and b.g.get("year")
             and re.fullmatch(rf"\s*(?:[-–]|{TO})\s*", text[a.end : b.start], re.I)
