@@ -281,7 +281,7 @@ def export_parquet(
     data_dir = events_dir / stamp  # see the module's docstring: every path names its export
     documents_tmp = exports_dir / f".documents-{stamp}.parquet"
     try:
-        events_dir.mkdir()  # DuckDB's partitioned COPY makes its target, not the target's parent
+        events_dir.mkdir()  # the new version's own directory: an error, not a mix, if the name were taken
         if up_to_date and current is not None:
             events = write_events(con, data_dir, only=changed)
             data_dir.mkdir(parents=True, exist_ok=True)
