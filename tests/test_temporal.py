@@ -1998,3 +1998,28 @@ def test_a_day_and_a_month_name_joined_by_a_hyphen_or_slash(language, sentence, 
 
 def test_a_joined_english_month_in_lower_case_is_no_month():
     assert values("It was 1-may be") == []  # 'may' in lower case is the verb
+
+
+def test_election_day_is_the_tuesday_after_the_first_monday_of_november():
+    check(
+        only("Polls close on Election Day 2024.", "en"),
+        "Election Day 2024",
+        "2024-11-05",
+        D(2024, 11, 5),
+        D(2024, 11, 5),
+        "day",
+    )
+    # 2026: 1 November is a Sunday, so the first Monday is the 2nd and Election Day the 3rd
+    check(
+        only("Voters go out on Election Day 2026.", "en"),
+        "Election Day 2026",
+        "2026-11-03",
+        D(2026, 11, 3),
+        D(2026, 11, 3),
+        "day",
+    )
+
+
+def test_these_days_is_the_present():
+    t = only("Markets hurt more painfully these days.", "en")
+    check(t, "these days", "PRESENT_REF", D(2025, 5, 14), D(2025, 5, 14), "day")

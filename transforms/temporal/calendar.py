@@ -240,12 +240,17 @@ WEEKDAY_CODES = {"MON": 0, "TUE": 1, "WED": 2, "THU": 3, "FRI": 4, "SAT": 5, "SU
 
 
 def holiday(rule: str, y: int) -> dt.date | None:
-    """The day of a holiday rule in year y: 'MM-DD', 'E+n' (Easter-based), 'MM-DAY-k' (k-th weekday, L = last)."""
+    """The day of a holiday rule in year y: 'MM-DD', 'E+n' (Easter-based), 'MM-DAY-k' (k-th weekday, L = last),
+    'MM-DAY-k+n' (n days after it: US Election Day is the Tuesday after the first Monday of November)."""
     if rule.startswith("E"):
         return easter(y) + dt.timedelta(days=int(rule[1:]))
     parts = rule.split("-")
     if len(parts) == 2:
         return valid_day(y, int(parts[0]), int(parts[1]))
+    if "+" in parts[2]:
+        k, after = parts[2].split("+")
+        day = holiday(f"{parts[0]}-{parts[1]}-{k}", y)
+        return day + dt.timedelta(days=int(after)) if day else None
     m, wd, k = int(parts[0]), WEEKDAY_CODES[parts[1]], parts[2]
     if k == "L":
         last = dt.date(y, m, last_day(y, m))
