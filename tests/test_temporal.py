@@ -2023,3 +2023,27 @@ def test_election_day_is_the_tuesday_after_the_first_monday_of_november():
 def test_these_days_is_the_present():
     t = only("Markets hurt more painfully these days.", "en")
     check(t, "these days", "PRESENT_REF", D(2025, 5, 14), D(2025, 5, 14), "day")
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,start,end",
+    [
+        (
+            "nl",
+            "Ik ben van 2 tot 7 feb, tweeduizend achttien weg.",
+            "van 2 tot 7 feb, tweeduizend achttien",
+            D(2018, 2, 2),
+            D(2018, 2, 6),
+        ),
+        (
+            "en",
+            "I'll be out from 2 to 7 Feb, two thousand and eighteen.",
+            "from 2 to 7 Feb, two thousand and eighteen",
+            D(2018, 2, 2),
+            D(2018, 2, 7),
+        ),
+    ],
+)
+def test_a_range_of_days_with_a_year_in_words(language, sentence, extent, start, end):
+    t = only(sentence, language)
+    assert (t.text, t.date_start, t.date_end, t.precision) == (extent, start, end, "range")

@@ -258,7 +258,7 @@ def grammar(language: str) -> Grammar:
         (
             "day_range",
             rf"{START}(?:{alt(W.get('range_from', []) + W.get('range_between', []))}\s+)?(?P<d1>{DAY})\s*(?P<conn>[-–]|{alt(W.get('range_inclusive', []) + W.get('range_exclusive', []) + W.get('range_and', []))})"
-            rf"\s*(?P<d2>{DAY})\s+(?P<month>{MONTH_ANY})(?:\s*,?\s*(?P<year>{YEAR4}))?{END}",
+            rf"\s*(?P<d2>{DAY})\s+(?P<month>{MONTH_ANY})(?:\s*,?\s*(?:(?P<year>{YEAR4})|{SPELLED}))?{END}",
         ),
         (
             "dmy",

@@ -831,8 +831,9 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             d2 -= 1  # Dutch 'van 4 tot 22': up to the 22nd, not including it
         if month is None or d2 < d1:
             return None
-        if gd.get("year"):
-            y = int(gd["year"])
+        spelled = gd.get("ycent") or gd.get("ythou")  # 'van 2 tot 7 feb, tweeduizend achttien'
+        y = int(gd["year"]) if gd.get("year") else spelled_year(gd, g) if spelled else None
+        if y is not None:
             a, b = cal.valid_day(y, month, d1), cal.valid_day(y, month, d2)
             if not a or not b:
                 return None
