@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from operator import attrgetter
 
 from transforms.model import Quantity
@@ -228,7 +228,9 @@ def parse_digits(text: str) -> float | None:
     return float(f"{head}.{tail}")
 
 
-@cache
+# Asked for every word of every sentence (`may_start_word_amount`): unbounded, the cache would hold the
+# whole vocabulary of the corpus, growing with every new name and typo of a long run.
+@lru_cache(maxsize=2**15)
 def parse_number_word(word: str, language: str) -> float | None:
     """One word as a number: a cardinal, a Dutch compound (`eenentwintig`, `tweeduizend`,
     `driehonderdvijftig`) or an English hyphen compound (`twenty-one`). None when it is not a number."""
