@@ -716,6 +716,113 @@ def test_the_quarter_refers_back_to_the_quarter_named_pages_before():
     assert found[-1] == ("a year earlier", "2024-Q3")  # through 'the latest quarter', not from the dct
 
 
+YEAR_BACK_FILLER = {
+    "en": " Analysts said demand was weak across the sector and costs kept climbing." * 8,
+    "nl": " Analisten zeiden dat de vraag in de hele sector zwak was en dat de kosten bleven stijgen." * 6,
+}
+
+
+@pytest.mark.parametrize(
+    "language,text,extent,value",
+    [
+        # a forecast named after the reported quarter: the comparison is with the reported one
+        (
+            "en",
+            "The company posted a drop in third-quarter profit. Analysts say it will report losses through the third "
+            "quarter of 2026. The company earned $5 million. In the year-ago period, it earned $9 million.",
+            "the year-ago period",
+            "2024-Q3",
+        ),
+        (
+            "nl",
+            "Het bedrijf boekte minder winst in het derde kwartaal. Analisten denken dat het verlies zal lijden tot en met "
+            "het derde kwartaal van 2026. Het bedrijf verdiende 5 miljoen. Een jaar eerder verdiende het 9 miljoen.",
+            "Een jaar eerder",
+            "2024-Q3",
+        ),
+        # a later period spoken of as past (a document whose date is off) is no forecast to pass over
+        (
+            "en",
+            "Third-quarter profit rose. In the first quarter of 2027 the company sold its plant. A year "
+            "earlier it had bought it.",
+            "A year earlier",
+            "2026-Q1",
+        ),
+        # a clause that looks ahead compares the forecast period with the year before it
+        (
+            "en",
+            "The company posted a drop in third-quarter profit. Sales in the third quarter of 2026 are "
+            "expected to rise 5% from a year earlier.",
+            "a year earlier",
+            "2025-Q3",
+        ),
+        (
+            "nl",
+            "Het bedrijf boekte minder winst in het derde kwartaal. De omzet in het derde kwartaal van 2026 "
+            "zal naar verwachting 5% stijgen ten opzichte van een jaar eerder.",
+            "een jaar eerder",
+            "2025-Q3",
+        ),
+        # the reported quarter a few paragraphs back, with no period spoken of since
+        (
+            "en",
+            "Third-quarter profit rose."
+            + YEAR_BACK_FILLER["en"]
+            + " In the year-earlier period, it earned $4 million.",
+            "the year-earlier period",
+            "2024-Q3",
+        ),
+        (
+            "nl",
+            "De winst in het derde kwartaal steeg."
+            + YEAR_BACK_FILLER["nl"]
+            + " Een jaar eerder verdiende het 4 miljoen.",
+            "Een jaar eerder",
+            "2024-Q3",
+        ),
+        # not past a stretch spoken of in the same sentences: that is what is compared
+        (
+            "en",
+            "Third-quarter profit rose."
+            + YEAR_BACK_FILLER["en"]
+            + " In the nine months, net rose to $5 million "
+            "from $4 million a year earlier.",
+            "a year earlier",
+            "2024",
+        ),
+        # 'a year ago' counts from the document date: a quarter paragraphs back is not its base
+        (
+            "en",
+            "Third-quarter profit rose."
+            + YEAR_BACK_FILLER["en"]
+            + " The plant has 13 lines, up from seven a year ago.",
+            "a year ago",
+            "2024",
+        ),
+        (
+            "nl",
+            "De winst in het derde kwartaal steeg." + YEAR_BACK_FILLER["nl"] + " De fabriek heeft 13 lijnen, "
+            "tegen zeven een jaar geleden.",
+            "een jaar geleden",
+            "2024",
+        ),
+    ],
+)
+def test_a_year_back_comparison_is_with_a_period_that_has_figures(language, text, extent, value):
+    t = [t for t in tag(text, NOV, language) if t.text == extent][0]
+    assert (t.type, t.value) == ("DATE", value)
+    if "Q" in value:
+        year, q = int(value[:4]), int(value[-1])
+        assert (t.date_start, t.date_end, t.precision) == (
+            D(year, 3 * q - 2, 1),
+            D(year, 3 * q, 30 if q in (2, 3) else 31),
+            "quarter",
+        )
+    else:
+        year = int(value)
+        assert (t.date_start, t.date_end, t.precision) == (D(year, 1, 1), D(year, 12, 31), "year")
+
+
 @pytest.mark.parametrize(
     "sentence,value",
     [

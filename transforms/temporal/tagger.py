@@ -611,6 +611,50 @@ def last_referable(
     )
 
 
+def reportable(ctx: Context, t: Timex) -> bool:
+    """A period figures can be reported for by the document date: one over by then, or the year in
+    progress (its figures to date)."""
+    d = ctx.dct.start
+    return t.date_end < d or (t.precision == "year" and t.date_start <= d)
+
+
+def year_back_base(
+    ctx: Context, c: Candidate, precisions: tuple[str, ...], reach: int = 1500
+) -> Timex | None:
+    """The period a year-back comparison ('a year earlier', 'the year-ago period', 'from $85 million last
+    year') sets a figure against: the latest referable one within a few sentences (at one of
+    `precisions`), unless that one has yet to come. A result is reported for a period figures exist
+    for ('Bethlehem posted a 54% drop in third-quarter profit ... he thinks steelmakers will report
+    losses through the third quarter of 1990 ... In the year-ago period' is the third quarter of 1988,
+    not of 1989), so then forecasts are passed over for the latest period spoken of that figures exist
+    for: within a few sentences, or up to `reach` characters back the quarter or half a report is
+    about ('a year ago', which counts from the document date, reaches less far than 'a year earlier',
+    which counts from the text's own time). A later period spoken of as no forecast (a document whose
+    date is off) stops the search, as does a stretch in the same few sentences ('in the nine months
+    ... a year earlier' compares the nine months). A clause that looks ahead ('sales are expected to
+    rise from a year earlier') compares with the forecast period itself, so there the latest one stays."""
+    prev = last_referable(ctx, c.start, precisions, within=400)
+    if ctx.dct is None or not ctx.dct.known or (prev is not None and reportable(ctx, prev)):
+        return prev
+    if prev is not None and clause_direction(ctx, c) > 0:
+        return prev
+    for t in reversed(ctx.resolved):
+        if t.end > c.start:
+            continue
+        near = c.start - t.end < 400
+        if c.start - t.end >= reach or (t.type == "DURATION" and near):
+            break
+        if not referable(ctx, t) or (not near and t.precision not in ("quarter", "half")):
+            continue  # paragraphs back only the quarter or half a report is about
+        if not reportable(ctx, t):
+            if clause_direction(ctx, t) > 0:
+                continue  # a forecast ('will report losses through the third quarter of 1990')
+            return prev
+        # the latest period with figures; one of another granularity ('1988') is not compared
+        return t if t.precision in precisions else prev
+    return prev
+
+
 def compared(ctx: Context, c: Candidate) -> bool:
     """A comparison ('than', 'compared with', 'from') earlier in the clause: 'compared with earnings of
     $6 million last year' sets a figure against the same period a year back."""
@@ -1201,7 +1245,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         else:
             base = anaphor_base(ctx, c) if kind_d == "anaphoric" else None
             prev = (
-                last_referable(ctx, c.start, ("quarter", "half", "month"), within=400)
+                year_back_base(ctx, c, ("quarter", "half", "month"))
                 if r == "deictic_unit" and (unit, n) == ("Y", -1) and compared(ctx, c)
                 else None
             )
@@ -1316,7 +1360,12 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             value = period.start.isoformat() if period and period.precision == "day" else "XXXX-XX-XX"
         else:
             prev = (
-                last_referable(ctx, c.start, ("quarter", "half", "month"), within=400)
+                year_back_base(
+                    ctx,
+                    c,
+                    ("quarter", "half", "month"),
+                    400 if phrase_key(gd["ago"]) in g.words.get("ago_from_document", []) else 1500,
+                )
                 if (unit, n, r) == ("Y", 1, "ago")
                 else None
             )
@@ -1370,7 +1419,8 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         # 'het jaar ervoor', 'a year earlier': the period last spoken of, a year back, at its own granularity
         # ('third-quarter profit ... a year earlier' is the third quarter of the year before)
         n = g.words["anaphoric_years"][phrase_key(gd["ana"])]
-        prev = last_referable(ctx, c.start, ("year", "quarter", "half", "month", "day"), within=400)
+        fine = ("year", "quarter", "half", "month", "day")
+        prev = year_back_base(ctx, c, fine) if n < 0 else last_referable(ctx, c.start, fine, within=400)
         if prev is not None:
             period = year_shifted(prev, n)
             source, value = "inherited", cal.timex_value(period)
