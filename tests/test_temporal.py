@@ -854,6 +854,122 @@ def test_a_month_without_a_year_is_the_nearest_unless_a_past_verb_stands_right_b
 
 
 @pytest.mark.parametrize(
+    "language,sentence,extent,value,start,end,precision",
+    [
+        # in May, February is well over: a verb that looks ahead means the coming one
+        (
+            "en",
+            "She will lead a mission in February.",
+            "February",
+            "2026-02",
+            D(2026, 2, 1),
+            D(2026, 2, 28),
+            "month",
+        ),
+        (
+            "nl",
+            "Zij zal in februari een missie leiden.",
+            "februari",
+            "2026-02",
+            D(2026, 2, 1),
+            D(2026, 2, 28),
+            "month",
+        ),
+        (
+            "en",
+            "The offer will expire on Feb. 20.",
+            "Feb. 20",
+            "2026-02-20",
+            D(2026, 2, 20),
+            D(2026, 2, 20),
+            "day",
+        ),
+        (
+            "nl",
+            "Het bod zal op 20 februari verlopen.",
+            "20 februari",
+            "2026-02-20",
+            D(2026, 2, 20),
+            D(2026, 2, 20),
+            "day",
+        ),
+        # a participle after 'be' is no past tense
+        (
+            "en",
+            "Final guidelines to be published in February will settle it.",
+            "February",
+            "2026-02",
+            D(2026, 2, 1),
+            D(2026, 2, 28),
+            "month",
+        ),
+        # without a look ahead the nearest, the one over
+        (
+            "en",
+            "She led a mission in February.",
+            "February",
+            "2025-02",
+            D(2025, 2, 1),
+            D(2025, 2, 28),
+            "month",
+        ),
+        (
+            "nl",
+            "Zij leidde in februari een missie.",
+            "februari",
+            "2025-02",
+            D(2025, 2, 1),
+            D(2025, 2, 28),
+            "month",
+        ),
+        (
+            "nl",
+            "Het bod verloopt op 20 februari.",
+            "20 februari",
+            "2025-02-20",
+            D(2025, 2, 20),
+            D(2025, 2, 20),
+            "day",
+        ),
+        # 'until' says how long, not that the clause looks ahead
+        (
+            "en",
+            "The court ordered that he remain in Miami until Feb. 20.",
+            "until Feb. 20",
+            "2025-02-20",
+            None,
+            D(2025, 2, 19),
+            "range",
+        ),
+        # a month just over is reported on later: the future does not move it
+        (
+            "en",
+            "The company will report April sales next week.",
+            "April",
+            "2025-04",
+            D(2025, 4, 1),
+            D(2025, 4, 30),
+            "month",
+        ),
+        (
+            "nl",
+            "Het bedrijf zal volgende week de cijfers over april publiceren.",
+            "april",
+            "2025-04",
+            D(2025, 4, 1),
+            D(2025, 4, 30),
+            "month",
+        ),
+    ],
+)
+def test_a_month_well_over_under_a_verb_that_looks_ahead_is_the_coming_one(
+    language, sentence, extent, value, start, end, precision
+):
+    t = [t for t in tag(sentence, DAY, language) if t.text == extent][0]
+    check(t, extent, value, start, end, precision)
+
+
+@pytest.mark.parametrize(
     "language,sentence,extent,value",
     [
         ("en", "The polls opened at 9 a.m. Tuesday.", "9 a.m. Tuesday", "2025-05-13T09:00"),

@@ -539,11 +539,15 @@ def verb_before(ctx: Context, c: Candidate) -> int:
     if not suffixes:
         return 0
     preps = alt(words.get("date_prepositions", []))
-    m = re.search(rf"(\w+)\s+(?:{preps}\s+)?$", ctx.text[max(0, c.start - 40) : c.start], re.I)
+    before = ctx.text[max(0, c.start - 60) : c.start]
+    m = re.search(rf"(\w+)\s+(?:{preps}\s+)?$", before, re.I)
     if not m:
         return 0
     word = m.group(1).lower()
     future = future_cue_heads(ctx.grammar.language)
+    aux = re.search(r"(\w+)\s+$", before[: m.start()])
+    if aux and aux.group(1).lower() in words.get("participle_auxiliaries", []):
+        return 0  # a participle after 'be' is no past tense: 'to be published in November', 'will be named'
     return -1 if len(word) > 4 and word.endswith(suffixes) and word not in future else 0
 
 
@@ -562,8 +566,10 @@ def weekday_direction(ctx: Context, c: Candidate) -> int:
 
 def month_day_direction(ctx: Context, c: Candidate) -> int:
     """A month or day-month without a year: the nearest occurrence, unless a past-tense verb stands right
-    before it ('introduced in April', 'the year ended March 31'). Measured on TimeBank/AQUAINT: the
-    clause's tense as a whole misleads more often than it helps; the verb right before does not."""
+    before it ('introduced in April', 'the year ended March 31'), or the nearest tense cue of its clause
+    looks ahead (`partial_date`). Measured on TimeBank/AQUAINT: a past tense in the clause misleads
+    more often than it helps ('the reduced dividend is payable Jan. 2'); the verb right before does not,
+    nor does a future cue."""
     return verb_before(ctx, c)
 
 
@@ -721,6 +727,7 @@ def nearest_year_date(ref: dt.date, month: int, day: int | None, direction: int)
 
 
 FAR_DAYS = 120
+JUST_OVER_DAYS = 45
 
 
 def past_verb_in_clause(ctx: Context, c: Candidate) -> int:
@@ -739,9 +746,23 @@ def partial_date(ctx: Context, c: Candidate, month: int, day: int | None, direct
     if ctx.dct is not None and ctx.dct.known:
         if direction == 0:
             near = nearest_year_date(ctx.dct.start, month, day, 0)
-            if near is not None and abs((near.start - ctx.dct.start).days) > FAR_DAYS:
+            days = (near.start - ctx.dct.start).days if near is not None else 0
+            if abs(days) > FAR_DAYS:
                 # 'in March' eight months before or four after: near the middle the clause's tense decides
                 direction = clause_direction(ctx, c) or past_verb_in_clause(ctx, c)
+            elif (
+                near is not None
+                and near.end < ctx.dct.start - dt.timedelta(days=JUST_OVER_DAYS)
+                and not re.search(
+                    rf"(?<!\w){alt(ctx.grammar.words.get('until', []))}\s+$",
+                    ctx.text[max(0, c.start - 20) : c.start],
+                )
+            ):
+                # a month well over under a verb that looks ahead is the coming one ('will be named
+                # commander for a mission in December', in March); one just over is not ('will report
+                # October sales' in November), nor is the end of a stretch ('an order that he remain
+                # until March 6': its 'until' says how long, not that the clause looks ahead)
+                direction = max(clause_direction(ctx, c), 0)
         return dct_relative(ctx, lambda d: nearest_year_date(d, month, day, direction))
     if ctx.anchor is not None and ctx.anchor.known and day is not None:
         # the document never says when it was written, but it does say which days it talks about
