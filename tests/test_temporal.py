@@ -2270,3 +2270,24 @@ def test_these_days_is_the_present():
 def test_a_range_of_days_with_a_year_in_words(language, sentence, extent, start, end):
     t = only(sentence, language)
     assert (t.text, t.date_start, t.date_end, t.precision) == (extent, start, end, "range")
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,value",
+    [
+        # the day of a month near the document date that falls on that weekday
+        ("en", "I went back Friday the 27th.", "Friday the 27th", "1989-10-27"),
+        ("nl", "Ik ging vrijdag de 27e terug.", "vrijdag de 27e", "1989-10-27"),
+        ("en", "We meet on Saturday the fourth.", "Saturday the fourth", "1989-11-04"),
+        # after a comma an ordinal with a noun of its own counts something else: the weekday alone
+        ("en", "We meet Friday, the 27th.", "Friday, the 27th", "1989-10-27"),
+        ("en", "Prices closed lower again Friday, the fourth decline in five days.", "Friday", "1989-10-27"),
+        ("nl", "De koersen daalden vrijdag, de vierde daling in vijf dagen.", "vrijdag", "1989-10-27"),
+    ],
+)
+def test_a_weekday_with_its_day_of_the_month_but_not_with_an_ordinal_of_a_noun(
+    language, sentence, extent, value
+):
+    t = [t for t in tag(sentence, OCT, language) if t.type == "DATE"][0]
+    d = D(*map(int, value.split("-")))
+    assert (t.text, t.value, t.date_start, t.date_end, t.precision) == (extent, value, d, d, "day")

@@ -337,7 +337,13 @@ def grammar(language: str) -> Grammar:
         ),
         ("holiday", rf"{START}(?P<hol>{alt(W.get('holidays', {}))})(?:\s+(?P<year>{YEAR4}))?{END}"),
         ("relative_day", rf"{START}(?P<rel>{alt(W.get('relative_days', {}))}){END}"),
-        ("weekday_day", rf"{START}(?P<wd>{WD_FULL})\s*,?\s+(?:(?:{ART})\s+)?(?P<d>{DAYORD}){END}"),
+        # 'vrijdag de 15e', 'Friday the 2nd'; after a comma not an ordinal with a noun of its own:
+        # 'closed lower Friday, the fourth decline in five days' is the weekday alone
+        (
+            "weekday_day",
+            rf"{START}(?P<wd>{WD_FULL})(?P<comma>\s*,)?\s+(?:(?:{ART})\s+)?(?P<d>{DAYORD}){END}"
+            rf"(?(comma)(?!\s+(?!{OF}\b)[^\W\d_]))",
+        ),
         (
             "day_of_month",
             rf"{START}(?:{ART}\s+)?(?P<d>{DAYORD})\s+{OF}\s+(?:{ART}\s+)?(?P<deic>{DEICTIC})\s+"
