@@ -27,8 +27,13 @@ def flat(words) -> str:
 
 @settings(max_examples=300, deadline=None)
 @given(
+    # words as the lexicons spell them (`phrase_key`: single inner spaces, none at the ends); a run of
+    # spaces ('  a') is no lexicon key, and there the trie's greedy gap stops before the flat list's
     words=st.lists(
-        st.sampled_from(WORDS) | st.text("abn. y", min_size=1, max_size=6), min_size=1, max_size=8
+        st.sampled_from(WORDS)
+        | st.text("abn. y", min_size=1, max_size=6).map(lambda w: " ".join(w.split())).filter(bool),
+        min_size=1,
+        max_size=8,
     ),
     text=st.text("abcdjmnoruxy. \n", max_size=40),
 )
