@@ -172,8 +172,11 @@ def test_events_spanning_many_months_export_one_sorted_file_per_partition_in_bou
     with Warehouse.open(tmp_path / "timeline.duckdb") as warehouse:
         load(warehouse, [document_row("d1")], events)
         warehouse.con.execute("set memory_limit = '64MiB'")
+        threads = warehouse.con.execute("select current_setting('threads')").fetchone()
         exports = tmp_path / "exports"
         counts = export_parquet(warehouse, exports)
+        # the export sorts on one thread (less memory) and gives the connection its threads back
+        assert warehouse.con.execute("select current_setting('threads')").fetchone() == threads
     assert (counts["events"], counts["partitions"]) == (1200, 600)
     (stamp,) = (exports / "events").iterdir()
     files = sorted(stamp.glob("year=*/month=*/*.parquet"))

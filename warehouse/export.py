@@ -68,8 +68,12 @@ def _copied(con: duckdb.DuckDBPyConnection, sql: str) -> int:
     return int(row[0]) if row else 0
 
 
-# Rows per Arrow batch streamed from DuckDB into the Parquet files.
-EXPORT_BATCH_ROWS = 65_536
+# Rows per Arrow batch streamed from DuckDB into the Parquet files. The sort of all events is the
+# largest thing a run holds, so it runs on one DuckDB thread with small batches: on 1.53M events that
+# took the export's peak from 436 MB above the process's base to 325 MB, in the same 7 s (the writing,
+# not the sort, sets the pace).
+EXPORT_BATCH_ROWS = 16_384
+EXPORT_THREADS = 1
 
 
 def partition_dir(target: Path, year: int | None, month: int | None) -> Path:
@@ -109,6 +113,8 @@ def write_events(con: duckdb.DuckDBPyConnection, target: Path, only: set[Partiti
     rows = 0
     writer: pq.ParquetWriter | None = None
     current: Partition | None = None
+    threads = con.execute("select current_setting('threads')").fetchone()[0]
+    con.execute(f"set threads = {EXPORT_THREADS}")
     try:
         reader = con.execute(
             f"select {cols}, year(date_start) as year, month(date_start) as month from events {where} "
@@ -133,6 +139,7 @@ def write_events(con: duckdb.DuckDBPyConnection, target: Path, only: set[Partiti
                 rows += stop - start
                 start = stop
     finally:
+        con.execute(f"set threads = {threads}")
         if writer is not None:
             writer.close()
         if only is not None:
