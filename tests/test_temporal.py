@@ -2291,3 +2291,33 @@ def test_a_weekday_with_its_day_of_the_month_but_not_with_an_ordinal_of_a_noun(
     t = [t for t in tag(sentence, OCT, language) if t.type == "DATE"][0]
     d = D(*map(int, value.split("-")))
     assert (t.text, t.value, t.date_start, t.date_end, t.precision) == (extent, value, d, d, "day")
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,value",
+    [
+        # the weekday of the week named after it, not the nearest one (DAY is Wednesday 14 May 2025)
+        ("en", "The vote is on Friday next week.", "Friday next week", "2025-05-23"),
+        ("en", "He left on Monday of last week.", "Monday of last week", "2025-05-05"),
+        ("en", "It ends Friday this week.", "Friday this week", "2025-05-16"),
+        ("nl", "De stemming is vrijdag volgende week.", "vrijdag volgende week", "2025-05-23"),
+        ("nl", "Hij vertrok op maandag van vorige week.", "maandag van vorige week", "2025-05-05"),
+        ("nl", "Het eindigt vrijdag deze week.", "vrijdag deze week", "2025-05-16"),
+    ],
+)
+def test_a_weekday_before_the_week_it_falls_in(language, sentence, extent, value):
+    t = only(sentence, language)
+    d = D(*map(int, value.split("-")))
+    assert (t.text, t.value, t.date_start, t.date_end, t.precision) == (extent, value, d, d, "day")
+
+
+@pytest.mark.parametrize(
+    "language,sentence",
+    [
+        # a week counted from the story, not the document date: no weekday of it is guessed
+        ("en", "They met on Monday of the following week."),
+        ("nl", "Ze zagen elkaar op maandag van de week erna."),
+    ],
+)
+def test_a_weekday_before_a_week_of_the_story_is_not_joined(language, sentence):
+    assert not any(t.text.lower().startswith(("monday of", "maandag van")) for t in tag(sentence, DAY, language))

@@ -177,6 +177,8 @@ def grammar(language: str) -> Grammar:
     ANYYEAR = r"(?:[12]\d\d\d|'\d\d)"
     ART = alt(W.get("articles", []))
     DEICTIC = alt(W.get("deictic", {}))
+    # deictics counted from the document date ('next', 'vorige'), not from the story ('following')
+    SHIFT = alt(k for k, v in W.get("deictic", {}).items() if isinstance(v, int))
     UNITWORDS = alt(W.get("deictic_unit_words", {}))
     DURUNITS = alt(W.get("units", {}))
     # a day or longer: '3 minutes from today' is a length and a day, not a moment of that day
@@ -291,7 +293,13 @@ def grammar(language: str) -> Grammar:
             rf"{START}{alt(W.get('week_number_words', []))}\s+(?P<wn>0?[1-9]|[1-4]\d|5[0-3])"
             rf"(?:\s*,?\s+(?:{OF}\s+)?(?P<year>{YEAR4}))?(?![\w.,:]\d|\w)",
         ),
-        ("week_weekday", rf"{START}(?P<deic>{DEICTIC})\s+week\s+(?:op\s+|on\s+)?(?P<wd>{WD_FULL}){END}"),
+        # 'next week Friday', 'volgende week vrijdag'; the weekday first: 'on Friday next week',
+        # 'Monday of last week', 'vrijdag van volgende week' (not this week's Friday)
+        (
+            "week_weekday",
+            rf"{START}(?:(?P<deic>{DEICTIC})\s+week\s+(?:op\s+|on\s+)?(?P<wd>{WD_FULL})"
+            rf"|(?P<wd2>{WD_FULL})\s+(?:{OF}\s+)?(?:{ART}\s+)?(?P<deic2>{SHIFT})\s+week){END}",
+        ),
         (
             "numeric_month",
             rf"(?<![\w/.,:-])(?:(?P<y>{YEAR4})[-/](?P<m>1[0-2]|0?[1-9])|(?P<m2>1[0-2]|0?[1-9])[-/](?P<y2>{YEAR4}))"

@@ -1039,10 +1039,10 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         period = cal.month(y, m)
         value = cal.timex_value(period)
     elif r == "week_weekday":
-        kind_d, n = deictic(g, gd["deic"])
+        kind_d, n = deictic(g, gd.get("deic") or gd["deic2"])
         if kind_d != "shift":
             return None
-        wd = g.weekdays[gd["wd"].lower()]
+        wd = g.weekdays[(gd.get("wd") or gd["wd2"]).lower()]
         period, source = dct_relative(
             ctx, lambda d: cal.day(cal.week_of(cal.shift(d, "W", n)).start + dt.timedelta(days=wd))
         )
