@@ -2321,3 +2321,41 @@ def test_a_weekday_before_the_week_it_falls_in(language, sentence, extent, value
 )
 def test_a_weekday_before_a_week_of_the_story_is_not_joined(language, sentence):
     assert not any(t.text.lower().startswith(("monday of", "maandag van")) for t in tag(sentence, DAY, language))
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,value",
+    [
+        # an English ordinal day of a ten and an ordinal unit (was the unit alone: 'first of June' = 1 June)
+        ("en", "It opened on the twenty-first of June 2017.", "the twenty-first of June 2017", "2017-06-21"),
+        ("en", "It opened on the thirty first of May 2017.", "the thirty first of May 2017", "2017-05-31"),
+        ("en", "It opened on the twentieth of May 2017.", "the twentieth of May 2017", "2017-05-20"),
+        # an ordinal after the month
+        ("en", "It opened June twenty-first 2017.", "June twenty-first 2017", "2017-06-21"),
+        ("en", "It opened on January the 5th, 2017.", "January the 5th, 2017", "2017-01-05"),
+        ("en", "It opened January first 2000.", "January first 2000", "2000-01-01"),
+        ("nl", "Het ging open op de eenentwintigste juni 2017.", "de eenentwintigste juni 2017", "2017-06-21"),
+    ],
+)
+def test_an_ordinal_day_in_words(language, sentence, extent, value):
+    t = only(sentence, language)
+    d = D(*map(int, value.split("-")))
+    assert (t.text, t.value, t.date_start, t.date_end, t.precision) == (extent, value, d, d, "day")
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,value",
+    [
+        # an ordinal with a noun of its own counts that noun, not the day
+        ("en", "In January 2017 the first shipments arrived.", "January 2017", "2017-01"),
+        ("en", "In January the first shipments arrived.", "January", "2025-01"),
+        ("en", "January first-quarter sales rose.", "January", "2025-01"),
+        # Dutch writes no day after its month: this is a rank
+        ("nl", "Ajax werd in januari de derde.", "januari", "2025-01"),
+        # 'a twenty-second delay' is a length
+        ("en", "After a twenty-second delay it began.", "twenty-second", "PT20S"),
+    ],
+)
+def test_an_ordinal_after_a_month_that_is_no_day(language, sentence, extent, value):
+    t = tag(sentence, DAY, language)[0]
+    assert (t.text, t.value) == (extent, value)

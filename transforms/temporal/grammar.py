@@ -167,9 +167,17 @@ def grammar(language: str) -> Grammar:
     tens = [w for w, v in numbers.items() if v in (20, 30)]
     compound = f"(?:{alt(units)}(?:ën|en|-){alt(tens)}|{alt(tens)}-{alt(units)})"
     ORDSUF = alt(words.get("ordinal_word_suffixes", []))
-    DAYWORD = rf"(?:(?:{compound}|{alt(day_words)})(?:{ORDSUF})?|{alt([o for o, v in ordinals.items() if 1 <= v <= 31])})"
+    # English writes an ordinal day as a ten and an ordinal unit: 'twenty-first', 'thirty first' (Dutch
+    # 'eenentwintigste' is the compound above with its suffix)
+    tens_joiners = nums.get("ordinal_tens_joiners", [])
+    ORDCOMP = (
+        rf"{alt(tens)}(?:{alt(tens_joiners)}){alt([o for o, v in ordinals.items() if 1 <= v <= 9])}|"
+        if tens_joiners
+        else ""
+    )
+    DAYWORD = rf"(?:{ORDCOMP}(?:{compound}|{alt(day_words)})(?:{ORDSUF})?|{alt([o for o, v in ordinals.items() if 1 <= v <= 31])})"
     # an ordinal day without its month: '15e', '15th', 'vijftiende'
-    DAYORD = rf"(?:(?:[012]?\d|3[01])(?:{SUF})|(?:{compound}|{alt(day_words)})(?:{ORDSUF})"
+    DAYORD = rf"(?:(?:[012]?\d|3[01])(?:{SUF})|{ORDCOMP}(?:{compound}|{alt(day_words)})(?:{ORDSUF})"
     DAYORD += rf"|{alt([o for o, v in ordinals.items() if 1 <= v <= 31])})"
     YEAR4 = r"(?:1[89]\d\d|20\d\d|21\d\d)"
     YEAR = rf"(?:{YEAR4}|'\d\d)"
@@ -246,6 +254,16 @@ def grammar(language: str) -> Grammar:
         rf"|(?P<yy>{TWO_DIGIT}))|(?P<ythou>{alt(SP.get('thousand', []))})(?:\s+(?:{AND}\s+)?(?P<yrest>{TWO_DIGIT}|{alt(units_yr)}))?)"
     )
 
+    # An ordinal after the month, as English writes it ('January the 5th', 'June twenty-first'); not one
+    # with a noun of its own ('in January the first shipments', 'January first-quarter sales'). Dutch
+    # has no such order: 'Ajax werd in januari de derde' is a rank.
+    MDY_ORD = (
+        rf"|(?:{alt(W['month_day_articles'])}\s+)?(?P<dw>{DAYORD})"
+        rf"(?!-|\s+(?!(?:{OF}|{alt(W.get('range_inclusive', []) + W.get('range_exclusive', []) + W.get('range_and', []))})\b)[^\W\d_])"
+        if "month_day_articles" in W
+        else ""
+    )
+
     rules = [
         (
             "iso_date",
@@ -275,7 +293,10 @@ def grammar(language: str) -> Grammar:
         ),
         (
             "mdy",
-            rf"{START}(?:(?P<wd>{WD})\s*,?\s+)?(?P<month>{MONTH_ANY})\s+(?P<d>{DAY})(?!\d|:\d)"
+            # 'January the 5th', 'June twenty-first': an ordinal with a noun of its own counts that noun
+            # ('in January the first shipments', 'January first-quarter sales')
+            rf"{START}(?:(?P<wd>{WD})\s*,?\s+)?(?P<month>{MONTH_ANY})\s+(?:(?P<d>{DAY})(?!\d|:\d)"
+            rf"{MDY_ORD})"
             rf"(?:\s*,?\s*(?P<year>{YEAR4}))?{END}",
         ),
         (

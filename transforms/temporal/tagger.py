@@ -442,9 +442,13 @@ def day_number(word: str, g: Grammar) -> int | None:
     m = re.match(r"\d+", word)
     if m:
         return int(m.group())
-    w = word.lower()
+    w = re.sub(r"\s+", " ", word.lower())
     if w in g.ordinals:
         return g.ordinals[w]
+    for joiner in ("-", " "):  # 'twenty-first', 'thirty first' (the grammar admits only its language's joiners)
+        tens, _, unit = w.partition(joiner)
+        if unit in g.ordinals and 1 <= g.ordinals[unit] <= 9 and g.numbers.get(tens) in (20, 30):
+            return int(g.numbers[tens]) + g.ordinals[unit]
     n = g.lookup_number(w)
     for suffix in g.words.get("ordinal_word_suffixes", []):  # 'vijftiende', 'eenentwintigste'
         if n is None and w.endswith(suffix):
@@ -855,7 +859,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         period, value = cal.day(d), d.isoformat()
     elif r in ("dmy", "mdy", "dmy_joined"):
         month = g.lookup_month(gd["month"])
-        dnum = day_number(gd["d"], g)
+        dnum = day_number(gd.get("d") or gd["dw"], g)
         if month is None or dnum is None or not 1 <= dnum <= 31:
             return None
         if not gd.get("year") and re.match(r"\s*,?\s*\d{3,4}(?!\d)", ctx.text[c.end : c.end + 8]):
