@@ -2359,3 +2359,64 @@ def test_an_ordinal_day_in_words(language, sentence, extent, value):
 def test_an_ordinal_after_a_month_that_is_no_day(language, sentence, extent, value):
     t = tag(sentence, DAY, language)[0]
     assert (t.text, t.value) == (extent, value)
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,value,start,end",
+    [
+        # a month a dash joins to another is a month, whatever else its word is ('May', 'Jan')
+        ("en", "Sales fell in May-June 2017.", "May-June 2017", "2017-05/2017-06", D(2017, 5, 1), D(2017, 6, 30)),
+        ("en", "Sales fell in Jan.-March 2017.", "Jan.-March 2017", "2017-01/2017-03", D(2017, 1, 1), D(2017, 3, 31)),
+        ("nl", "De verkoop daalde in jan-mrt 2017.", "jan-mrt 2017", "2017-01/2017-03", D(2017, 1, 1), D(2017, 3, 31)),
+        # over the turn of the year the first month is in the year before
+        ("en", "Sales fell in Nov-Feb 2017.", "Nov-Feb 2017", "2016-11/2017-02", D(2016, 11, 1), D(2017, 2, 28)),
+        (
+            "en",
+            "The show ran December 28 - January 3, 1998.",
+            "December 28 - January 3, 1998",
+            "1997-12-28/1998-01-03",
+            D(1997, 12, 28),
+            D(1998, 1, 3),
+        ),
+        (
+            "nl",
+            "De actie liep van november tot februari 2017.",
+            "van november tot februari 2017",
+            "2016-11/2017-02",
+            D(2016, 11, 1),
+            D(2017, 1, 31),
+        ),
+    ],
+)
+def test_a_span_of_months_joined_by_a_dash_or_over_the_turn_of_the_year(
+    language, sentence, extent, value, start, end
+):
+    t = only(sentence, language)
+    assert (t.text, t.value, t.date_start, t.date_end, t.precision) == (extent, value, start, end, "range")
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent",
+    [
+        ("en", "You may-June said so.", "June"),  # lower-case 'may' stays a verb
+        ("nl", "Jan-Piet kwam in juni.", "juni"),  # a name joined to a name
+    ],
+)
+def test_a_dash_before_no_month_makes_no_month(language, sentence, extent):
+    assert [t.text for t in tag(sentence, DAY, language)] == [extent]
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,value,day",
+    [
+        # the year near the document date in which the day falls on that weekday (8 March 2025: Saturday)
+        ("en", "It opened on Saturday, March 8.", "Saturday, March 8", "2025-03-08", D(2025, 3, 8)),
+        ("nl", "Het ging open op zaterdag 8 maart.", "zaterdag 8 maart", "2025-03-08", D(2025, 3, 8)),
+        # no year near it has 8 March on a Monday: any year chosen would contradict the text
+        ("en", "It opened on Monday, March 8.", "Monday, March 8", "XXXX-03-08", None),
+        ("nl", "Het ging open op maandag 8 maart.", "maandag 8 maart", "XXXX-03-08", None),
+    ],
+)
+def test_a_weekday_and_day_month_that_no_near_year_has_stay_unresolved(language, sentence, extent, value, day):
+    t = only(sentence, language)
+    assert (t.text, t.value, t.date_start, t.date_end) == (extent, value, day, day)

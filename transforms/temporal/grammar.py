@@ -475,6 +475,9 @@ def grammar(language: str) -> Grammar:
         ("time_word", rf"{START}(?P<tw>{alt(W.get('time_words', {}))}){END}"),
         ("year_range", rf"(?<![\w/.,#-])(?P<y1>{YEAR4})\s*[-–/]\s*(?P<y2>{YEAR4}|\d\d)(?![\w/]|[-.,]\d)"),
         ("month", rf"{START}(?P<month>{MONTH_FULL}){END}"),
+        # 'May-June 2017', 'Jan.-March', 'Nov–Feb 2017': a month a dash joins to another month is a month,
+        # whatever else its word can be ('May' the verb, 'Jan' the name); the range is joined later
+        ("month_span", rf"{START}(?P<month>{MONTH_ANY})(?=\s*[-–]\s*{MONTH_ANY}(?!\w))"),
         # an abbreviated month on its own only after a word that announces a month: 'in jan', 'aanstaande feb'
         ("month_abbr", rf"{START}(?-i:(?P<month>{alt(month_abbr)}))\.?{END}"),
         ("fiscal_year", rf"{START}{FISCAL}\s+(?P<year>{YEAR4}){YEAR_END}"),

@@ -178,7 +178,7 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
     if month and month.lower().rstrip(".") in g.ambiguous_months:
         if not month[0].isupper():
             return False  # 'may', 'march' as verbs
-        if c.rule == "month" and word_before(text, c.start) not in MONTH_CONTEXT:
+        if c.rule == "month" and word_before(text, c.start) not in MONTH_CONTEXT and not month_span(c, text, g):
             return False
     if (
         c.rule in ("quarter", "half")
@@ -204,7 +204,7 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
         return False  # '"This Week With David Brinkley"': a title, not a date ('this week', 'THIS WEEK' are dates)
     if c.rule == "time_word" and word_before(text, c.start) in g.words.get("time_word_not_after", []):
         return False  # 'High Noon' is a film, 'high noon' a moment of truth
-    if c.rule == "month_abbr" and word_before(text, c.start) not in MONTH_ABBR_CONTEXT:
+    if c.rule == "month_abbr" and word_before(text, c.start) not in MONTH_ABBR_CONTEXT and not month_span(c, text, g):
         return False  # 'jan' is a name, 'mar' a word: an abbreviation alone needs 'in jan', 'aanstaande feb'
     if c.rule in ("month", "deictic_month") and month and not month[0].isupper() and g.language == "en":
         return False
@@ -342,6 +342,13 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
     return not (c.rule == "generic" and surface.lower() == "now" and word_after(text, c.end) in ("that",))
 
 
+def month_span(c: Candidate, text: str, g: Grammar) -> bool:
+    """'April-May', 'jan.-mei': a month after a dash and another month is a month, whatever else its
+    word can be ('May' the verb); the month before the dash is the rule `month_span`'s."""
+    prev = re.search(r"([^\W\d_]+)\.?\s*[-–]\s*$", text[max(0, c.start - 20) : c.start])
+    return bool(prev and g.lookup_month(prev.group(1)))
+
+
 def amount_before(text: str, pos: int, g: Grammar) -> bool:
     """An amount or a count right before `pos` ('$1.76 a year', 'four flights a week', '700 seats a
     week', 'twice a year'): what makes 'a year' a rate. A preposition in between ('rose 5% in a year')
@@ -402,6 +409,7 @@ def find_candidates(text: str, g: Grammar) -> list[Candidate]:
 
 PARTABLE = {
     "month_abbr",
+    "month_span",
     "month",
     "month_year",
     "year",
@@ -888,7 +896,9 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
                     y = min(years, key=lambda y: abs((dt.date(y, month, dnum) - ctx.dct.start).days))
                     period, source = cal.day(dt.date(y, month, dnum)), "relative_to_dct"
                 else:
-                    period, source = partial_date(ctx, c, month, dnum, direction)
+                    # no year near the document date has that day on that weekday: any year we chose
+                    # would contradict the text ('Sunday, March eighth' in May 2018 is not 8 March 2019)
+                    period, source = None, "unresolved"
             else:
                 period, source = partial_date(ctx, c, month, dnum, direction)
             value = period.start.isoformat() if period and period.precision == "day" else x_value(month, dnum)
@@ -923,7 +933,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             return None
         period = cal.month(to_year(gd["year"]), month)
         value = cal.timex_value(period)
-    elif r in ("month", "month_abbr", "deictic_month", "month_rel_year"):
+    elif r in ("month", "month_abbr", "month_span", "deictic_month", "month_rel_year"):
         if "month2" in gd:
             gd = dict(gd, month=gd["month2"], ydeic=gd["ydeic2"])
         month = g.lookup_month(gd["month"])
@@ -1819,12 +1829,15 @@ def lend_range_years(cands: list[Candidate], text: str, g: Grammar) -> None:
     TO = alt(W.get("range_inclusive", []) + W.get("range_exclusive", []) + W.get("range_and", []))
     for a, b in itertools.pairwise(cands):
         if (
-            a.rule in ("month", "dmy", "mdy", "dmy_joined")
+            a.rule in ("month", "month_span", "dmy", "mdy", "dmy_joined")
             and not a.g.get("year")
             and b.g.get("year")
             and re.fullmatch(rf"\s*(?:[-–]|{TO})\s*", text[a.end : b.start], re.I)
         ):
             a.year_hint = to_year(b.g["year"])
+            ma, mb = (g.lookup_month(x.g["month"]) if x.g.get("month") else None for x in (a, b))
+            if ma and mb and ma > mb:
+                a.year_hint -= 1  # 'Nov-Feb 2017', 'December 28 - January 3, 1998': over the turn of the year
 
 
 YEARLESS = ("season", "quarter", "half", "day_range")  # rules whose year is the group 'year'
