@@ -2320,7 +2320,9 @@ def test_a_weekday_before_the_week_it_falls_in(language, sentence, extent, value
     ],
 )
 def test_a_weekday_before_a_week_of_the_story_is_not_joined(language, sentence):
-    assert not any(t.text.lower().startswith(("monday of", "maandag van")) for t in tag(sentence, DAY, language))
+    assert not any(
+        t.text.lower().startswith(("monday of", "maandag van")) for t in tag(sentence, DAY, language)
+    )
 
 
 @pytest.mark.parametrize(
@@ -2334,7 +2336,12 @@ def test_a_weekday_before_a_week_of_the_story_is_not_joined(language, sentence):
         ("en", "It opened June twenty-first 2017.", "June twenty-first 2017", "2017-06-21"),
         ("en", "It opened on January the 5th, 2017.", "January the 5th, 2017", "2017-01-05"),
         ("en", "It opened January first 2000.", "January first 2000", "2000-01-01"),
-        ("nl", "Het ging open op de eenentwintigste juni 2017.", "de eenentwintigste juni 2017", "2017-06-21"),
+        (
+            "nl",
+            "Het ging open op de eenentwintigste juni 2017.",
+            "de eenentwintigste juni 2017",
+            "2017-06-21",
+        ),
     ],
 )
 def test_an_ordinal_day_in_words(language, sentence, extent, value):
@@ -2365,11 +2372,39 @@ def test_an_ordinal_after_a_month_that_is_no_day(language, sentence, extent, val
     "language,sentence,extent,value,start,end",
     [
         # a month a dash joins to another is a month, whatever else its word is ('May', 'Jan')
-        ("en", "Sales fell in May-June 2017.", "May-June 2017", "2017-05/2017-06", D(2017, 5, 1), D(2017, 6, 30)),
-        ("en", "Sales fell in Jan.-March 2017.", "Jan.-March 2017", "2017-01/2017-03", D(2017, 1, 1), D(2017, 3, 31)),
-        ("nl", "De verkoop daalde in jan-mrt 2017.", "jan-mrt 2017", "2017-01/2017-03", D(2017, 1, 1), D(2017, 3, 31)),
+        (
+            "en",
+            "Sales fell in May-June 2017.",
+            "May-June 2017",
+            "2017-05/2017-06",
+            D(2017, 5, 1),
+            D(2017, 6, 30),
+        ),
+        (
+            "en",
+            "Sales fell in Jan.-March 2017.",
+            "Jan.-March 2017",
+            "2017-01/2017-03",
+            D(2017, 1, 1),
+            D(2017, 3, 31),
+        ),
+        (
+            "nl",
+            "De verkoop daalde in jan-mrt 2017.",
+            "jan-mrt 2017",
+            "2017-01/2017-03",
+            D(2017, 1, 1),
+            D(2017, 3, 31),
+        ),
         # over the turn of the year the first month is in the year before
-        ("en", "Sales fell in Nov-Feb 2017.", "Nov-Feb 2017", "2016-11/2017-02", D(2016, 11, 1), D(2017, 2, 28)),
+        (
+            "en",
+            "Sales fell in Nov-Feb 2017.",
+            "Nov-Feb 2017",
+            "2016-11/2017-02",
+            D(2016, 11, 1),
+            D(2017, 2, 28),
+        ),
         (
             "en",
             "The show ran December 28 - January 3, 1998.",
@@ -2417,6 +2452,8 @@ def test_a_dash_before_no_month_makes_no_month(language, sentence, extent):
         ("nl", "Het ging open op maandag 8 maart.", "maandag 8 maart", "XXXX-03-08", None),
     ],
 )
-def test_a_weekday_and_day_month_that_no_near_year_has_stay_unresolved(language, sentence, extent, value, day):
+def test_a_weekday_and_day_month_that_no_near_year_has_stay_unresolved(
+    language, sentence, extent, value, day
+):
     t = only(sentence, language)
     assert (t.text, t.value, t.date_start, t.date_end) == (extent, value, day, day)

@@ -178,7 +178,11 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
     if month and month.lower().rstrip(".") in g.ambiguous_months:
         if not month[0].isupper():
             return False  # 'may', 'march' as verbs
-        if c.rule == "month" and word_before(text, c.start) not in MONTH_CONTEXT and not month_span(c, text, g):
+        if (
+            c.rule == "month"
+            and word_before(text, c.start) not in MONTH_CONTEXT
+            and not month_span(c, text, g)
+        ):
             return False
     if (
         c.rule in ("quarter", "half")
@@ -204,7 +208,11 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
         return False  # '"This Week With David Brinkley"': a title, not a date ('this week', 'THIS WEEK' are dates)
     if c.rule == "time_word" and word_before(text, c.start) in g.words.get("time_word_not_after", []):
         return False  # 'High Noon' is a film, 'high noon' a moment of truth
-    if c.rule == "month_abbr" and word_before(text, c.start) not in MONTH_ABBR_CONTEXT and not month_span(c, text, g):
+    if (
+        c.rule == "month_abbr"
+        and word_before(text, c.start) not in MONTH_ABBR_CONTEXT
+        and not month_span(c, text, g)
+    ):
         return False  # 'jan' is a name, 'mar' a word: an abbreviation alone needs 'in jan', 'aanstaande feb'
     if c.rule in ("month", "deictic_month") and month and not month[0].isupper() and g.language == "en":
         return False
@@ -453,7 +461,8 @@ def day_number(word: str, g: Grammar) -> int | None:
     w = re.sub(r"\s+", " ", word.lower())
     if w in g.ordinals:
         return g.ordinals[w]
-    for joiner in ("-", " "):  # 'twenty-first', 'thirty first' (the grammar admits only its language's joiners)
+    # 'twenty-first', 'thirty first' (the grammar admits only its language's joiners)
+    for joiner in ("-", " "):
         tens, _, unit = w.partition(joiner)
         if unit in g.ordinals and 1 <= g.ordinals[unit] <= 9 and g.numbers.get(tens) in (20, 30):
             return int(g.numbers[tens]) + g.ordinals[unit]
