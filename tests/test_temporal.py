@@ -548,6 +548,17 @@ def test_not_temporal(language, sentence):
         ("nl", "Op Prinsjesdag 2024 werd de begroting gepresenteerd.", "Prinsjesdag 2024", "2024-09-17"),
         ("en", "They met on Thanksgiving Day 1999.", "Thanksgiving Day 1999", "1999-11-25"),
         ("en", "Christmas 2016 was cold.", "Christmas 2016", "2016-12-25"),
+        # holidays counted from Thanksgiving (the day after, the Monday after), and a year after 'of'
+        ("en", "Stores opened early on Black Friday 2010.", "Black Friday 2010", "2010-11-26"),
+        ("en", "Sales peaked on Cyber Monday 2015.", "Cyber Monday 2015", "2015-11-30"),
+        ("en", "I'll go back on father's day of 2015.", "father's day of 2015", "2015-06-21"),
+        ("en", "I'll go back on presidents' day 2017.", "presidents' day 2017", "2017-02-20"),
+        ("nl", "We aten samen op vaderdag van 2015.", "vaderdag van 2015", "2015-06-21"),
+        ("nl", "De winkels openden vroeg op Black Friday 2010.", "Black Friday 2010", "2010-11-26"),
+        ("nl", "Er was een optocht op de Dag van de Arbeid 2020.", "Dag van de Arbeid 2020", "2020-05-01"),
+        ("nl", "Ik ga terug op 1e kerstdag 2019.", "1e kerstdag 2019", "2019-12-25"),
+        # without a year: the nearest one to the document date (14 May 2025)
+        ("en", "Sales peaked on Cyber Monday.", "Cyber Monday", "2024-12-02"),
     ],
 )
 def test_holidays(language, sentence, extent, value):
@@ -2457,3 +2468,185 @@ def test_a_weekday_and_day_month_that_no_near_year_has_stay_unresolved(
 ):
     t = only(sentence, language)
     assert (t.text, t.value, t.date_start, t.date_end) == (extent, value, day, day)
+
+
+COMPOUND_OFFSETS = [
+    # (language, sentence, extent, type, value, start, end, precision); document date Wed 14 May 2025.
+    # Every amount counts, the largest first; the finest unit is the precision.
+    (
+        "en",
+        "We met 1 month 21 days ago.",
+        "1 month 21 days ago",
+        "DATE",
+        "2025-03-24",
+        D(2025, 3, 24),
+        D(2025, 3, 24),
+        "day",
+    ),
+    (
+        "en",
+        "We met 1 month, 21 days ago.",
+        "1 month, 21 days ago",
+        "DATE",
+        "2025-03-24",
+        D(2025, 3, 24),
+        D(2025, 3, 24),
+        "day",
+    ),
+    (
+        "en",
+        "She left 2 years and 3 months ago.",
+        "2 years and 3 months ago",
+        "DATE",
+        "2023-02",
+        D(2023, 2, 1),
+        D(2023, 2, 28),
+        "month",
+    ),
+    (
+        "en",
+        "It opens 2 years, 3 months from now.",
+        "2 years, 3 months from now",
+        "DATE",
+        "2027-08",
+        D(2027, 8, 1),
+        D(2027, 8, 31),
+        "month",
+    ),
+    (
+        "nl",
+        "Dat was een jaar en twee maanden geleden.",
+        "een jaar en twee maanden geleden",
+        "DATE",
+        "2024-03",
+        D(2024, 3, 1),
+        D(2024, 3, 31),
+        "month",
+    ),
+    (
+        "nl",
+        "Ik vertrok 1 maand, 2 jaar, 21 dagen geleden.",
+        "1 maand, 2 jaar, 21 dagen geleden",
+        "DATE",
+        "2023-03-24",
+        D(2023, 3, 24),
+        D(2023, 3, 24),
+        "day",
+    ),
+    (
+        "nl",
+        "Ik ga over 2 jaar en 21 dagen weg.",
+        "over 2 jaar en 21 dagen",
+        "DATE",
+        "2027-06-04",
+        D(2027, 6, 4),
+        D(2027, 6, 4),
+        "day",
+    ),
+    (
+        "nl",
+        "Ik ben binnen 2 jaar en 3 maanden terug.",
+        "binnen 2 jaar en 3 maanden",
+        "DURATION",
+        "P2Y3M",
+        D(2025, 5, 14),
+        D(2027, 8, 13),
+        "range",
+    ),
+    # weeks as the finest unit: that week; beside other units in a length, weeks are days (ISO 8601)
+    (
+        "en",
+        "It closed 1 month and 2 weeks ago.",
+        "1 month and 2 weeks ago",
+        "DATE",
+        "2025-W14",
+        D(2025, 3, 31),
+        D(2025, 4, 6),
+        "week",
+    ),
+    (
+        "nl",
+        "Ik ben binnen 1 maand en 2 weken terug.",
+        "binnen 1 maand en 2 weken",
+        "DURATION",
+        "P1M14D",
+        D(2025, 5, 14),
+        D(2025, 6, 27),
+        "range",
+    ),
+    # an amount that is not whole: the expression, but no guessed date
+    (
+        "en",
+        "It began 1.5 years and 3 months ago.",
+        "1.5 years and 3 months ago",
+        "DATE",
+        "XXXX",
+        None,
+        None,
+        "unknown",
+    ),
+]
+
+
+@pytest.mark.parametrize("language,sentence,extent,kind,value,start,end,precision", COMPOUND_OFFSETS)
+def test_compound_offsets_count_every_unit(language, sentence, extent, kind, value, start, end, precision):
+    t = only(sentence, language)
+    assert t.type == kind
+    check(t, extent, value, start, end, precision)
+
+
+def test_compound_offset_in_a_document_dated_to_the_month_is_a_range():
+    t = only("We met 1 month 21 days ago.", "en", MONTH)
+    check(t, "1 month 21 days ago", "XXXX", D(2025, 3, 11), D(2025, 4, 9), "range")
+
+
+@pytest.mark.parametrize(
+    "language,sentence",
+    [
+        ("en", "He served 3 years. 2 months ago he left."),
+        ("nl", "Hij diende 3 jaar. 2 maanden geleden vertrok hij."),
+    ],
+)
+def test_amounts_in_other_sentences_are_no_compound(language, sentence):
+    found = tag(sentence, DAY, language)
+    assert [(t.type, t.value) for t in found] == [("DURATION", "P3Y"), ("DATE", "2025-03")]
+
+
+OFFSETS_FROM_DAYS = [
+    # (language, sentence, extent, value): the day that many units from the named day, one expression
+    ("en", "It will happen 3 days from Tuesday.", "3 days from Tuesday", "2025-05-23"),
+    ("en", "It happened 3 days before Tuesday.", "3 days before Tuesday", "2025-05-10"),
+    ("en", "He returned two weeks after January 15, 2025.", "two weeks after January 15, 2025", "2025-01-29"),
+    ("en", "He left two days before 15 January 2025.", "two days before 15 January 2025", "2025-01-13"),
+    ("en", "They met a week after Christmas 2010.", "a week after Christmas 2010", "2011-01-01"),
+    ("nl", "Hij kwam drie dagen na 15 januari 2025 terug.", "drie dagen na 15 januari 2025", "2025-01-18"),
+    ("nl", "Het was twee weken voor kerst 2024.", "twee weken voor kerst 2024", "2024-12-11"),
+]
+
+
+@pytest.mark.parametrize("language,sentence,extent,value", OFFSETS_FROM_DAYS)
+def test_offsets_from_a_named_day(language, sentence, extent, value):
+    t = only(sentence, language)
+    day = D.fromisoformat(value)
+    assert t.type == "DATE"
+    check(t, extent, value, day, day, "day")
+
+
+@pytest.mark.parametrize(
+    "language,sentence,length",
+    [
+        # a stretch that starts at the day, and a count of working days, stay a length beside the day
+        ("en", "Prices rose for two weeks after January 15, 2025.", "two weeks"),
+        ("en", "Stocks fell eight trading days after Oct. 12, 2024.", "eight trading days"),
+        ("nl", "Het regende de drie dagen voor kerst 2024.", "de drie dagen"),
+        ("nl", "De koers steeg acht handelsdagen na 12 oktober 2024.", "acht handelsdagen"),
+    ],
+)
+def test_stretches_and_working_days_after_a_day_stay_apart(language, sentence, length):
+    found = tag(sentence, DAY, language)
+    assert found[0].text == length and found[0].type == "DURATION"
+    assert len(found) == 2 and found[1].type == "DATE"
+
+
+def test_a_name_is_no_holiday():
+    assert tag("Silvester Zwaneveld won de rit.", DAY, "nl") == []

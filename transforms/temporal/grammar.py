@@ -119,6 +119,14 @@ class Grammar:
         return None
 
 
+@cache
+def amount_pattern(language: str) -> re.Pattern:
+    """One amount of a unit ('21 days', 'een maand'), to read the further amounts of a compound length."""
+    g = grammar(language)
+    units = alt(g.words.get("units", {}))
+    return re.compile(rf"(?<!\w)(?P<num>{number_pattern(g.numbers)})\s+(?P<unit>{units})(?!\w)", re.I)
+
+
 def number_words(language: str) -> dict[str, float]:
     data = resources.load(language, "numbers")
     return {k: v for k, v in data.get("cardinals", {}).items() if isinstance(v, (int, float))}
@@ -223,6 +231,10 @@ def grammar(language: str) -> Grammar:
     AGO = alt(W.get("ago", []))
     FROMNOW = alt(W.get("from_now", []))
     FUTPREP = alt(W.get("future_prepositions", []))
+    # '1 month 21 days ago', '2 jaar, 1 maand en 21 dagen geleden': the further amounts of a compound
+    # length, each counted (the tagger reads them from `more` with `amount_pattern`)
+    JOIN = alt(W.get("amount_joiners", []))
+    MORE = rf"(?P<more>(?:(?:\s*,\s*|\s+)(?:{JOIN}\s+)?{NUM}\s+{DURUNITS}(?!\w))+)?"
     EARLYLATE = alt(W.get("earlier_later", {}))
     OF = r"(?:of|van|in)"
     QCODE = alt(W.get("quarter_codes", ["Q"]))
@@ -364,7 +376,11 @@ def grammar(language: str) -> Grammar:
             "century",
             rf"{START}(?:{ART}\s+)?(?P<n>\d{{1,2}})(?:{SUF})\s+{alt(W.get('century_words', []))}{END}",
         ),
-        ("holiday", rf"{START}(?P<hol>{alt(W.get('holidays', {}))})(?:\s+(?P<year>{YEAR4}))?{END}"),
+        # 'Christmas 2010', "father's day of 2015", 'vaderdag van 2015'
+        (
+            "holiday",
+            rf"{START}(?P<hol>{alt(W.get('holidays', {}))})(?:\s+(?:{OF}\s+)?(?P<year>{YEAR4}))?{END}",
+        ),
         ("relative_day", rf"{START}(?P<rel>{alt(W.get('relative_days', {}))}){END}"),
         # 'vrijdag de 15e', 'Friday the 2nd'; after a comma not an ordinal with a noun of its own:
         # 'closed lower Friday, the fourth decline in five days' is the weekday alone
@@ -427,9 +443,9 @@ def grammar(language: str) -> Grammar:
             rf"{START}(?P<num>{NUM})\s+(?P<unit>{DAYUNITS})\s+(?:{alt(W.get('offset_counting_words', []))}\s+)?"
             rf"(?P<dir>{alt(W.get('offset_words', {}))})\s+(?P<rel>{alt(k for k, v in W.get('relative_days', {}).items() if v[1] is None)}){END}",
         ),
-        ("ago", rf"{START}{APPROX}(?P<num>{NUM}|{VAGUE})\s+(?P<unit>{DURUNITS})\s+(?P<ago>{AGO}){END}"),
-        ("from_now", rf"{START}{APPROX}(?P<num>{NUM})\s+(?P<unit>{DURUNITS})\s+{FROMNOW}{END}"),
-        ("in_future", rf"{START}(?P<prep>{FUTPREP})\s+(?P<num>{NUM})\s+(?P<unit>{DURUNITS}){END}"),
+        ("ago", rf"{START}{APPROX}(?P<num>{NUM}|{VAGUE})\s+(?P<unit>{DURUNITS}){MORE}\s+(?P<ago>{AGO}){END}"),
+        ("from_now", rf"{START}{APPROX}(?P<num>{NUM})\s+(?P<unit>{DURUNITS}){MORE}\s+{FROMNOW}{END}"),
+        ("in_future", rf"{START}(?P<prep>{FUTPREP})\s+(?P<num>{NUM})\s+(?P<unit>{DURUNITS}){MORE}{END}"),
         (
             "duration",
             rf"{START}{APPROX}(?:{ART}\s+)?(?:(?P<deic>{DEICTIC}|{DURMOD})\s+)?{HALFART}(?P<num>{NUM}|{VAGUE})"

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from schemas.tables import DATE_WINDOW as WINDOW
 from transforms.model import Period, Published, Timex
 from transforms.temporal import calendar as cal
-from transforms.temporal.grammar import Grammar, alt, fold, grammar
+from transforms.temporal.grammar import Grammar, alt, amount_pattern, fold, grammar, number_pattern
 
 URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\[footnoteRef:\d+\]", re.I)
 # Rule names whose result is anchored on the calendar alone (no document date needed).
@@ -276,11 +276,11 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
     if (
         c.rule == "ago"
         and phrase_key(c.g["ago"]) in g.words.get("ago_prepositions", [])
-        and re.match(r"\s+[^\W\d]", text[c.end : c.end + 3])
+        and re.match(r"\s+\w", text[c.end : c.end + 3])
     ):
-        return (
-            False  # '10 days before the murder': counted from the murder; the length alone is the expression
-        )
+        # '10 days before the murder', 'two days before 15 January': counted from what follows; the length
+        # alone is the expression (or, before a day, the day that many units before it)
+        return False
     if c.rule == "duration":
         num = c.g.get("num", "")
         if re.fullmatch(r"\d{4,}|\d+[.,]\d{3}", num):
@@ -842,6 +842,79 @@ def duration_value(n: float | None, unit: str) -> str:
     return f"P{num}{unit}"
 
 
+# finest first: the finest unit of a compound length is the precision of the day it points to
+UNIT_RANK = {"S": 0, "MIN": 1, "H": 2, "D": 3, "W": 4, "2W": 4, "M": 5, "Q": 6, "Y": 7, "DE": 8, "CE": 9}
+UNIT_SECONDS = {"H": 3600, "MIN": 60, "S": 1}
+
+
+def compound_duration(parts: list[tuple[int, str]]) -> str:
+    """P2Y3M21D, P1DT2H: a length of several units, each in its TimeML field (weeks as days beside
+    other units: ISO 8601 writes weeks alone)."""
+    in_fields = {"DE": ("Y", 10), "CE": ("Y", 100), "Q": ("M", 3), "2W": ("W", 2)}
+    total: dict[str, int] = {}
+    for n, u in parts:
+        unit, times = in_fields.get(u, (u, 1))
+        total[unit] = total.get(unit, 0) + n * times
+    if "W" in total and len(total) > 1:
+        total["D"] = total.get("D", 0) + 7 * total.pop("W")
+    date = "".join(f"{total[u]}{u}" for u in ("Y", "M", "W", "D") if u in total)
+    time = "".join(f"{total[u]}{'M' if u == 'MIN' else u}" for u in ("H", "MIN", "S") if u in total)
+    return "P" + date + (f"T{time}" if time else "")
+
+
+def compound_offset(
+    c: Candidate, ctx: Context, surface: str, parts: list, sign: int, within: bool
+) -> Timex | None:
+    """'1 month 21 days ago' (2 October from 23 November), '2 years and 3 months from now' (a month: the
+    finest unit is the honest precision), '2 jaar, 1 maand en 21 dagen geleden', 'binnen 2 jaar en 3
+    maanden' (the stretch up to then). Largest unit first, as one counts ('1 maand, 2 jaar, 21 dagen'
+    is two years, then a month, then 21 days back); an amount that is not a whole number, or a weekend,
+    gives no date rather than a guessed one."""
+    if any(n is None or not float(n).is_integer() or u not in UNIT_RANK for n, u in parts):
+        return Timex(c.start, c.end, surface, "DATE" if not within else "DURATION", "XXXX")
+    parts = sorted(((int(n), u) for n, u in parts), key=lambda p: -UNIT_RANK[p[1]])
+    seconds = sum(n * UNIT_SECONDS[u] for n, u in parts if u in UNIT_SECONDS)
+
+    def moved(d: dt.date) -> dt.date:
+        for n, u in parts:
+            if u not in UNIT_SECONDS:
+                d = cal.shift(d, u, sign * n)
+        if seconds:  # 'over 2 dagen en 3 uur': from the middle of the day, as for hours alone
+            d = (dt.datetime.combine(d, dt.time(12)) + sign * dt.timedelta(seconds=seconds)).date()
+        return d
+
+    if within:
+        period, source = dct_relative(
+            ctx, lambda d: Period(d, max(d, moved(d) - dt.timedelta(days=0 if seconds else 1)), "range")
+        )
+        if period is None:
+            return Timex(c.start, c.end, surface, "DURATION", compound_duration(parts))
+        return Timex(
+            c.start,
+            c.end,
+            surface,
+            "DURATION",
+            compound_duration(parts),
+            period.start,
+            period.end,
+            "range",
+            source,
+        )
+    finest = min((u for _, u in parts), key=UNIT_RANK.get)
+    if finest in UNIT_SECONDS:
+        period, source = dct_relative(ctx, lambda d: cal.day(moved(d)))
+        value = period.start.isoformat() if period and period.precision == "day" else "XXXX-XX-XX"
+        return Timex(c.start, c.end, surface, "TIME", value, *period_fields(period), source)
+    finest = "W" if finest == "2W" else finest
+    period, source = dct_relative(ctx, lambda d: cal.unit_period(finest, moved(d)))
+    value = cal.timex_value(period, finest) if period and period.precision != "range" else "XXXX"
+    return Timex(c.start, c.end, surface, "DATE", value, *period_fields(period), source)
+
+
+def period_fields(period: Period | None) -> tuple:
+    return (period.start, period.end, period.precision) if period else (None, None, "unknown")
+
+
 # ---------------------------------------------------------------- rules
 
 
@@ -1367,6 +1440,20 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             ctx, lambda d: cal.day(cal.shift(d + dt.timedelta(days=days), unit, sign * int(n)))
         )
         value = period.start.isoformat() if period and period.precision == "day" else "XXXX-XX-XX"
+    elif r in ("ago", "from_now", "in_future") and gd.get("more"):
+        # '1 month 21 days ago', 'over 2 jaar en 21 dagen': every amount counts
+        parts = [
+            (g.lookup_number(m["num"]), g.words["units"][phrase_key(m["unit"])])
+            for m in amount_pattern(g.language).finditer(f"{gd['num']} {gd['unit']}{gd['more']}")
+        ]
+        if phrase_key(gd["num"]) in g.words.get("vague_numbers", []):
+            return Timex(c.start, c.end, surface, "DATE", "PAST_REF") if r == "ago" else None
+        within = r == "in_future" and gd["prep"].lower() in g.words.get("within_prepositions", [])
+        t = compound_offset(c, ctx, surface, parts, -1 if r == "ago" else 1, within)
+        if t is None or t.type == "DURATION":
+            return t
+        kind, value, source = t.type, t.value, t.source
+        period = Period(t.date_start, t.date_end, t.precision) if t.dated else None
     elif r in ("ago", "from_now", "in_future"):
         unit = g.words["units"][phrase_key(gd["unit"])]
         vague = phrase_key(gd["num"]) in g.words.get("vague_numbers", [])
@@ -1752,8 +1839,73 @@ def tag(text: str, dct: Published | Period | None = None, language: str = "en") 
         t = resolve(c, ctx)
         if t is not None:
             ctx.resolved.append(t)
-    joined = join_times_to_days(join_ranges(weeks_of_days(ctx.resolved, masked, g), masked, g), masked, g)
+    days = offsets_from_days(weeks_of_days(ctx.resolved, masked, g), masked, g)
+    joined = join_times_to_days(join_ranges(days, masked, g), masked, g)
     return [replace(t, text=text[t.start : t.end]) for t in joined]
+
+
+@cache
+def offset_patterns(language: str) -> tuple[re.Pattern, re.Pattern]:
+    """A bare length ('3 days', 'two weeks', 'drie dagen') and the word that counts it from a day
+    ('after', 'counting from', 'na')."""
+    g = grammar(language)
+    W = g.words
+    units = alt(k for k, v in W.get("units", {}).items() if v in ("D", "W", "2W", "M", "Y"))
+    length = re.compile(rf"(?P<num>{number_pattern(g.numbers)})\s+(?P<unit>{units})", re.I)
+    counting = alt(W.get("offset_counting_words", []))
+    link = re.compile(rf"\s+(?:{counting}\s+)?(?P<dir>{alt(W.get('offset_words', {}))})\s+", re.I)
+    return length, link
+
+
+def offsets_from_days(timexes: list[Timex], text: str, g: Grammar) -> list[Timex]:
+    """'3 days from Tuesday', 'two weeks after January 15', 'drie dagen na 15 januari': the day that many
+    units from the named day, the whole phrase one expression (as TimeML writes it), instead of a
+    length and the anchor day. Not a stretch that starts at the day ('for two weeks after January 15',
+    'the three days before Christmas'), nor a count of working days ('eight trading days after Oct. 12'
+    is no calendar day from it)."""
+    W = g.words
+    if not W.get("offset_words"):
+        return timexes
+    length, link = offset_patterns(g.language)
+    out: list[Timex] = []
+    i = 0
+    while i < len(timexes):
+        t = timexes[i]
+        nxt = timexes[i + 1] if i + 1 < len(timexes) else None
+        if (
+            nxt is not None
+            and t.type == "DURATION"
+            and nxt.type == "DATE"
+            and nxt.precision == "day"
+            and nxt.dated
+            and nxt.mod is None
+            and (m := length.fullmatch(t.text))
+            and (d := link.fullmatch(text, t.end, nxt.start))
+            and phrase_key(m["unit"]) not in W.get("working_day_units", [])
+            and word_before(text, t.start) not in W.get("offset_stretch_leads", [])
+        ):
+            n = g.lookup_number(m["num"])
+            if n is not None and float(n).is_integer():
+                unit = W["units"][phrase_key(m["unit"])]
+                day = cal.shift(nxt.date_start, unit, W["offset_words"][phrase_key(d["dir"])] * int(n))
+                out.append(
+                    Timex(
+                        t.start,
+                        nxt.end,
+                        text[t.start : nxt.end],
+                        "DATE",
+                        day.isoformat(),
+                        day,
+                        day,
+                        "day",
+                        nxt.source,
+                    )
+                )
+                i += 2
+                continue
+        out.append(t)
+        i += 1
+    return out
 
 
 def weeks_of_days(timexes: list[Timex], text: str, g: Grammar) -> list[Timex]:
