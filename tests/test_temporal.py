@@ -2574,6 +2574,27 @@ COMPOUND_OFFSETS = [
         D(2025, 6, 27),
         "range",
     ),
+    # with hours and minutes ('mins', 'min' as written in messages): a time on that day
+    (
+        "en",
+        "We met 1 month 2 days 2 hours 30 mins ago.",
+        "1 month 2 days 2 hours 30 mins ago",
+        "TIME",
+        "2025-04-12",
+        D(2025, 4, 12),
+        D(2025, 4, 12),
+        "day",
+    ),
+    (
+        "nl",
+        "We zagen elkaar 1 maand 2 dagen 2 uren 30 min geleden.",
+        "1 maand 2 dagen 2 uren 30 min geleden",
+        "TIME",
+        "2025-04-12",
+        D(2025, 4, 12),
+        D(2025, 4, 12),
+        "day",
+    ),
     # an amount that is not whole: the expression, but no guessed date
     (
         "en",
@@ -2650,3 +2671,61 @@ def test_stretches_and_working_days_after_a_day_stay_apart(language, sentence, l
 
 def test_a_name_is_no_holiday():
     assert tag("Silvester Zwaneveld won de rit.", DAY, "nl") == []
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,value",
+    [
+        ("en", "The call took 30 mins.", "30 mins", "PT30M"),
+        ("nl", "De rit duurde twintig min.", "twintig min", "PT20M"),
+    ],
+)
+def test_abbreviated_minutes(language, sentence, extent, value):
+    t = only(sentence, language)
+    assert (t.text, t.type, t.value) == (extent, "DURATION", value)
+
+
+def test_min_before_a_number_is_minus():
+    assert tag("Het werd min 5 graden.", DAY, "nl") == []
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,start,end",
+    [
+        (
+            "en",
+            "I will come back within 2 weeks from today.",
+            "within 2 weeks from today",
+            D(2025, 5, 14),
+            D(2025, 5, 27),
+        ),
+        (
+            "nl",
+            "Ik ben binnen 2 weken vanaf vandaag terug.",
+            "binnen 2 weken vanaf vandaag",
+            D(2025, 5, 14),
+            D(2025, 5, 27),
+        ),
+        (
+            "nl",
+            "Het moest binnen 2 weken voor gisteren af.",
+            "binnen 2 weken voor gisteren",
+            D(2025, 4, 30),
+            D(2025, 5, 13),
+        ),
+    ],
+)
+def test_within_units_from_a_relative_day_is_the_stretch(language, sentence, extent, start, end):
+    t = only(sentence, language)
+    check(t, extent, "P2W", start, end, "range")
+    assert t.type == "DURATION"
+
+
+def test_for_units_from_a_relative_day_is_no_day():
+    found = tag("Set OOO for 3 days from today.", DAY, "en")
+    assert [(t.text, t.value) for t in found] == [("3 days", "P3D"), ("today", "2025-05-14")]
+
+
+def test_in_units_from_a_relative_day_is_that_day():
+    t = only("I will leave in 2 days from today.", "en")
+    check(t, "2 days from today", "2025-05-16", D(2025, 5, 16), D(2025, 5, 16), "day")

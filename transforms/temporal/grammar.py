@@ -440,7 +440,9 @@ def grammar(language: str) -> Grammar:
         # to the document date
         (
             "offset_day",
-            rf"{START}(?P<num>{NUM})\s+(?P<unit>{DAYUNITS})\s+(?:{alt(W.get('offset_counting_words', []))}\s+)?"
+            # 'within 2 weeks from today', 'binnen 2 weken na vandaag': the stretch up to then
+            rf"{START}(?:(?P<within>{alt(W.get('within_prepositions', []))})\s+)?(?P<num>{NUM})\s+(?P<unit>{DAYUNITS})\s+"
+            rf"(?:{alt(W.get('offset_counting_words', []))}\s+)?"
             rf"(?P<dir>{alt(W.get('offset_words', {}))})\s+(?P<rel>{alt(k for k, v in W.get('relative_days', {}).items() if v[1] is None)}){END}",
         ),
         ("ago", rf"{START}{APPROX}(?P<num>{NUM}|{VAGUE})\s+(?P<unit>{DURUNITS}){MORE}\s+(?P<ago>{AGO}){END}"),

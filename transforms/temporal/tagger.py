@@ -281,6 +281,10 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
         # '10 days before the murder', 'two days before 15 January': counted from what follows; the length
         # alone is the expression (or, before a day, the day that many units before it)
         return False
+    if c.rule == "offset_day" and word_before(text, c.start) in g.words.get("offset_stretch_leads", []):
+        return (
+            False  # 'for 3 days from today', 'within 2 weeks from today': a stretch from that day, not a day
+        )
     if c.rule == "duration":
         num = c.g.get("num", "")
         if re.fullmatch(r"\d{4,}|\d+[.,]\d{3}", num):
@@ -1436,6 +1440,21 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             return None
         days = g.words["relative_days"][phrase_key(gd["rel"])][0]
         sign = g.words["offset_words"][phrase_key(gd["dir"])]
+        if gd.get("within"):
+            # 'within 2 weeks from today': from that day up to (not including) two weeks on; 'binnen 2
+            # weken voor gisteren' the two weeks up to yesterday
+            def stretch(d: dt.date, k=int(n)) -> Period:
+                day = d + dt.timedelta(days=days)
+                end = cal.shift(day, unit, sign * k) - dt.timedelta(days=sign)
+                return Period(min(day, end), max(day, end), "range")
+
+            period, source = dct_relative(ctx, stretch)
+            value = duration_value(n, unit)
+            if period is None:
+                return Timex(c.start, c.end, surface, "DURATION", value)
+            return Timex(
+                c.start, c.end, surface, "DURATION", value, period.start, period.end, "range", source
+            )
         period, source = dct_relative(
             ctx, lambda d: cal.day(cal.shift(d + dt.timedelta(days=days), unit, sign * int(n)))
         )
