@@ -557,6 +557,16 @@ def test_not_temporal(language, sentence):
         ("nl", "De winkels openden vroeg op Black Friday 2010.", "Black Friday 2010", "2010-11-26"),
         ("nl", "Er was een optocht op de Dag van de Arbeid 2020.", "Dag van de Arbeid 2020", "2020-05-01"),
         ("nl", "Ik ga terug op 1e kerstdag 2019.", "1e kerstdag 2019", "2019-12-25"),
+        # a year counted from the document date (14 May 2025)
+        ("en", "We met at Christmas of last year.", "Christmas of last year", "2024-12-25"),
+        (
+            "en",
+            "An event on the Independence Day of this year.",
+            "Independence Day of this year",
+            "2025-07-04",
+        ),
+        ("nl", "We vierden kerst van vorig jaar thuis.", "kerst van vorig jaar", "2024-12-25"),
+        ("en", "MLK Day 2020 was cold.", "MLK Day 2020", "2020-01-20"),
         # without a year: the nearest one to the document date (14 May 2025)
         ("en", "Sales peaked on Cyber Monday.", "Cyber Monday", "2024-12-02"),
     ],
@@ -2729,3 +2739,9 @@ def test_for_units_from_a_relative_day_is_no_day():
 def test_in_units_from_a_relative_day_is_that_day():
     t = only("I will leave in 2 days from today.", "en")
     check(t, "2 days from today", "2025-05-16", D(2025, 5, 16), D(2025, 5, 16), "day")
+
+
+def test_a_holiday_of_the_following_year_stays_apart():
+    # 'the following year' is counted from the story, not the document date: the holiday is not joined to it
+    found = tag("Easter of the following year was cold.", DAY, "en")
+    assert [t.text for t in found] == ["Easter", "the following year"]

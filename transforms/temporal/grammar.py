@@ -376,10 +376,12 @@ def grammar(language: str) -> Grammar:
             "century",
             rf"{START}(?:{ART}\s+)?(?P<n>\d{{1,2}})(?:{SUF})\s+{alt(W.get('century_words', []))}{END}",
         ),
-        # 'Christmas 2010', "father's day of 2015", 'vaderdag van 2015'
+        # 'Christmas 2010', "father's day of 2015", 'vaderdag van 2015', 'Easter of last year', 'kerst van
+        # vorig jaar' (deictics counted from the document date only: 'of the following year' stays apart)
         (
             "holiday",
-            rf"{START}(?P<hol>{alt(W.get('holidays', {}))})(?:\s+(?:{OF}\s+)?(?P<year>{YEAR4}))?{END}",
+            rf"{START}(?P<hol>{alt(W.get('holidays', {}))})(?:\s+(?:{OF}\s+)?(?P<year>{YEAR4})"
+            rf"|\s+{OF}\s+(?:{ART}\s+)?(?P<ydeic>{SHIFT})\s+{YEARWORD})?{END}",
         ),
         ("relative_day", rf"{START}(?P<rel>{alt(W.get('relative_days', {}))}){END}"),
         # 'vrijdag de 15e', 'Friday the 2nd'; after a comma not an ordinal with a noun of its own:

@@ -1049,6 +1049,9 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         if gd.get("year"):
             d = cal.holiday(rule, int(gd["year"]))
             period = cal.day(d) if d else None
+        elif gd.get("ydeic"):  # 'Christmas of last year': that year's
+            n = g.words["deictic"][phrase_key(gd["ydeic"])]
+            period, source = dct_relative(ctx, lambda d: cal.day(cal.holiday(rule, d.year + n)))
         else:
 
             def nearest_holiday(ref: dt.date) -> Period | None:
