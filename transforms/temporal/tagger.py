@@ -282,9 +282,8 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
         # alone is the expression (or, before a day, the day that many units before it)
         return False
     if c.rule == "offset_day" and word_before(text, c.start) in g.words.get("offset_stretch_leads", []):
-        return (
-            False  # 'for 3 days from today', 'within 2 weeks from today': a stretch from that day, not a day
-        )
+        # 'for 3 days from today', 'within 2 weeks from today': a stretch from that day, not a day
+        return False
     if c.rule == "duration":
         num = c.g.get("num", "")
         if re.fullmatch(r"\d{4,}|\d+[.,]\d{3}", num):
