@@ -133,19 +133,6 @@ def concat(tables: list[pa.Table], table) -> pa.Table:
     return pa.concat_tables(tables) if tables else to_arrow(table, [])
 
 
-def without_documents(
-    documents: pa.Table, events: pa.Table, doc_ids: Iterable[str]
-) -> tuple[pa.Table, pa.Table]:
-    """The rows minus the given documents and their events."""
-    drop = pa.array(list(doc_ids), pa.string())
-    if len(drop) == 0:
-        return documents, events
-    return (
-        documents.filter(pc.invert(pc.is_in(documents.column("doc_id"), value_set=drop))),
-        events.filter(pc.invert(pc.is_in(events.column("doc_id"), value_set=drop))),
-    )
-
-
 # ---------------------------------------------------------------- tasks (one call each)
 
 

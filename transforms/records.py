@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 
 from transforms.model import Document, Event, Rejection
 
@@ -73,8 +72,3 @@ def rejection_row(r: Rejection, run_id: str, at: dt.datetime) -> dict:
         "detail": r.detail,
         "rejected_at": at,
     }
-
-
-def row_json(row: dict) -> str:
-    """A rejected record, kept whole so nothing is lost."""
-    return json.dumps(row, default=str, ensure_ascii=False)

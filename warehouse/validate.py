@@ -267,12 +267,6 @@ class InjectedFault(RuntimeError):
     """The failure TIMELINE_FAULT_ACTION=raise injects."""
 
 
-def reset_fault_injection() -> None:
-    """Start counting batches from zero again (for tests that run several flows in one process)."""
-    global _batches_seen
-    _batches_seen = 0
-
-
 def fault_injection_point() -> None:
     """Called once per batch with new documents, when its validation starts (batches of only unchanged
     documents do not count). Does nothing unless the test variables are set."""
