@@ -1328,18 +1328,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
                 ctx, lambda d: cal.day(cal.week_of(cal.shift(d, "W", deic)).start + dt.timedelta(days=wd))
             )
             value = period.start.isoformat() if period and period.precision == "day" else f"XXXX-WXX-{wd + 1}"
-            return Timex(
-                c.start,
-                c.end,
-                surface,
-                "DATE",
-                value,
-                *(
-                    (period.start, period.end, period.precision, source)
-                    if period
-                    else (None, None, "unknown", "unresolved")
-                ),
-            )
+            return Timex(c.start, c.end, surface, "DATE", value, *period_fields(period), source)
         if gd.get("past") or deic < 0:
             direction, strict = -1, deic < 0  # 'vorige maandag', 'last Monday': not today
         elif gd.get("fut") or deic > 0:
@@ -1543,12 +1532,13 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             if n is not None and gd.get(key):  # '2 1/2 years', 'an hour and a half'
                 n += g.words[table][phrase_key(gd[key])]
         kind = "DURATION"
-        value = duration_value(n, unit) if n is not None else duration_value(None, unit)
-        kind_d, direction = deictic(g, gd.get("deic") or gd.get("deic2"))
+        value = duration_value(n, unit)
+        deic_word = gd.get("deic") or gd.get("deic2")  # before the number, or between it and the unit
+        kind_d, direction = deictic(g, deic_word)
         if kind_d == "duration":
             direction = -1
         if (
-            (gd.get("deic") or gd.get("deic2"))
+            deic_word
             and n is not None
             and float(n).is_integer()
             and direction in (-1, 1)
