@@ -851,11 +851,22 @@ def test_a_year_back_comparison_is_with_a_period_that_has_figures(language, text
         ("Protesters were planning to march on Saturday.", "2025-05-17"),
         ("The minister predicted Friday that prices will rise.", "2025-05-09"),  # the verb right before
         ("Exports rose, the ministry reported on Monday.", "2025-05-12"),
+        # any verb in the past tense is a cue: 'will' here belongs to what was said, further off
+        ("The envoys issued a statement Friday saying the pact will hold.", "2025-05-09"),
+        ("The rule is amended Friday and the vote will follow.", "2025-05-16"),  # 'is' + participle: no past
+        ("The proposed deal will be signed on Friday.", "2025-05-16"),  # an adjective after 'the': no verb
     ],
 )
 def test_weekday_direction_from_the_nearest_tense_cue(sentence, value):
     t = [t for t in tag(sentence, DAY, "en") if t.type == "DATE"][0]
     assert t.value == value
+
+
+def test_a_tense_cue_in_reported_speech_is_not_the_weekdays():
+    # Wednesday 14 May 2025; without the reporting word the nearer 'zal' would make it the coming Friday
+    sentence = "De ministers kwamen met een verklaring op vrijdag, stellende dat het pact zal blijven."
+    assert [t.value for t in tag(sentence, DAY, "nl")] == ["2025-05-09"]
+    assert [t.value for t in tag(sentence.replace("stellende ", ""), DAY, "nl")] == ["2025-05-16"]
 
 
 def test_the_year_ended_is_a_years_length_and_the_year_alone_the_year_spoken_of():

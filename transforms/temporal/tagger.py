@@ -524,24 +524,58 @@ def abbreviations(language: str) -> frozenset[str]:
     return frozenset(w.lower().rstrip(".") for w in grammar(language).words.get("abbreviations", []))
 
 
-def clause_direction(ctx: Context, c: Candidate) -> int:
+def clause_direction(ctx: Context, c: Candidate, past_verbs: bool = False) -> int:
     """Tense of the clause around the expression: -1 past, 1 future, 0 unknown. The cue nearest the
-    expression wins ("said Tuesday it will ..." is past for Tuesday)."""
+    expression wins ("said Tuesday it will ..." is past for Tuesday). With `past_verbs`, any verb in
+    the past tense is a cue too ('issued a joint statement Friday saying ... will' is past: the
+    'will' belongs to what was said)."""
     text = ctx.text
     lo, hi = clause_bounds(ctx, c)
     words = ctx.grammar.words
     best: tuple[int, int] | None = None
     not_cues = words.get("cue_exceptions", {})  # 'next to' says where, not when
     pattern, directions = tense_cues(ctx.grammar.language)
-    for m in pattern.finditer(text, lo, hi):  # one scan for all cues (a lookahead: overlapping ones too)
-        cue = phrase_key(m.group(1))
-        pos = m.start()
-        if c.start <= pos < c.end or word_after(text, m.end(1)) in not_cues.get(cue, ()):
+    auxiliaries = set(words.get("participle_auxiliaries", []))
+    reported = re.search(
+        rf"(?<!\w){alt(words.get('reported_speech_starts', []))}(?!\w)", text[c.end : hi], re.I
+    )
+    if reported:
+        hi = (
+            c.end + reported.start()
+        )  # 'issued a statement Friday saying ... will': the 'will' is what was said
+    cues = [(m.start(), directions[phrase_key(m.group(1))], m) for m in pattern.finditer(text, lo, hi)]
+    if past_verbs:
+        cues += [(pos, -1, None) for pos in past_verb_positions(ctx, lo, hi)]
+    for pos, direction, m in cues:  # one scan for all cues (a lookahead: overlapping ones too)
+        if c.start <= pos < c.end:
             continue
+        if m is not None and word_after(text, m.end(1)) in not_cues.get(phrase_key(m.group(1)), ()):
+            continue
+        if direction < 0 and word_before(text, pos) in auxiliaries:
+            continue  # a participle after 'be' is no past tense: 'will be signed Friday'
         dist = c.start - pos if pos < c.start else pos - c.end
         if best is None or dist < best[0]:
-            best = (dist, directions[cue])
+            best = (dist, direction)
     return best[1] if best else 0
+
+
+def past_verb_positions(ctx: Context, lo: int, hi: int) -> list[int]:
+    """Where words in the past tense stand between `lo` and `hi`: the language's `past_verb_suffixes`
+    on a word of over four letters that is no future cue's verb ('scheduled', 'expected'), is no
+    participle after 'be' ('will be named') and no adjective after an article ('the proposed')."""
+    words = ctx.grammar.words
+    suffixes = tuple(words.get("past_verb_suffixes", []))
+    if not suffixes:
+        return []
+    future = future_cue_heads(ctx.grammar.language)
+    not_before = {w.lower() for w in words.get("participle_auxiliaries", []) + words.get("articles", [])}
+    found, previous = [], None
+    for m in re.finditer(r"\w+", ctx.text[lo:hi]):
+        w = m.group().lower()
+        if len(w) > 4 and w.endswith(suffixes) and w not in future and previous not in not_before:
+            found.append(lo + m.start())
+        previous = w
+    return found
 
 
 @cache
@@ -585,7 +619,7 @@ def future_cue_heads(language: str) -> frozenset[str]:
 def weekday_direction(ctx: Context, c: Candidate) -> int:
     """A bare weekday is the one on or before the document date (news reports what happened), unless the
     nearest tense cue of its clause points forward ('zal vrijdag', 'will meet Friday')."""
-    return verb_before(ctx, c) or clause_direction(ctx, c) or -1
+    return verb_before(ctx, c) or clause_direction(ctx, c, past_verbs=True) or -1
 
 
 def month_day_direction(ctx: Context, c: Candidate) -> int:
