@@ -885,6 +885,18 @@ def test_a_month_without_a_year_is_the_nearest_unless_a_past_verb_stands_right_b
     assert values("Revenue for the year ended March 31 rose.", dct=november)[-1] == ("March 31", "2025-03-31")
 
 
+def test_a_month_near_the_middle_takes_the_tense_of_the_nearest_verb_of_its_clause():
+    october = Published(D(2025, 10, 2), D(2025, 10, 2), "day", "header")
+    # March is five months ahead and seven back: the past verb right by it outweighs the far 'will'
+    sentence = "The chief, who stepped down in March for health reasons, will stay an adviser."
+    assert values(sentence, dct=october) == [("March", "2025-03")]
+    # an adjective in -ed is no verb: 'will' decides
+    sentence = (
+        "Qantas will almost double its flights by March in the search for markets untouched by the crisis."
+    )
+    assert values(sentence, dct=october) == [("March", "2026-03")]
+
+
 @pytest.mark.parametrize(
     "language,sentence,extent,value,start,end,precision",
     [

@@ -562,17 +562,25 @@ def clause_direction(ctx: Context, c: Candidate, past_verbs: bool = False) -> in
 def past_verb_positions(ctx: Context, lo: int, hi: int) -> list[int]:
     """Where words in the past tense stand between `lo` and `hi`: the language's `past_verb_suffixes`
     on a word of over four letters that is no future cue's verb ('scheduled', 'expected'), is no
-    participle after 'be' ('will be named') and no adjective after an article ('the proposed')."""
+    participle after 'be' ('will be named'), no adjective after an article ('the proposed') and none
+    by its prefix ('markets untouched by the crisis')."""
     words = ctx.grammar.words
     suffixes = tuple(words.get("past_verb_suffixes", []))
     if not suffixes:
         return []
     future = future_cue_heads(ctx.grammar.language)
     not_before = {w.lower() for w in words.get("participle_auxiliaries", []) + words.get("articles", [])}
+    adjectival = tuple(words.get("adjective_prefixes", []))
     found, previous = [], None
     for m in re.finditer(r"\w+", ctx.text[lo:hi]):
         w = m.group().lower()
-        if len(w) > 4 and w.endswith(suffixes) and w not in future and previous not in not_before:
+        if (
+            len(w) > 4
+            and w.endswith(suffixes)
+            and not (adjectival and w.startswith(adjectival))
+            and w not in future
+            and previous not in not_before
+        ):
             found.append(lo + m.start())
         previous = w
     return found
@@ -807,7 +815,7 @@ def partial_date(ctx: Context, c: Candidate, month: int, day: int | None, direct
             days = (near.start - ctx.dct.start).days if near is not None else 0
             if abs(days) > FAR_DAYS:
                 # 'in March' eight months before or four after: near the middle the clause's tense decides
-                direction = clause_direction(ctx, c) or past_verb_in_clause(ctx, c)
+                direction = clause_direction(ctx, c, past_verbs=True) or past_verb_in_clause(ctx, c)
             elif (
                 near is not None
                 and near.end < ctx.dct.start - dt.timedelta(days=JUST_OVER_DAYS)
