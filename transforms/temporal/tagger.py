@@ -798,13 +798,7 @@ JUST_OVER_DAYS = 45
 
 def past_verb_in_clause(ctx: Context, c: Candidate) -> int:
     """-1 when a verb in the past tense ('stepped down ... in March') comes earlier in the sentence."""
-    suffixes = tuple(ctx.grammar.words.get("past_verb_suffixes", []))
-    lo = clause_bounds(ctx, c)[0]
-    future = future_cue_heads(ctx.grammar.language)
-    for w in re.findall(r"\w+", ctx.text[lo : c.start].lower()):
-        if len(w) > 4 and w.endswith(suffixes) and w not in future:
-            return -1
-    return 0
+    return -1 if past_verb_positions(ctx, clause_bounds(ctx, c)[0], c.start) else 0
 
 
 def partial_date(ctx: Context, c: Candidate, month: int, day: int | None, direction: int):
