@@ -498,6 +498,19 @@ def test_quarter_without_year_takes_the_document_year(language, sentence, extent
 @pytest.mark.parametrize(
     "language,sentence,extent,value",
     [
+        ("en", "Sales fell in the current financial year.", "the current financial year", "2025"),
+        ("nl", "De omzet daalde in het vorige boekjaar.", "het vorige boekjaar", "2024"),
+        ("nl", "De omzet daalt in het lopende boekjaar.", "het lopende boekjaar", "2025"),
+    ],
+)
+def test_a_financial_year_or_quarter_is_counted_like_the_calendar_one(language, sentence, extent, value):
+    t = only(sentence, language)
+    assert (t.text, t.value) == (extent, value)
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,value",
+    [
         ("en", "The company closed Friday's session higher.", "Friday", "2025-05-09"),
         ("en", "Shares fell 5% in today's trading.", "today", "2025-05-14"),
     ],
@@ -696,6 +709,11 @@ def values(text: str, language: str = "en", dct=DAY) -> list[tuple[str, str]]:
         pytest.param(
             "Sales in the fiscal first quarter rose.", "the fiscal first quarter", "DATE", "2025-Q1"
         ),
+        # a fiscal word between a deictic and its unit (14 May 2025)
+        pytest.param(
+            "Sales fell in the last financial quarter.", "the last financial quarter", "DATE", "2025-Q1"
+        ),
+        pytest.param("Costs rose earlier this fiscal year.", "earlier this fiscal year", "DATE", "2025"),
         # an approximation stays inside the expression
         pytest.param("The strike lasted nearly two months.", "nearly two months", "DURATION", "P2M"),
         pytest.param("Talks ended more than four years ago.", "more than four years ago", "DATE", "2021"),

@@ -195,6 +195,8 @@ def grammar(language: str) -> Grammar:
     DEICTIC = alt(W.get("deictic", {}))
     # deictics counted from the document date ('next', 'vorige'), not from the story ('following')
     SHIFT = alt(k for k, v in W.get("deictic", {}).items() if isinstance(v, int))
+    # 'the last fiscal quarter', 'the current financial year': a fiscal word may stand before the unit
+    FISCAL_UNIT = rf"(?:{alt(W.get('fiscal_words', []))}\s+)?" if W.get("fiscal_words") else ""
     UNITWORDS = alt(W.get("deictic_unit_words", {}))
     DURUNITS = alt(W.get("units", {}))
     # a day or longer: '3 minutes from today' is a length and a day, not a moment of that day
@@ -421,9 +423,12 @@ def grammar(language: str) -> Grammar:
         ),
         (
             "earlier_this",
-            rf"{START}(?P<el>{EARLYLATE})\s+(?:{OF}\s+)?(?P<deic>{DEICTIC})\s+(?P<unit>{UNITWORDS}){END}",
+            rf"{START}(?P<el>{EARLYLATE})\s+(?:{OF}\s+)?(?P<deic>{DEICTIC})\s+{FISCAL_UNIT}(?P<unit>{UNITWORDS}){END}",
         ),
-        ("deictic_unit", rf"{START}(?:{ART}\s+)?(?P<deic>{DEICTIC})\s+(?P<unit>{UNITWORDS}){END}"),
+        (
+            "deictic_unit",
+            rf"{START}(?:{ART}\s+)?(?P<deic>{DEICTIC})\s+{FISCAL_UNIT}(?P<unit>{UNITWORDS}){END}",
+        ),
         # 'the end of the year', 'het begin van de maand', 'year-end': that part of the current one
         (
             "unit_part",
