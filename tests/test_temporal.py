@@ -2345,6 +2345,11 @@ def test_a_range_of_days_with_a_year_in_words(language, sentence, extent, start,
         ("en", "We meet Friday, the 27th.", "Friday, the 27th", "1989-10-27"),
         ("en", "Prices closed lower again Friday, the fourth decline in five days.", "Friday", "1989-10-27"),
         ("nl", "De koersen daalden vrijdag, de vierde daling in vijf dagen.", "vrijdag", "1989-10-27"),
+        # an ordinal in words with a word after it: a day near the document date, else it counts the noun
+        ("en", "Apple showed on Friday the second generation of its chips.", "Friday", "1989-10-27"),
+        ("nl", "Apple toonde vrijdag de tweede generatie chips.", "vrijdag", "1989-10-27"),
+        ("en", "I go back on Friday the third at six.", "Friday the third", "1989-11-03"),
+        ("nl", "Ik ga vrijdag de derde terug.", "vrijdag de derde", "1989-11-03"),
     ],
 )
 def test_a_weekday_with_its_day_of_the_month_but_not_with_an_ordinal_of_a_noun(

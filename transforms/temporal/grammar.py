@@ -13,6 +13,9 @@ from functools import cache
 
 from transforms import resources
 
+# 'the 2nd of June', 'de 15e van juni', 'the third quarter in 2024': the words that tie a part to its whole
+OF_WORDS = ("of", "van", "in")
+
 
 def alt(words, *, plural_s: bool = False) -> str:
     """A regex alternation of words, longest first; inner spaces match any white space.
@@ -238,7 +241,7 @@ def grammar(language: str) -> Grammar:
     JOIN = alt(W.get("amount_joiners", []))
     MORE = rf"(?P<more>(?:(?:\s*,\s*|\s+)(?:{JOIN}\s+)?{NUM}\s+{DURUNITS}(?!\w))+)?"
     EARLYLATE = alt(W.get("earlier_later", {}))
-    OF = r"(?:of|van|in)"
+    OF = alt(OF_WORDS)
     QCODE = alt(W.get("quarter_codes", ["Q"]))
     FISCAL = alt(W.get("fiscal_words", []))
     # A year follows no word, number or hyphen ('2-1996' is no year), except a part word's: 'mid-1996'

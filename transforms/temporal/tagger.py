@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from schemas.tables import DATE_WINDOW as WINDOW
 from transforms.model import Period, Published, Timex
 from transforms.temporal import calendar as cal
-from transforms.temporal.grammar import Grammar, alt, amount_pattern, fold, grammar, number_pattern
+from transforms.temporal.grammar import OF_WORDS, Grammar, alt, amount_pattern, fold, grammar, number_pattern
 
 URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\[footnoteRef:\d+\]", re.I)
 # Rule names whose result is anchored on the calendar alone (no document date needed).
@@ -793,6 +793,8 @@ def nearest_year_date(ref: dt.date, month: int, day: int | None, direction: int)
 
 
 FAR_DAYS = 120
+# 'Tuesday the first <noun>': how near the document date an ordinal in words must put the day
+WEEKDAY_DAY_REACH = 35
 JUST_OVER_DAYS = 45
 
 
@@ -1113,6 +1115,26 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             return cal.day(min(options, key=lambda d: (abs((d - ref).days), d > ref))) if options else None
 
         period, source = dct_relative(ctx, weekday_day)
+        after = word_after(ctx.text, c.end)
+        if (
+            not any(ch.isdigit() for ch in gd["d"])
+            and after[:1].isalpha()
+            and after not in OF_WORDS
+            and not (
+                period
+                and period.known
+                and ctx.dct is not None
+                and ctx.dct.known
+                and abs((period.start - ctx.dct.start).days) <= WEEKDAY_DAY_REACH
+            )
+        ):
+            # an ordinal in words may count the noun after it ('announced on Tuesday the first generation
+            # of'): a day only when it falls near the document date ('monday the twenty seventh at six
+            # pm'), else the weekday alone
+            wd_span = c.spans["wd"]
+            return resolve(
+                Candidate(wd_span[0], wd_span[1], "weekday", {"wd": gd["wd"]}, {"wd": wd_span}), ctx
+            )
         value = period.start.isoformat() if period and period.precision == "day" else f"XXXX-XX-{dnum:02d}"
     elif r in ("day_of_month", "nth_weekday"):
         kind_d, n = deictic(g, gd.get("deic"))
