@@ -2093,6 +2093,21 @@ def test_plural_units_without_a_number_are_a_stretch_of_unknown_length(language,
 
 
 @pytest.mark.parametrize(
+    "language,sentence,extent,value",
+    [
+        ("en", "He stayed a couple of years.", "a couple of years", "P2Y"),
+        ("en", "Talks go on over the next couple of years.", "the next couple of years", "P2Y"),
+        ("nl", "Ik ben een paar dagen weg.", "een paar dagen", "P2D"),
+        ("nl", "De komende paar weken wordt er gebouwd.", "De komende paar weken", "P2W"),
+        ("en", "He stayed several years.", "several years", "PXY"),  # no number it is written with
+    ],
+)
+def test_a_couple_is_written_as_two_but_dates_nothing(language, sentence, extent, value):
+    t = only(sentence, language)
+    assert (t.text, t.type, t.value, t.date_start, t.date_end) == (extent, "DURATION", value, None, None)
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "The years 1990 to 1995 were hard.",  # no lead word: the years of a range

@@ -1590,7 +1590,9 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             if n is not None and gd.get(key):  # '2 1/2 years', 'an hour and a half'
                 n += g.words[table][phrase_key(gd[key])]
         kind = "DURATION"
-        value = duration_value(n, unit)
+        # 'a couple of years' is written P2Y (TimeML, Recognizers-Text), but stays vague for the calendar
+        counted = g.words.get("vague_number_values", {}).get(phrase_key(gd["num"])) if vague else None
+        value = duration_value(counted or n, unit)
         deic_word = gd.get("deic") or gd.get("deic2")  # before the number, or between it and the unit
         kind_d, direction = deictic(g, deic_word)
         if kind_d == "duration":
