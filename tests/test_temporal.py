@@ -880,6 +880,21 @@ def test_weekday_direction_from_the_nearest_tense_cue(sentence, value):
     assert t.value == value
 
 
+@pytest.mark.parametrize(
+    "language,sentence,value",
+    [
+        # Wednesday 14 May 2025: a quotation is a clause of its own, whatever stands outside it
+        ("en", '"He will leave at dawn on Friday," the minister said.', "2025-05-16"),
+        ("en", 'The minister said on Friday: "we will win."', "2025-05-09"),
+        ("en", "``He will, after a long wait, leave on Friday,'' the minister said.", "2025-05-16"),
+        ("nl", "„Hij zal na lang beraad vrijdag vertrekken”, zei de minister.", "2025-05-16"),
+        ("nl", "De minister zei vrijdag: “wij zullen winnen.”", "2025-05-09"),
+    ],
+)
+def test_a_quotation_has_a_tense_of_its_own(language, sentence, value):
+    assert [t.value for t in tag(sentence, DAY, language)] == [value]
+
+
 def test_a_tense_cue_in_reported_speech_is_not_the_weekdays():
     # Wednesday 14 May 2025; without the reporting word the nearer 'zal' would make it the coming Friday
     sentence = "De ministers kwamen met een verklaring op vrijdag, stellende dat het pact zal blijven."

@@ -536,6 +536,11 @@ def clause_direction(ctx: Context, c: Candidate, past_verbs: bool = False) -> in
     not_cues = words.get("cue_exceptions", {})  # 'next to' says where, not when
     pattern, directions = tense_cues(ctx.grammar.language)
     auxiliaries = set(words.get("participle_auxiliaries", []))
+    # a quotation is a clause of its own: '"The father will leave at 4 (4 a.m. Thursday)," Castro said'
+    # takes its tense from 'will', 'He said Friday: "we will win"' from 'said'
+    opening = [m.end() for m in QUOTE.finditer(text, lo, c.start)]
+    closing = QUOTE.search(text, c.end, hi)
+    lo, hi = (opening[-1] if opening else lo), (closing.start() if closing else hi)
     reported = re.search(
         rf"(?<!\w){alt(words.get('reported_speech_starts', []))}(?!\w)", text[c.end : hi], re.I
     )
@@ -793,6 +798,8 @@ def nearest_year_date(ref: dt.date, month: int, day: int | None, direction: int)
 
 
 FAR_DAYS = 120
+# quotation marks: double ones, typographic ones, and TimeBank's `` and '' (a single ' is an apostrophe)
+QUOTE = re.compile(r"``|''|[\"“”„«»]")
 # 'Tuesday the first <noun>': how near the document date an ordinal in words must put the day
 WEEKDAY_DAY_REACH = 35
 JUST_OVER_DAYS = 45
