@@ -16,6 +16,15 @@ def test_abbreviations_and_initials_do_not_end_a_sentence():
     ]
 
 
+def test_state_abbreviations_do_not_end_a_sentence_but_common_words_do():
+    got = texts("He lives in Sacramento, Calif. and works there. They had to wash. Then they left.", "en")
+    assert [t for _, t in got] == [
+        "He lives in Sacramento, Calif. and works there.",
+        "They had to wash.",
+        "Then they left.",
+    ]
+
+
 def test_hard_wrapped_lines_are_one_sentence():
     got = texts("This is a sentence that was\nwrapped by the editor. Next one.", "en")
     assert [t for _, t in got] == ["This is a sentence that was\nwrapped by the editor.", "Next one."]

@@ -1662,6 +1662,23 @@ def test_the_nth_week_of_a_month_or_year(language, sentence, extent, value, star
             "2025-05-16",
             D(2025, 5, 16),
         ),
+        # a number before a full stop is no initial: the sentence ends there ('It was late' is another)
+        (
+            "en",
+            "He will see the board Friday in room 6. It was late.",
+            "Friday",
+            "DATE",
+            "2025-05-16",
+            D(2025, 5, 16),
+        ),
+        (
+            "nl",
+            "Hij zal de raad vrijdag zien in zaal 6. Het was laat.",
+            "vrijdag",
+            "DATE",
+            "2025-05-16",
+            D(2025, 5, 16),
+        ),
     ],
 )
 def test_the_clause_of_a_weekday_runs_past_abbreviations(language, sentence, extent, kind, value, start):

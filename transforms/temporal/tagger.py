@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 
 from schemas.tables import DATE_WINDOW as WINDOW
 from transforms.model import Period, Published, Timex
+from transforms.sentences import is_abbreviation
 from transforms.temporal import calendar as cal
 from transforms.temporal.grammar import OF_WORDS, Grammar, alt, amount_pattern, fold, grammar, number_pattern
 
@@ -501,27 +502,18 @@ CLAUSE_END = re.compile(r"[;!?\n]|(?<=(\w))?\.(?=\s|$)")
 
 def clause_bounds(ctx: Context, c: Candidate, reach: int = 600) -> tuple[int, int]:
     """The sentence around the expression: from the last stop before it to the first after it. The
-    period of an abbreviation is no stop: 'a.m.', 'U.S.', 'Nov.', 'Mr.' (the language's
-    `abbreviations`), or '4 a.m. EDT Thursday' would lose the 'will' of its sentence."""
+    period of an abbreviation is no stop: 'a.m.', 'U.S.', 'Nov.', 'Mr.' (the sentence splitter's
+    abbreviations), or '4 a.m. EDT Thursday' would lose the 'will' of its sentence."""
     text = ctx.text
-    abbr = abbreviations(ctx.grammar.language)
 
     def stop(m: re.Match) -> bool:
-        if m.group() != ".":
-            return True
-        word = re.search(r"([\w.]*)$", text[max(0, m.start() - 12) : m.start()]).group(1).lower()
-        return not (len(word.split(".")[-1]) == 1 or word in abbr)
+        return m.group() != "." or not is_abbreviation(text, m.start(), ctx.grammar.language)
 
     lo_from = max(0, c.start - reach)
     stops = [m.end() for m in CLAUSE_END.finditer(text, lo_from, c.start) if stop(m)]
     lo = stops[-1] if stops else (0 if lo_from == 0 else lo_from)
     hi = next((m.start() for m in CLAUSE_END.finditer(text, c.end, c.end + reach) if stop(m)), None)
     return lo, min(len(text), c.end + reach) if hi is None else hi
-
-
-@cache
-def abbreviations(language: str) -> frozenset[str]:
-    return frozenset(w.lower().rstrip(".") for w in grammar(language).words.get("abbreviations", []))
 
 
 def clause_direction(ctx: Context, c: Candidate, past_verbs: bool = False) -> int:
