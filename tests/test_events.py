@@ -151,3 +151,17 @@ def test_confidence_is_in_range_and_lower_without_own_date():
 def test_dates_outside_the_window_leave_the_event_undated(text):
     events = extract_events(doc(text))
     assert events and all(e.date_start is None and e.date_source == "unresolved" for e in events)
+
+
+def test_the_extractor_version_follows_the_rules_but_not_the_scoring_code(tmp_path):
+    from transforms.version import rules_fingerprint
+
+    (tmp_path / "temporal").mkdir()
+    (tmp_path / "evaluation").mkdir()
+    (tmp_path / "temporal" / "rules.json").write_text('{"a": 1}')
+    (tmp_path / "evaluation" / "score.py").write_text("X = 1\n")
+    before = rules_fingerprint(tmp_path)
+    (tmp_path / "evaluation" / "score.py").write_text("X = 2\n")
+    assert rules_fingerprint(tmp_path) == before
+    (tmp_path / "temporal" / "rules.json").write_text('{"a": 2}')
+    assert rules_fingerprint(tmp_path) != before
