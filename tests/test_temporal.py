@@ -607,6 +607,31 @@ def test_holidays(language, sentence, extent, value):
         ("en", "Maybe we can leave after Feb 2018.", "after Feb 2018", D(2018, 3, 1), None, "AFTER"),
         ("en", "Nothing changed after 2010.", "after 2010", D(2011, 1, 1), None, "AFTER"),
         ("en", "It must be done before 2020.", "before 2020", None, D(2019, 12, 31), "BEFORE"),
+        # a deadline 'at the latest' includes its day (Recognizers-Text ends it the day before)
+        (
+            "nl",
+            "Het plan moet uiterlijk 1 juli klaar zijn.",
+            "uiterlijk 1 juli",
+            None,
+            D(2025, 7, 1),
+            "ON_OR_BEFORE",
+        ),
+        (
+            "nl",
+            "Het is niet later dan 2026 klaar.",
+            "niet later dan 2026",
+            None,
+            D(2026, 12, 31),
+            "ON_OR_BEFORE",
+        ),
+        (
+            "en",
+            "It is due no later than July 1.",
+            "no later than July 1",
+            None,
+            D(2025, 7, 1),
+            "ON_OR_BEFORE",
+        ),
     ],
 )
 def test_open_ended_intervals(language, sentence, extent, start, end, mod):
@@ -895,6 +920,20 @@ def test_a_quotation_has_a_tense_of_its_own(language, sentence, value):
     assert [t.value for t in tag(sentence, DAY, language)] == [value]
 
 
+@pytest.mark.parametrize(
+    "language,sentence,value",
+    [
+        # Wednesday 14 May 2025: 'komende zaterdag' is the first Saturday to come, as 'aanstaande zaterdag';
+        # 'volgende zaterdag' is next week's
+        ("nl", "Komende zaterdag is de actie.", "2025-05-17"),
+        ("nl", "Aanstaande zaterdag is de actie.", "2025-05-17"),
+        ("nl", "Volgende zaterdag is de actie.", "2025-05-24"),
+    ],
+)
+def test_the_coming_weekday_in_dutch(language, sentence, value):
+    assert [t.value for t in tag(sentence, DAY, language)] == [value]
+
+
 def test_a_tense_cue_in_reported_speech_is_not_the_weekdays():
     # Wednesday 14 May 2025; without the reporting word the nearer 'zal' would make it the coming Friday
     sentence = "De ministers kwamen met een verklaring op vrijdag, stellende dat het pact zal blijven."
@@ -969,6 +1008,15 @@ def test_a_month_near_the_middle_takes_the_tense_of_the_nearest_verb_of_its_clau
             D(2026, 2, 20),
             D(2026, 2, 20),
             "day",
+        ),
+        (
+            "nl",
+            "In februari daalt het aantal naar verwachting.",  # 'naar verwachting': expected, ahead
+            "februari",
+            "2026-02",
+            D(2026, 2, 1),
+            D(2026, 2, 28),
+            "month",
         ),
         # a participle after 'be' is no past tense
         (
