@@ -1120,9 +1120,18 @@ def test_a_hyphenated_length_is_a_duration_but_an_age_is_not():
     [
         ("en", "He left in mid-2026 for Paris.", "mid-2026", D(2026, 5, 3), D(2026, 8, 31)),
         ("nl", "Het plan volgt medio-2026.", "medio-2026", D(2026, 5, 3), D(2026, 8, 31)),
+        # and to a month; in English, where 'march' and 'may' are verbs too, the part word is its context
+        ("en", "By mid-March, 5,000 people had crossed.", "mid-March", D(2025, 3, 11), D(2025, 3, 21)),
+        (
+            "nl",
+            "Tegen medio-maart waren er 5000 mensen overgestoken.",
+            "medio-maart",
+            D(2025, 3, 11),
+            D(2025, 3, 21),
+        ),
     ],
 )
-def test_a_part_word_hyphened_to_a_year(language, sentence, extent, start, end):
+def test_a_part_word_hyphened_to_a_year_or_month(language, sentence, extent, start, end):
     t = only(sentence, language)
     assert (t.text, t.date_start, t.date_end) == (extent, start, end)
 

@@ -179,9 +179,11 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
     if month and month.lower().rstrip(".") in g.ambiguous_months:
         if not month[0].isupper():
             return False  # 'may', 'march' as verbs
+        # 'mid-March': the word before a hyphen is context too
+        hyphened = c.start > 0 and text[c.start - 1] == "-"
         if (
             c.rule == "month"
-            and word_before(text, c.start) not in MONTH_CONTEXT
+            and word_before(text, c.start - 1 if hyphened else c.start) not in MONTH_CONTEXT
             and not month_span(c, text, g)
         ):
             return False
