@@ -1137,6 +1137,46 @@ def test_a_part_word_hyphened_to_a_year_or_month(language, sentence, extent, sta
 
 
 @pytest.mark.parametrize(
+    "language,sentence,extent,value",
+    [
+        # Wednesday 14 May 2025; 12 March 2025 was a Wednesday: the part of the day belongs to the date
+        ("nl", "Op woensdagavond 12 maart sprak de minister.", "woensdagavond 12 maart", "2025-03-12"),
+        ("nl", "Op woensdag avond 12 maart sprak de minister.", "woensdag avond 12 maart", "2025-03-12"),
+        (
+            "en",
+            "On Wednesday night, March 12, the minister spoke.",
+            "Wednesday night, March 12",
+            "2025-03-12",
+        ),
+        (
+            "en",
+            "On Wednesday evening 12 March the minister spoke.",
+            "Wednesday evening 12 March",
+            "2025-03-12",
+        ),
+    ],
+)
+def test_a_weekday_with_its_part_of_the_day_before_a_date_is_that_date(language, sentence, extent, value):
+    t = only(sentence, language)
+    assert (t.text, t.value) == (extent, value)
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,value",
+    [
+        # the past decade is a length up to the document date, not the calendar decade before it
+        ("nl", "Het afgelopen decennium veranderde veel.", "Het afgelopen decennium", "P10Y"),
+        ("nl", "De voorbije eeuw veranderde veel.", "De voorbije eeuw", "P100Y"),
+        ("en", "Over the past decade smugglers changed tactics.", "the past decade", "P10Y"),
+    ],
+)
+def test_the_past_decade_is_a_length(language, sentence, extent, value):
+    t = only(sentence, language)
+    assert (t.text, t.type, t.value, t.date_start) == (extent, "DURATION", value, None)
+    assert only("Het vorige decennium was anders.", "nl").value == "201"  # 'vorige' is the one before
+
+
+@pytest.mark.parametrize(
     "language,sentence,dct,value,start,end,precision",
     [
         # March is five months ahead and seven back: the past tense of the clause decides

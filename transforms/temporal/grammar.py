@@ -229,6 +229,8 @@ def grammar(language: str) -> Grammar:
     PAST = alt(W.get("past_suffixes", []))
     FUT = alt(W.get("future_suffixes", []))
     DAYPART = alt(W.get("day_parts", {}))
+    # the part of the day a weekday before a date may carry: 'woensdagavond 12 maart', 'Friday night, March 3'
+    WDPART = rf"(?:{DAYPART}|\s+{DAYPART})?"
     SEASON = alt(W.get("seasons", {}))
     QUARTER = alt(W.get("quarter_words", []))
     HALF = alt(W.get("half_words", []))
@@ -299,7 +301,7 @@ def grammar(language: str) -> Grammar:
         ),
         (
             "dmy",
-            rf"{START}(?<!\d[.,:])(?:(?P<wd>{WD})\s*,?\s+(?:the\s+)?)?(?:{ART}\s+)?(?P<d>{DAY}|{DAYWORD})\.?\s+(?:{OF}\s+)?(?P<month>{MONTH_ANY})"
+            rf"{START}(?<!\d[.,:])(?:(?P<wd>{WD}){WDPART}\s*,?\s+(?:the\s+)?)?(?:{ART}\s+)?(?P<d>{DAY}|{DAYWORD})\.?\s+(?:{OF}\s+)?(?P<month>{MONTH_ANY})"
             rf"(?:\s*,?\s*(?P<year>{ANYYEAR})(?![\d.,]\d))?(?:\s+(?P<past>{PAST})|\s+(?P<fut>{FUT}))?(?!\w)",
         ),
         # '1-jan', '28-nov', '23-Sep-2020', '01/sep/2019': a day and a month name joined as in a table
@@ -312,7 +314,7 @@ def grammar(language: str) -> Grammar:
             "mdy",
             # 'January the 5th', 'June twenty-first': an ordinal with a noun of its own counts that noun
             # ('in January the first shipments', 'January first-quarter sales')
-            rf"{START}(?:(?P<wd>{WD})\s*,?\s+)?(?P<month>{MONTH_ANY})\s+(?:(?P<d>{DAY})(?!\d|:\d)"
+            rf"{START}(?:(?P<wd>{WD}){WDPART}\s*,?\s+)?(?P<month>{MONTH_ANY})\s+(?:(?P<d>{DAY})(?!\d|:\d)"
             rf"{MDY_ORD})"
             rf"(?:\s*,?\s*(?P<year>{YEAR4}))?{END}",
         ),

@@ -1411,6 +1411,8 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             mod = g.words["earlier_later"][gd["el"].lower()]
         if kind_d == "duration" and unit in g.words.get("past_unit_is_previous", []):
             kind_d, n = "shift", -1  # 'the past year' is last year (TimeBank), as 'het afgelopen jaar'
+        if unit in g.words.get("stretch_deictics", {}).get(phrase_key(gd["deic"]), []):
+            kind_d = "duration"  # 'het afgelopen decennium' is the past ten years, as 'the past decade'
         if kind_d == "duration":
             kind, value = "DURATION", duration_value(1, unit)
         else:
