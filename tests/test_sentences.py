@@ -25,6 +25,30 @@ def test_state_abbreviations_do_not_end_a_sentence_but_common_words_do():
     ]
 
 
+def test_letters_between_dots_are_an_abbreviation():
+    assert [t for _, t in texts("Het overleg was o.l.v. de burgemeester. Daarna niet.")] == [
+        "Het overleg was o.l.v. de burgemeester.",
+        "Daarna niet.",
+    ]
+    assert [t for _, t in texts("Leaders met in Washington, D.C. on Friday.", "en")] == [
+        "Leaders met in Washington, D.C. on Friday."
+    ]
+
+
+def test_an_abbreviation_that_is_a_word_too_ends_a_sentence_before_a_capital():
+    assert [t for _, t in texts("Het overleg was op 12 maart jl. De minister kwam ook.")] == [
+        "Het overleg was op 12 maart jl.",
+        "De minister kwam ook.",
+    ]
+    assert [t for _, t in texts("Op 10 december jl. was er overleg.")] == [
+        "Op 10 december jl. was er overleg."
+    ]
+    assert [t for _, t in texts("He sat. Then he left on Sat. 12 May.", "en")] == [
+        "He sat.",
+        "Then he left on Sat. 12 May.",
+    ]
+
+
 def test_hard_wrapped_lines_are_one_sentence():
     got = texts("This is a sentence that was\nwrapped by the editor. Next one.", "en")
     assert [t for _, t in got] == ["This is a sentence that was\nwrapped by the editor.", "Next one."]

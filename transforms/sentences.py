@@ -73,6 +73,13 @@ def abbreviations(language: str) -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def word_abbreviations(language: str) -> frozenset[str]:
+    """Abbreviations that are words too ('sun', 'zo', 'jl.'): before a capital their period ends a
+    sentence ('the heat of the sun. On Friday', 'op 12 maart jl. De minister')."""
+    return frozenset(resources.load(language, "sentences").get("also_words", []))
+
+
 def blank(text: str, spans) -> str:
     chars = list(text)
     for s, e in spans:
@@ -93,8 +100,12 @@ def is_abbreviation(text: str, dot: int, language: str) -> bool:
     if not m:
         return False
     word = m.group(1).lower().strip(".")
-    if len(word) == 1 and word.isalpha():
-        return True  # an initial: "J. Smith"
+    if all(len(part) == 1 and part.isalpha() for part in word.split(".")):
+        return True  # initials: "J. Smith", "D.C.", "o.l.v."
+    if word in word_abbreviations(language) | word_abbreviations("en"):
+        after = re.match(r"\s*(\S)", text[dot + 1 : dot + 8])
+        if after and after.group(1).isupper():
+            return False
     return word in abbreviations(language) or word in abbreviations("en")
 
 

@@ -520,56 +520,74 @@ def clause_bounds(ctx: Context, c: Candidate, reach: int = 600) -> tuple[int, in
 
 def clause_direction(ctx: Context, c: Candidate, past_verbs: bool = False) -> int:
     """Tense of the clause around the expression: -1 past, 1 future, 0 unknown. The cue nearest the
-    expression wins ("said Tuesday it will ..." is past for Tuesday). With `past_verbs`, any verb in
-    the past tense is a cue too ('issued a joint statement Friday saying ... will' is past: the
-    'will' belongs to what was said)."""
+    expression wins ("said Tuesday it will ..." is past for Tuesday). With `past_verbs`, a word that
+    looks like a verb in the past tense is a cue too, but only before the clause's first future cue
+    ('issued a joint statement Friday saying ... will' is past; 'will present its revised budget on
+    Tuesday' and 'will be sentenced Friday for crimes he committed' are not: the verb is in the scope of
+    'will')."""
     text = ctx.text
-    lo, hi = clause_bounds(ctx, c)
+    lo, hi = quotation_bounds(text, c, *clause_bounds(ctx, c))
     words = ctx.grammar.words
-    best: tuple[int, int] | None = None
     not_cues = words.get("cue_exceptions", {})  # 'next to' says where, not when
     pattern, directions = tense_cues(ctx.grammar.language)
     auxiliaries = set(words.get("participle_auxiliaries", []))
-    # a quotation is a clause of its own: '"The father will leave at 4 (4 a.m. Thursday)," Castro said'
-    # takes its tense from 'will', 'He said Friday: "we will win"' from 'said'
-    opening = [m.end() for m in QUOTE.finditer(text, lo, c.start)]
-    closing = QUOTE.search(text, c.end, hi)
-    lo, hi = (opening[-1] if opening else lo), (closing.start() if closing else hi)
     reported = re.search(
         rf"(?<!\w){alt(words.get('reported_speech_starts', []))}(?!\w)", text[c.end : hi], re.I
     )
-    if reported:
-        hi = (
-            c.end + reported.start()
-        )  # 'issued a statement Friday saying ... will': the 'will' is what was said
-    cues = [(m.start(), directions[phrase_key(m.group(1))], m) for m in pattern.finditer(text, lo, hi)]
-    if past_verbs:
-        cues += [(pos, -1, None) for pos in past_verb_positions(ctx, lo, hi)]
-    for pos, direction, m in cues:  # one scan for all cues (a lookahead: overlapping ones too)
-        if c.start <= pos < c.end:
+    if reported:  # 'issued a statement Friday saying ... will': the 'will' is what was said
+        hi = c.end + reported.start()
+    cues = []
+    for m in pattern.finditer(text, lo, hi):  # one scan for all cues (a lookahead: overlapping ones too)
+        pos, cue = m.start(), phrase_key(m.group(1))
+        if c.start <= pos < c.end or word_after(text, m.end(1)) in not_cues.get(cue, ()):
             continue
-        if m is not None and word_after(text, m.end(1)) in not_cues.get(phrase_key(m.group(1)), ()):
-            continue
-        if direction < 0 and word_before(text, pos) in auxiliaries:
+        if directions[cue] < 0 and word_before(text, pos) in auxiliaries:
             continue  # a participle after 'be' is no past tense: 'will be signed Friday'
-        dist = c.start - pos if pos < c.start else pos - c.end
-        if best is None or dist < best[0]:
-            best = (dist, direction)
+        cues.append((pos, directions[cue]))
+    if past_verbs:  # not in the scope of a future cue: only those before the first one
+        first_future = min((pos for pos, d in cues if d > 0), default=hi)
+        cues += [
+            (pos, -1) for pos in past_verb_positions(ctx, lo, first_future) if not c.start <= pos < c.end
+        ]
+    best = min(cues, key=lambda pd: c.start - pd[0] if pd[0] < c.start else pd[0] - c.end, default=None)
     return best[1] if best else 0
+
+
+def quotation_bounds(text: str, c: Candidate, lo: int, hi: int) -> tuple[int, int]:
+    """A quotation is a clause of its own. Inside one (an odd number of quote marks before the
+    expression) the clause is the quotation: '"He will leave at 4 (4 a.m. Thursday)," Castro said'
+    takes its tense from 'will'. Outside, a quotation that a colon or comma opens after the expression
+    is what was said: 'He said Friday: "we will win"' is past. A quoted name or title ('will vote on
+    the "Green Deal" Friday') is neither."""
+    before = [m.end() for m in QUOTE.finditer(text, lo, c.start)]
+    after = QUOTE.search(text, c.end, hi)
+    if len(before) % 2:
+        return before[-1], after.start() if after else hi
+    if after and re.search(r"[:,]\s*$", text[c.end : after.start()]):
+        return lo, after.start()
+    return lo, hi
 
 
 def past_verb_positions(ctx: Context, lo: int, hi: int) -> list[int]:
     """Where words in the past tense stand between `lo` and `hi`: the language's `past_verb_suffixes`
     on a word of over four letters that is no future cue's verb ('scheduled', 'expected'), is no
-    participle after 'be' ('will be named'), no adjective after an article ('the proposed') and none
-    by its prefix ('markets untouched by the crisis')."""
+    participle after 'be' ('will be named'), no adjective after an article, a determiner or an adverb
+    ('the proposed', 'its revised budget', 'a closely watched vote'), none by its prefix ('markets
+    untouched by the crisis') or in a compound ('long-delayed'), and none of the words that only look
+    like one ('hundred')."""
     words = ctx.grammar.words
     suffixes = tuple(words.get("past_verb_suffixes", []))
     if not suffixes:
         return []
     future = future_cue_heads(ctx.grammar.language)
-    not_before = {w.lower() for w in words.get("participle_auxiliaries", []) + words.get("articles", [])}
+    not_before = {
+        w.lower()
+        for w in words.get("participle_auxiliaries", [])
+        + words.get("articles", [])
+        + words.get("adjective_leads", [])
+    }
     adjectival = tuple(words.get("adjective_prefixes", []))
+    not_verbs = set(words.get("not_past_verbs", []))
     found, previous = [], None
     for m in re.finditer(r"\w+", ctx.text[lo:hi]):
         w = m.group().lower()
@@ -578,7 +596,9 @@ def past_verb_positions(ctx: Context, lo: int, hi: int) -> list[int]:
             and w.endswith(suffixes)
             and not (adjectival and w.startswith(adjectival))
             and w not in future
+            and w not in not_verbs
             and previous not in not_before
+            and ctx.text[lo + m.start() - 1 : lo + m.start()] != "-"
         ):
             found.append(lo + m.start())
         previous = w
@@ -1117,21 +1137,23 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
 
         period, source = dct_relative(ctx, weekday_day)
         after = word_after(ctx.text, c.end)
+        near = (
+            period is not None
+            and period.known
+            and ctx.dct is not None
+            and ctx.dct.known
+            and abs((period.start - ctx.dct.start).days) <= WEEKDAY_DAY_REACH
+        )
+        counts_a_noun = re.match(rf"\s*[^\W\d_]+\s+(?:{alt(OF_WORDS)})\s", ctx.text[c.end : c.end + 40], re.I)
         if (
             not any(ch.isdigit() for ch in gd["d"])
             and after[:1].isalpha()
             and after not in OF_WORDS
-            and not (
-                period
-                and period.known
-                and ctx.dct is not None
-                and ctx.dct.known
-                and abs((period.start - ctx.dct.start).days) <= WEEKDAY_DAY_REACH
-            )
+            and (not near or counts_a_noun)
         ):
             # an ordinal in words may count the noun after it ('announced on Tuesday the first generation
-            # of'): a day only when it falls near the document date ('monday the twenty seventh at six
-            # pm'), else the weekday alone
+            # of', 'Friday the second round of talks'): with 'of' after that noun it does, else it is a
+            # day only when it falls near the document date ('monday the twenty seventh at six pm')
             wd_span = c.spans["wd"]
             return resolve(
                 Candidate(wd_span[0], wd_span[1], "weekday", {"wd": gd["wd"]}, {"wd": wd_span}), ctx
