@@ -464,10 +464,24 @@ def test_durations_and_sets_have_no_date(language, sentence, extent, kind, value
         ("en", "They march through the city."),
         ("en", "The 41,000 migrants arrived."),
         ("nl", "Het was 31 februari 2024."),
+        # the year of a law's or programme's name; an amount before its currency; an article number
+        ("nl", "Op grond van artikel 29 Vw 2000 is een vergunning verleend."),
+        ("nl", "Het Vreemdelingenbesluit 2000 is gewijzigd."),
+        ("en", "He was held under the Terrorism Act 2000."),
+        ("en", "Horizon 2020 funded the project."),
+        ("nl", "Dat kost 2000 euro."),
+        ("en", "That cost 2000 euros."),
+        ("nl", "Zie artikel 4:13 Awb."),
     ],
 )
 def test_no_date_from_citations_urls_counts_money_or_verbs(language, sentence):
     assert [t for t in tag(sentence, DAY, language) if t.dated] == []
+
+
+def test_a_year_after_an_uncapitalised_law_word_or_in_a_sentence_is_still_a_year():
+    assert values("De wet van 2000 regelt dit.", "nl") == [("2000", "2000")]
+    assert values("In 2023 werd de wet 2023 aangenomen.", "nl")[0] == ("2023", "2023")
+    assert values("The Act was passed in 2000.") == [("2000", "2000")]
 
 
 def test_impossible_day_is_not_a_date_but_leap_day_is():

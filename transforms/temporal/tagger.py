@@ -35,6 +35,11 @@ ABSOLUTE = {
     "half_code",
 }
 # Words before a bare English month that make it a month and not a verb ("in May", not "may go").
+# words before a number that make it a reference ('nr. 2024', 'artikel 4:13', 'p. 1999'), not a date or time
+REFERENCE_WORDS = frozenset(
+    ["nr.", "nr", "no.", "no", "nummer", "number", "art.", "artikel", "artikelen", "article", "articles"]
+    + ["p.", "pp.", "blz.", "page"]
+)
 MONTH_CONTEXT = {
     "in",
     "of",
@@ -148,6 +153,26 @@ def mask_text(text: str, g: Grammar) -> str:
 
 
 @cache
+def currency_words(language: str) -> frozenset[str]:
+    from transforms import resources
+
+    units = resources.load(language, "units")
+    currencies = units.get("currencies", {}) if isinstance(units, dict) else {}
+    return frozenset(k.lower() for k in currencies if isinstance(k, str) and k[:1].isalpha())
+
+
+def named_by_year(before: str, left: str, g: Grammar) -> bool:
+    """A year that is part of a name: after a word the language lists as one that names a law, plan or
+    programme by its year ('Act', 'Agenda', 'Vw'), or after a word with such an ending
+    ('Vreemdelingenwet', 'Vreemdelingenbesluit'); the word is capitalised ('de wet 2000' is no name)."""
+    m = re.search(r"([A-Z][\w-]*)\s+$", left)
+    if not m or m.group(1).lower() != before:
+        return False
+    words = g.words.get("names_with_year", {})
+    return before in words.get("words", []) or before.endswith(tuple(words.get("endings", [])))
+
+
+@cache
 def count_nouns(language: str) -> frozenset[str]:
     from transforms import resources
 
@@ -223,24 +248,17 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
         if re.search(r"[€$£¥]\s*$|\b(?:EUR|USD|GBP)\s*$", text[max(0, c.start - 6) : c.start]):
             return False  # '€ 2024' is an amount
         before = word_before(text, c.start)
-        if before in (
-            "nr.",
-            "nr",
-            "no.",
-            "no",
-            "nummer",
-            "number",
-            "art.",
-            "artikel",
-            "p.",
-            "pp.",
-            "blz.",
-            "page",
-        ):
+        if before in REFERENCE_WORDS:
             return False
         after = word_after(text, c.end)
-        if after and after in count_nouns(g.language):
-            return False  # '2000 mensen' is a count
+        if after and (after in count_nouns(g.language) or after in currency_words(g.language)):
+            return False  # '2000 mensen' is a count, '2000 euro' an amount
+        if named_by_year(before, text[max(0, c.start - 40) : c.start], g):
+            return (
+                False  # 'Vreemdelingenwet 2000', 'Vw 2000', 'Terrorism Act 2000': the name of a law or plan
+            )
+    if c.rule == "time" and word_before(text, c.start) in REFERENCE_WORDS:
+        return False  # 'artikel 4:13 Awb', 'John 3:16': a reference, not a time
     if c.rule == "time" and c.g.get("hh3"):
         after = word_after(text, c.end)
         m = re.match(r"\s*(?:[-–]|\w+)\s+\d+[.,]\d+\s+([\w%]+)", text[c.end : c.end + 40])
