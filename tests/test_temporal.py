@@ -1128,6 +1128,21 @@ def test_a_month_well_over_under_a_verb_that_looks_ahead_is_the_coming_one(
         ("en", "The polls opened at 9 a.m. Tuesday.", "9 a.m. Tuesday", "2025-05-13T09:00"),
         ("en", "The quake struck at 4 a.m. EDT Thursday.", "4 a.m. EDT Thursday", "2025-05-08T04:00"),
         ("nl", "De stemming begon om 21:00 maandag.", "21:00 maandag", "2025-05-12T21:00"),
+        # 'on'/'op' between the time and its day; a day then its time with nothing between (a byline)
+        (
+            "en",
+            "Police were called at 3.15am on Sunday 11 May.",
+            "3.15am on Sunday 11 May",
+            "2025-05-11T03:15",
+        ),
+        (
+            "nl",
+            "Rond 23.00 uur op 12 mei werd de politie gealarmeerd.",
+            "23.00 uur op 12 mei",
+            "2025-05-12T23:00",
+        ),
+        ("nl", "woensdag 3 april 2024, 14:32", "woensdag 3 april 2024, 14:32", "2024-04-03T14:32"),
+        ("en", "Wed 3 Apr 2024 14.32 BST", "Wed 3 Apr 2024 14.32 BST", "2024-04-03T14:32"),
     ],
 )
 def test_a_time_followed_by_its_day_is_one_time_on_that_day(language, sentence, extent, value):

@@ -2058,6 +2058,8 @@ def join_times_to_days(timexes: list[Timex], text: str, g: Grammar) -> list[Time
     put on the document's day, which is wrong when the text names another)."""
     zones = alt(g.words.get("time_zones", []))
     links = alt(g.words.get("time_links", []))
+    # 'at 3.15am on Sunday 12 May', 'rond 23.00 uur op 12 mei': the day after its time
+    day_links = alt(g.words.get("day_links", []))
     out: list[Timex] = []
     for t in timexes:
         prev = out[-1] if out else None
@@ -2067,7 +2069,9 @@ def join_times_to_days(timexes: list[Timex], text: str, g: Grammar) -> list[Time
             and t.type == "DATE"
             and t.precision == "day"
             and t.date_start is not None
-            and re.fullmatch(rf"\s+(?:{zones}\s+)?", text[prev.end : t.start], re.I)
+            and re.fullmatch(
+                rf"\s*,?\s+(?:{zones}\s+)?(?:(?:{day_links})\s+)?", text[prev.end : t.start], re.I
+            )
         ):
             out[-1] = replace(
                 t, start=prev.start, type="TIME", value=f"{t.date_start.isoformat()}T{m.group(1)}", parts=()
@@ -2081,9 +2085,9 @@ def join_times_to_days(timexes: list[Timex], text: str, g: Grammar) -> list[Time
             and prev.precision == "day"
             and prev.date_start is not None
             and not TIME_OF_DAY.fullmatch(prev.value)
-            and re.fullmatch(rf"\s*,?\s+(?:{links})\s+", text[prev.end : t.start], re.I)
+            and re.fullmatch(rf"\s*,?\s+(?:(?:{links})\s+)?", text[prev.end : t.start], re.I)
         ):
-            # 'vandaag om 20.30', 'Tuesday at 9 a.m.': the time on that day
+            # 'vandaag om 20.30', 'Tuesday at 9 a.m.', '12 mei 2024 14:32': the time on that day
             day = prev.date_start.isoformat()
             out[-1] = replace(
                 t,
