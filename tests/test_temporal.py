@@ -971,6 +971,27 @@ def test_dutch_words_that_are_no_tense_boundary(sentence, value):
     assert [t.value for t in tag(sentence, june, "nl")] == [value]
 
 
+@pytest.mark.parametrize(
+    "sentence,value",
+    [
+        # Wednesday 15 May 2024. Dutch says the future in the present tense: a clause without a past
+        # looks ahead; a past tense (strong verbs as data, weak ones by their endings) looks back
+        ("De Kamer stemt dinsdag over de motie.", "2024-05-21"),
+        ("De minister spreekt maandag met zijn Britse collega.", "2024-05-20"),  # 'zijn' is 'his' here
+        ("De verdachten worden vrijdag voorgeleid.", "2024-05-17"),
+        ("Vrijdag debatteerde de Kamer erover.", "2024-05-10"),
+        ("Dinsdag stemden de Kamerleden in.", "2024-05-14"),
+        ("Agenten arresteerden zaterdag twee verdachten.", "2024-05-11"),
+        ("De politie hield zaterdag twee verdachten aan.", "2024-05-11"),
+        # 'is'/'zijn' also make the perfect: no look ahead
+        ("Zaterdag zijn twaalf verdachten aangehouden.", "2024-05-11"),
+    ],
+)
+def test_a_dutch_weekday_in_the_present_tense_looks_ahead(sentence, value):
+    may = Published(D(2024, 5, 15), D(2024, 5, 15), "day", "header")
+    assert [t.value for t in tag(sentence, may, "nl")] == [value]
+
+
 def test_a_tense_cue_in_reported_speech_is_not_the_weekdays():
     # Wednesday 14 May 2025; without the reporting word the nearer 'zal' would make it the coming Friday
     sentence = "De ministers kwamen met een verklaring op vrijdag, stellende dat het pact zal blijven."
@@ -1890,7 +1911,7 @@ def test_each_weekday_or_month_is_a_set(language, sentence, extent, value):
         ("nl", "Ik ben rond het middaguur terug.", "het middaguur", "2025-05-14T12:00", D(2025, 5, 14)),
         (
             "nl",
-            "De stemming sluit dinsdag om middernacht.",
+            "De stemming sloot dinsdag om middernacht.",
             "dinsdag om middernacht",
             "2025-05-13T24:00",
             D(2025, 5, 13),

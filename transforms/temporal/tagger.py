@@ -663,8 +663,21 @@ def future_cue_heads(language: str) -> frozenset[str]:
 
 def weekday_direction(ctx: Context, c: Candidate) -> int:
     """A bare weekday is the one on or before the document date (news reports what happened), unless the
-    nearest tense cue of its clause points forward ('zal vrijdag', 'will meet Friday')."""
-    return verb_before(ctx, c) or clause_direction(ctx, c, past_verbs=True) or -1
+    nearest tense cue of its clause points forward ('zal vrijdag', 'will meet Friday'), or the language
+    says the future in the present tense and the clause has no past ('De Kamer stemt dinsdag')."""
+    direction = verb_before(ctx, c) or clause_direction(ctx, c, past_verbs=True)
+    perfect = ctx.grammar.words.get("present_looks_ahead")
+    if direction == 0 and perfect is not None:
+        lo, hi = clause_bounds(ctx, c)
+        possessive = set(ctx.grammar.words.get("possessive_after", []))
+        auxiliary = (
+            m
+            for m in re.finditer(rf"(?<!\w){alt(perfect)}(?!\w)", ctx.text[lo:hi], re.I)
+            if word_before(ctx.text, lo + m.start()) not in possessive  # 'met zijn collega': his
+        )
+        if next(auxiliary, None) is None:
+            return 1  # 'De Kamer stemt dinsdag': no past tense in the clause, and Dutch says the future so
+    return direction or -1
 
 
 def month_day_direction(ctx: Context, c: Candidate) -> int:
