@@ -992,6 +992,47 @@ def test_a_dutch_weekday_in_the_present_tense_looks_ahead(sentence, value):
     assert [t.value for t in tag(sentence, may, "nl")] == [value]
 
 
+@pytest.mark.parametrize(
+    "language,sentence,extent,start,end",
+    [
+        # Wednesday 15 May 2024. Two yearless months the document date would put in different years the
+        # wrong way round are one range in one year, the one the tense says
+        (
+            "nl",
+            "Tussen oktober en december staken 5.000 mensen over.",
+            "Tussen oktober en december",
+            D(2023, 10, 1),
+            D(2023, 12, 31),
+        ),
+        (
+            "en",
+            "Between September and December 5,000 people crossed.",
+            "Between September and December",
+            D(2023, 9, 1),
+            D(2023, 12, 31),
+        ),
+        (
+            "en",
+            "Between September and December crossings will rise.",
+            "Between September and December",
+            D(2024, 9, 1),
+            D(2024, 12, 31),
+        ),
+        # 'sinds'/'since' begins by the document date
+        ("nl", "Sinds september zijn 9.000 mensen overgestoken.", "Sinds september", D(2023, 9, 1), None),
+        ("en", "Since July, arrivals have doubled.", "Since July", D(2023, 7, 1), None),
+        ("en", "Since 2019 arrivals doubled.", "Since 2019", D(2019, 1, 1), None),  # a year, not a count
+    ],
+)
+def test_yearless_ranges_and_since_dates_are_placed_as_a_whole(language, sentence, extent, start, end):
+    may = Published(D(2024, 5, 15), D(2024, 5, 15), "day", "header")
+    t = [t for t in tag(sentence, may, language) if t.text == extent][0]
+    assert (t.date_start, t.date_end) == (start, end)
+    # a weekday and a month are no such pair; nor is a relative day after 'since'
+    assert len(tag("A revision Friday to December's figures came.", may, "en")) == 2
+    assert tag("I'll be out since tomorrow.", may, "en")[0].date_start == D(2024, 5, 16)
+
+
 def test_a_tense_cue_in_reported_speech_is_not_the_weekdays():
     # Wednesday 14 May 2025; without the reporting word the nearer 'zal' would make it the coming Friday
     sentence = "De ministers kwamen met een verklaring op vrijdag, stellende dat het pact zal blijven."

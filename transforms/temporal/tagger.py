@@ -251,8 +251,9 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
         if before in REFERENCE_WORDS:
             return False
         after = word_after(text, c.end)
-        if after and (after in count_nouns(g.language) or after in currency_words(g.language)):
-            return False  # '2000 mensen' is a count, '2000 euro' an amount
+        year_lead = before in g.words.get("since", []) or before in g.words.get("year_leads", [])
+        if after in currency_words(g.language) or (after in count_nouns(g.language) and not year_lead):
+            return False  # '2000 mensen' is a count, '2000 euro' an amount; 'since 2019 arrivals' a year
         if named_by_year(before, text[max(0, c.start - 40) : c.start], g):
             return (
                 False  # 'Vreemdelingenwet 2000', 'Vw 2000', 'Terrorism Act 2000': the name of a law or plan
@@ -789,6 +790,21 @@ def stated(t: Timex) -> bool:
     """A date the text states (itself or against the document date): what anaphora may refer back to.
     Dates found by anaphora are not, or 'the quarter' after 'a year earlier' would drift a year back."""
     return t.dated and t.type == "DATE" and t.source in ("explicit", "relative_to_dct")
+
+
+def moved_a_year(t: Timex, n: int, g: Grammar) -> Timex | None:
+    """A yearless date the document date placed (a day or month it names, a quarter or half), n years
+    on: its period and its value. None for anything else ('tomorrow', 'next Monday' are no such date)."""
+    if t.source != "relative_to_dct" or t.precision not in ("day", "month", "quarter", "half"):
+        return None
+    if t.precision in ("day", "month") and not any(
+        g.lookup_month(w) for w in re.findall(r"[^\W\d_]+\.?", t.text)
+    ):
+        return None
+    if not re.match(r"\d{4}(?!\d)", t.value):
+        return None
+    p = year_shifted(t, n)
+    return replace(t, value=f"{p.start.year}{t.value[4:]}", date_start=p.start, date_end=p.end)
 
 
 def year_shifted(t: Timex, n: int) -> Period:
@@ -1799,7 +1815,33 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
 # ---------------------------------------------------------------- ranges and open intervals
 
 
-def join_ranges(timexes: list[Timex], text: str, g: Grammar) -> list[Timex]:
+def yearless_range(t: Timex, nxt: Timex, ctx: Context | None) -> tuple[Timex, Timex] | None:
+    """Two yearless ends the document date placed in different years the wrong way round ('tussen
+    oktober en december' in May: October 2024, December 2023): the end a year on, or the start a year
+    back. The clause's tense chooses ('staken over': the one over), else the pair nearer the document
+    date."""
+    if ctx is None or ctx.dct is None or not ctx.dct.known:
+        return None
+    d = ctx.dct.start
+    g = ctx.grammar
+    later, earlier = moved_a_year(nxt, 1, g), moved_a_year(t, -1, g)
+    if later is None or earlier is None:
+        return None  # both ends must be yearless dates ('Friday to December' is no such range)
+    options = [(t, later), (earlier, nxt)]
+    direction = clause_direction(ctx, Candidate(t.start, nxt.end, "range", {}), past_verbs=True)
+    if direction < 0:
+        options = [pair for pair in options if pair[0].date_start <= d] or options
+    elif direction > 0:
+        options = [pair for pair in options if pair[1].date_end >= d] or options
+
+    def distance(pair: tuple[Timex, Timex]) -> int:
+        a, b = pair[0].date_start, pair[1].date_end
+        return 0 if a <= d <= b else min(abs((a - d).days), abs((b - d).days))
+
+    return min(options, key=distance, default=None)
+
+
+def join_ranges(timexes: list[Timex], text: str, g: Grammar, ctx: Context | None = None) -> list[Timex]:
     """'van 2021 tot en met 2024', '2019 - 2023', 'tussen januari en november 2021', 'sinds 2021'."""
     W = g.words
     FROM = alt(W.get("range_from", []) + W.get("range_between", []))
@@ -1816,6 +1858,10 @@ def join_ranges(timexes: list[Timex], text: str, g: Grammar) -> list[Timex]:
             connector = re.fullmatch(rf"\s*(?:[-–]|{TO})\s*", between, re.I)
             is_and = re.fullmatch(rf"\s*{alt(W.get('range_and', []))}\s*", between, re.I)
             if connector and (head or not is_and) and t.dated and nxt.dated:
+                if nxt.date_end < t.date_start:
+                    # 'tussen oktober en december' placed apart by the document date: one year for both,
+                    # the pair nearer the document date
+                    t, nxt = yearless_range(t, nxt, ctx) or (t, nxt)
                 if nxt.date_end < t.date_start:
                     out += [t, nxt]  # a range that runs backwards is no range ('van 2024 tot 2021')
                     i += 2
@@ -1853,6 +1899,9 @@ def join_ranges(timexes: list[Timex], text: str, g: Grammar) -> list[Timex]:
             since = re.search(rf"(?<!\w)({SINCE})\s+$", text[max(0, t.start - 20) : t.start], re.I)
             if since:
                 start = t.start - len(since.group(0))
+                if ctx is not None and ctx.dct is not None and ctx.dct.known and t.date_start > ctx.dct.end:
+                    # 'sinds september' in May: a time since which something holds has begun by now
+                    t = moved_a_year(t, -1, g) or t
                 out.append(
                     Timex(
                         start,
@@ -1967,7 +2016,7 @@ def tag(text: str, dct: Published | Period | None = None, language: str = "en") 
         if t is not None:
             ctx.resolved.append(t)
     days = offsets_from_days(weeks_of_days(ctx.resolved, masked, g), masked, g)
-    joined = join_times_to_days(join_ranges(days, masked, g), masked, g)
+    joined = join_times_to_days(join_ranges(days, masked, g, ctx), masked, g)
     return [replace(t, text=text[t.start : t.end]) for t in joined]
 
 
