@@ -1033,6 +1033,67 @@ def test_yearless_ranges_and_since_dates_are_placed_as_a_whole(language, sentenc
     assert tag("I'll be out since tomorrow.", may, "en")[0].date_start == D(2024, 5, 16)
 
 
+@pytest.mark.parametrize(
+    "language,dct,sentence,extent,value",
+    [
+        # a yearless quarter or season something happens in takes the year its tense says
+        ("nl", D(2024, 10, 15), "Ik zal uw Kamer in het voorjaar informeren.", "het voorjaar", "2025-SP"),
+        ("en", D(2024, 11, 20), "The review will be published in Q1.", "Q1", "2025-Q1"),
+        ("nl", D(2024, 1, 3), "In het vierde kwartaal daalde de instroom.", "het vierde kwartaal", "2023-Q4"),
+        ("en", D(2024, 5, 15), "In the summer many people crossed.", "the summer", "2023-SU"),
+        # not what the quarter qualifies, nor under an adjective that only looks ahead
+        ("en", D(1989, 11, 2), "The company will report third-quarter results.", "third-quarter", "1989-Q3"),
+        (
+            "en",
+            D(1989, 11, 2),
+            "It took a loss in the third quarter because of the planned sale.",
+            "the third quarter",
+            "1989-Q3",
+        ),
+        # a season of a year counted from the document date; a month with 'jl.' or 'a.s.'
+        (
+            "nl",
+            D(2024, 5, 15),
+            "In de zomer van vorig jaar staken veel mensen over.",
+            "de zomer van vorig jaar",
+            "2023-SU",
+        ),
+        (
+            "en",
+            D(2024, 5, 15),
+            "In the spring of next year a review follows.",
+            "the spring of next year",
+            "2025-SP",
+        ),
+        ("nl", D(2024, 5, 15), "In juni jl. trad de wet in werking.", "juni jl.", "2023-06"),
+        ("nl", D(2024, 5, 15), "In maart a.s. treedt de wet in werking.", "maart a.s.", "2025-03"),
+    ],
+)
+def test_yearless_periods_take_the_year_of_their_tense_or_their_word(language, dct, sentence, extent, value):
+    published = Published(dct, dct, "day", "header")
+    t = [t for t in tag(sentence, published, language) if t.text == extent][0]
+    assert t.value == value
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,end",
+    [
+        # until the end of a period: up to that end, not up to where the end begins
+        ("en", "The deal runs until the end of 2026.", "until the end of 2026", D(2026, 12, 31)),
+        (
+            "nl",
+            "De regeling geldt tot het einde van dit jaar.",
+            "tot het einde van dit jaar",
+            D(2025, 12, 31),
+        ),
+        ("nl", "Tot 2012 gold de regel.", "Tot 2012", D(2011, 12, 31)),  # 'tot' alone stops before it
+    ],
+)
+def test_until_the_end_of_a_period_includes_that_end(language, sentence, extent, end):
+    t = only(sentence, language)
+    assert (t.text, t.date_start, t.date_end) == (extent, None, end)
+
+
 def test_a_tense_cue_in_reported_speech_is_not_the_weekdays():
     # Wednesday 14 May 2025; without the reporting word the nearer 'zal' would make it the coming Friday
     sentence = "De ministers kwamen met een verklaring op vrijdag, stellende dat het pact zal blijven."

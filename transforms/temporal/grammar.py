@@ -368,7 +368,8 @@ def grammar(language: str) -> Grammar:
         (
             "season",
             rf"{START}(?:{ART}\s+)?(?:(?P<deic>{DEICTIC})\s+)?(?P<season>{SEASON})"
-            rf"(?:\s+(?:{OF}\s+)?(?P<year>{YEAR4}))?{END}",
+            # 'de zomer van vorig jaar', 'the summer of last year': the year counted from the document date
+            rf"(?:\s+(?:{OF}\s+)?(?P<year>{YEAR4})|\s+{OF}\s+(?:{ART}\s+)?(?P<ydeic>{SHIFT})\s+{YEARWORD})?{END}",
         ),
         (
             "decade",
@@ -504,7 +505,8 @@ def grammar(language: str) -> Grammar:
         # 'noon', 'midnight', 'het middaguur': a time of day named by a word
         ("time_word", rf"{START}(?P<tw>{alt(W.get('time_words', {}))}){END}"),
         ("year_range", rf"(?<![\w/.,#-])(?P<y1>{YEAR4})\s*[-–/]\s*(?P<y2>{YEAR4}|\d\d)(?![\w/]|[-.,]\d)"),
-        ("month", rf"{START}(?P<month>{MONTH_FULL}){END}"),
+        # 'juni jl.', 'maart a.s.': the past or coming one
+        ("month", rf"{START}(?P<month>{MONTH_FULL})(?:\s+(?P<past>{PAST})|\s+(?P<fut>{FUT}))?{END}"),
         # 'May-June 2017', 'Jan.-March', 'Nov–Feb 2017': a month a dash joins to another month is a month,
         # whatever else its word can be ('May' the verb, 'Jan' the name); the range is joined later
         ("month_span", rf"{START}(?P<month>{MONTH_ANY})(?=\s*[-–]\s*{MONTH_ANY}(?!\w))"),

@@ -550,6 +550,7 @@ def clause_direction(ctx: Context, c: Candidate, past_verbs: bool = False) -> in
     not_cues = words.get("cue_exceptions", {})  # 'next to' says where, not when
     pattern, directions = tense_cues(ctx.grammar.language)
     auxiliaries = set(words.get("participle_auxiliaries", []))
+    determiners = {w.lower() for w in words.get("articles", []) + words.get("adjective_leads", [])}
     reported = re.search(
         rf"(?<!\w){alt(words.get('reported_speech_starts', []))}(?!\w)", text[c.end : hi], re.I
     )
@@ -562,6 +563,8 @@ def clause_direction(ctx: Context, c: Candidate, past_verbs: bool = False) -> in
             continue
         if directions[cue] < 0 and word_before(text, pos) in auxiliaries:
             continue  # a participle after 'be' is no past tense: 'will be signed Friday'
+        if directions[cue] > 0 and word_before(text, pos) in determiners:
+            continue  # 'because of the planned sale': an adjective, no look ahead
         cues.append((pos, directions[cue]))
     if past_verbs:  # not in the scope of a future cue: only those before the first one
         first_future = min((pos for pos, d in cues if d > 0), default=hi)
@@ -871,6 +874,26 @@ def past_verb_in_clause(ctx: Context, c: Candidate) -> int:
     return -1 if past_verb_positions(ctx, clause_bounds(ctx, c)[0], c.start) else 0
 
 
+def tensed_year(ctx: Context, c: Candidate, period: Period) -> int:
+    """-1, 1 or 0 years for a yearless quarter, half or season placed in the document's year, when it
+    is the time something happens in ('in het vierde kwartaal daalde de instroom' in January: the one
+    over; 'ik zal u in het voorjaar informeren' in October: the coming one). Only after a word that
+    says so ('in', 'tijdens'): 'will report third-quarter results' in November is this year's."""
+    if ctx.dct is None or not ctx.dct.known:
+        return 0
+    preps = ctx.grammar.words.get("period_prepositions", [])
+    if not preps or not re.search(
+        rf"(?<!\w){alt(preps)}\s+$", ctx.text[max(0, c.start - 20) : c.start], re.I
+    ):
+        return 0
+    direction = clause_direction(ctx, c, past_verbs=True)
+    if direction < 0 and period.start > ctx.dct.end:
+        return -1
+    if direction > 0 and period.end < ctx.dct.start:
+        return 1
+    return 0
+
+
 def partial_date(ctx: Context, c: Candidate, month: int, day: int | None, direction: int):
     """A day-month (or month) without a year: from the document date, else from its own explicit dates."""
     if ctx.dct is not None and ctx.dct.known:
@@ -1145,7 +1168,8 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         elif c.year_hint:
             period, source = cal.month(c.year_hint, month), "explicit"
         else:
-            period, source = partial_date(ctx, c, month, None, month_day_direction(ctx, c))
+            direction = -1 if gd.get("past") else 1 if gd.get("fut") else month_day_direction(ctx, c)
+            period, source = partial_date(ctx, c, month, None, direction)
             if period is None and ctx.dct is None and ctx.anchor is not None and ctx.anchor.known:
                 period, source = cal.month(ctx.anchor.start.year, month), "inherited"
         value = cal.timex_value(period) if period else x_value(month)
@@ -1324,10 +1348,13 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         if ytext:
             period = make(to_year(ytext), n)
         else:
-            shift_years = g.words["deictic"].get((gd.get("ydeic") or gd.get("ydeic0") or "").lower(), 0)
+            ydeic = gd.get("ydeic") or gd.get("ydeic0")
+            shift_years = g.words["deictic"].get((ydeic or "").lower(), 0)
             if not isinstance(shift_years, int):
                 return None
             period, source = dct_relative(ctx, lambda d: make(d.year + shift_years, n))
+            if not ydeic and period is not None and period.known:
+                period = make(period.start.year + tensed_year(ctx, c, period), n)
         value = cal.timex_value(period) if period else (f"XXXX-Q{n}" if limit == 4 else f"XXXX-H{n}")
     elif r == "year_period":
         # 'the 1988 quarter', "last year's period": the quarter last spoken of, in the year named
@@ -1352,6 +1379,9 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         code = g.words["seasons"][gd["season"].lower()]
         if gd.get("year"):
             period = cal.season(int(gd["year"]), code)
+        elif gd.get("ydeic"):
+            k = g.words["deictic"][phrase_key(gd["ydeic"])]
+            period, source = dct_relative(ctx, lambda d: cal.season(d.year + k, code))
         else:
             n = g.words["deictic"].get((gd.get("deic") or "").lower(), 0)
             if not isinstance(n, int):
@@ -1369,6 +1399,8 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
                 return cal.season(d.year + n, code)
 
             period, source = dct_relative(ctx, season_near)
+            if not gd.get("deic") and period is not None and period.known:
+                period = cal.season(period.start.year + tensed_year(ctx, c, period), code)
         value = cal.timex_value(period) if period else f"XXXX-{code}"
     elif r == "decade":
         if gd.get("decade"):
@@ -1952,9 +1984,11 @@ def open_interval(t: Timex, text: str, g: Grammar) -> Timex | None:
         hi = None
     elif mod == "ON_OR_AFTER":
         lo, hi = t.date_start, None
-    elif mod == "BEFORE":
+    elif mod == "BEFORE" and t.mod != "END":
         lo, hi = None, t.date_start - dt.timedelta(days=1)
     else:
+        # 'tot het einde van dit jaar', 'until the end of 2026': up to that end, not to where it begins
+        mod = "ON_OR_BEFORE" if mod == "BEFORE" else mod
         lo, hi = None, t.date_end
     return Timex(start, end, text[start:end], "DATE", t.value, lo, hi, "range", t.source, mod, (t,))
 
