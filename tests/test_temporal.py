@@ -472,10 +472,20 @@ def test_durations_and_sets_have_no_date(language, sentence, extent, kind, value
         ("nl", "Dat kost 2000 euro."),
         ("en", "That cost 2000 euros."),
         ("nl", "Zie artikel 4:13 Awb."),
+        # a weekday, season or holiday inside a name
+        ("en", "The Sunday Times reported it."),
+        ("en", "The Autumn Statement raised taxes."),
+        ("nl", "De Zomer Olympische Spelen waren in Parijs."),
     ],
 )
 def test_no_date_from_citations_urls_counts_money_or_verbs(language, sentence):
     assert [t for t in tag(sentence, DAY, language) if t.dated] == []
+
+
+def test_a_name_with_a_holiday_is_no_date_but_a_weekday_before_a_name_is():
+    assert values("The Good Friday Agreement was signed in 1998.") == [("1998", "1998")]
+    assert values("The court heard that on Friday Smith arrived.") == [("Friday", "2025-05-09")]
+    assert values("A fortnight ago the talks collapsed.") == [("A fortnight ago", "2025-W18")]
 
 
 def test_a_year_after_an_uncapitalised_law_word_or_in_a_sentence_is_still_a_year():

@@ -152,6 +152,25 @@ def mask_text(text: str, g: Grammar) -> str:
     return "".join(chars)
 
 
+def is_a_name(c: Candidate, text: str, g: Grammar) -> bool:
+    """A capitalised weekday, season or holiday between an article and a capitalised word is part of
+    a name ('The Sunday Times', 'the Good Friday Agreement', 'De Zomer Olympische Spelen'), unless that
+    word is a month or a weekday ('the Friday December 3 meeting')."""
+    articles = alt(g.words.get("articles", []) + ["the", "de", "het"])
+    surface = text[c.start : c.end]
+    article = re.match(rf"(?:{articles})\s+", surface, re.I)
+    word = surface[article.end() :] if article else surface
+    # the article may stand before more capitalised words of the name: 'the Good Friday Agreement'
+    run = re.search(rf"(?<!\w)(?i:{articles})\s+(?:[A-Z][\w'’-]*\s+)*$", text[max(0, c.start - 60) : c.start])
+    if not word[:1].isupper() or not (article or run):
+        return False
+    nxt = re.match(r"\s+([A-Z][\w'’-]*)", text[c.end : c.end + 40])
+    if not nxt:
+        return False
+    name = nxt.group(1).lower().rstrip(".")
+    return g.lookup_month(name) is None and name not in g.weekdays
+
+
 @cache
 def currency_words(language: str) -> frozenset[str]:
     from transforms import resources
@@ -218,6 +237,8 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
         and not any(c.g.get(k) for k in ("year", "year0", "ydeic", "ydeic0", "deic"))
     ):
         return False  # 'the last quarter' without a year is the previous or latest one, not the fourth
+    if c.rule in ("weekday", "season", "holiday") and is_a_name(c, text, g):
+        return False  # 'The Sunday Times', 'the Good Friday Agreement', 'The Autumn Statement'
     if c.rule == "spelled_year":
         if c.g.get("ythou") and not (c.g.get("yrest") or c.g.get("month") or c.g.get("yart")):
             return False  # 'two thousand' alone is a count
@@ -1630,6 +1651,8 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         unit = g.words["units"][phrase_key(gd["unit"])]
         vague = phrase_key(gd["num"]) in g.words.get("vague_numbers", [])
         n = None if vague else g.lookup_number(gd["num"])
+        if unit == "2W" and n is not None:
+            unit, n = "W", 2 * n  # 'a fortnight ago' is two weeks ago, a week's value
         if n is None and r == "ago":
             return Timex(c.start, c.end, surface, "DATE", "PAST_REF")  # 'several years ago'
         sign = -1 if r == "ago" else 1
