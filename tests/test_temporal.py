@@ -482,6 +482,17 @@ def test_no_date_from_citations_urls_counts_money_or_verbs(language, sentence):
     assert [t for t in tag(sentence, DAY, language) if t.dated] == []
 
 
+def test_a_year_earlier_counts_from_a_year_the_text_writes_out():
+    sentence = "Some 45,774 people crossed in 2022, compared with 28,526 a year earlier."
+    assert values(sentence) == [("2022", "2022"), ("a year earlier", "2021")]
+    assert values("In 2022 staken 45.774 mensen over, een jaar eerder 28.526.", "nl")[-1] == (
+        "een jaar eerder",
+        "2021",
+    )
+    # 'a year ago' counts from the document date, whatever year the text names
+    assert values("Sales in 2022 rose 5% from a year ago.")[-1] == ("a year ago", "2024")
+
+
 def test_a_name_with_a_holiday_is_no_date_but_a_weekday_before_a_name_is():
     assert values("The Good Friday Agreement was signed in 1998.") == [("1998", "1998")]
     assert values("The court heard that on Friday Smith arrived.") == [("Friday", "2025-05-09")]

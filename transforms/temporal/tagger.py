@@ -1685,16 +1685,17 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             )
             value = period.start.isoformat() if period and period.precision == "day" else "XXXX-XX-XX"
         else:
+            from_document = r == "ago" and phrase_key(gd["ago"]) in g.words.get("ago_from_document", [])
             prev = (
-                year_back_base(
-                    ctx,
-                    c,
-                    ("quarter", "half", "month"),
-                    400 if phrase_key(gd["ago"]) in g.words.get("ago_from_document", []) else 1500,
-                )
+                year_back_base(ctx, c, ("quarter", "half", "month"), 400 if from_document else 1500)
                 if (unit, n, r) == ("Y", 1, "ago")
                 else None
             )
+            if prev is None and (unit, n, r) == ("Y", 1, "ago") and not from_document:
+                # 'a year earlier' counts from the text's own time, a year it names too ('crossed in 2022,
+                # against 28,526 a year earlier'); only a year written out, not 'last year's'
+                year = last_referable(ctx, c.start, ("year",), within=400)
+                prev = year if year is not None and re.fullmatch(r"\d{4}", year.text.strip()) else None
             if prev is not None:  # 'third-quarter profit fell from a year ago': that quarter, a year back
                 period, source = year_shifted(prev, -int(n)), "inherited"
                 value = cal.timex_value(period)
