@@ -482,6 +482,19 @@ def test_no_date_from_citations_urls_counts_money_or_verbs(language, sentence):
     assert [t for t in tag(sentence, DAY, language) if t.dated] == []
 
 
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("The incident occurred on 03/04/2024 near Dover.", "2024-03-04"),  # English: month first
+        ("The incident occurred on 03/04/2024 near Dover, the Home Office said.", "2024-04-03"),  # British
+        ("It occurred on 03/04/2024; a second on 25/04/2024.", "2024-04-03"),  # its own dates say so
+        ("It occurred on 03/04/2024, the organisation said; another on 04/25/2024.", "2024-03-04"),
+    ],
+)
+def test_a_document_shows_which_way_it_writes_numeric_dates(text, value):
+    assert tag(text, DAY, "en")[0].value == value
+
+
 def test_a_year_earlier_counts_from_a_year_the_text_writes_out():
     sentence = "Some 45,774 people crossed in 2022, compared with 28,526 a year earlier."
     assert values(sentence) == [("2022", "2022"), ("a year earlier", "2021")]

@@ -125,6 +125,26 @@ class Context:
     anchor: Period | None = None  # inferred from the document's own explicit dates when there is no dct
     resolved: list[Timex] = field(default_factory=list)  # earlier timexes (for "het jaar ervoor")
     restated: set[int] = field(default_factory=set)  # starts of anaphora naming a stated period again
+    numeric_order: str | None = None  # 'dmy' or 'mdy' when the document shows which it writes
+
+
+def numeric_order(text: str, g: Grammar) -> str | None:
+    """How this document writes numeric dates, where it shows it: a date whose first number cannot be a
+    month ('23/04/2024') means day first, one whose second cannot ('04/23/2024') month first; else a
+    spelling of the language's day-first variety ('organisation', 'programme': British English). None
+    when nothing tells (the language's default then holds)."""
+    firsts = [(int(m.group(1)), int(m.group(2))) for m in NUMERIC_DATE.finditer(text)]
+    if any(a > 12 >= b for a, b in firsts):
+        return "dmy"
+    if any(b > 12 >= a for a, b in firsts):
+        return "mdy"
+    words = g.words.get("day_first_spellings", [])
+    if words and re.search(rf"(?<!\w){alt(words)}", text, re.I):
+        return "dmy"
+    return None
+
+
+NUMERIC_DATE = re.compile(r"(?<![\w/.,:-])(\d{1,2})[-/.](\d{1,2})[-/.](?:\d{4}|\d{2})(?![\w/-]|[.,]\d)")
 
 
 # ---------------------------------------------------------------- masking and candidates
@@ -1092,7 +1112,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             kind, value = "TIME", f"{d.isoformat()}T{gd['hh']}:{gd['mm']}"
     elif r == "numeric_date":
         a, b, y = int(gd["a"]), int(gd["b"]), to_year(gd["y"])
-        order = g.words.get("numeric_date_order", "dmy")
+        order = ctx.numeric_order or g.words.get("numeric_date_order", "dmy")
         dd, mm = (a, b) if order == "dmy" else (b, a)
         if mm > 12 and dd <= 12:
             dd, mm = mm, dd
@@ -2065,6 +2085,7 @@ def tag(text: str, dct: Published | Period | None = None, language: str = "en") 
     masked = mask_text(text, g).translate(APOSTROPHES)
     cands = find_candidates(masked, g)
     ctx = Context(masked, g, as_period(dct))
+    ctx.numeric_order = numeric_order(masked, g)
     if ctx.dct is None:
         ctx.anchor = infer_anchor(cands, ctx)
     lend_range_years(cands, masked, g)
