@@ -1129,6 +1129,48 @@ def test_until_the_end_of_a_period_includes_that_end(language, sentence, extent,
     assert (t.text, t.date_start, t.date_end) == (extent, None, end)
 
 
+@pytest.mark.parametrize(
+    "language,sentence,extent,start,end",
+    [
+        # the periods statistics report on: that length, ending with the month or day
+        (
+            "en",
+            "In the year to March 2024, 30,000 people crossed.",
+            "the year to March 2024",
+            D(2023, 4, 1),
+            D(2024, 3, 31),
+        ),
+        (
+            "en",
+            "In the 12 months to June 2024 arrivals fell.",
+            "the 12 months to June 2024",
+            D(2023, 7, 1),
+            D(2024, 6, 30),
+        ),
+        (
+            "en",
+            "In the year ending 31 March 2024 arrivals fell.",
+            "the year ending 31 March 2024",
+            D(2023, 4, 1),
+            D(2024, 3, 31),
+        ),
+        (
+            "nl",
+            "In de twaalf maanden tot en met juni 2024 daalde het.",
+            "de twaalf maanden tot en met juni 2024",
+            D(2023, 7, 1),
+            D(2024, 6, 30),
+        ),
+    ],
+)
+def test_a_length_up_to_a_month_is_the_stretch_that_ends_there(language, sentence, extent, start, end):
+    t = only(sentence, language)
+    assert (t.text, t.date_start, t.date_end) == (extent, start, end)
+    # TimeML writes the length and the date apart ('the year' P1Y, 'June 30, 1990'): the parts say so
+    assert (t.parts[-1].type, t.parts[-1].date_end) == ("DATE", end)
+    assert values("Prior to 2020 this was rare.") == [("Prior to 2020", "2020")]
+
+
 def test_a_tense_cue_in_reported_speech_is_not_the_weekdays():
     # Wednesday 14 May 2025; without the reporting word the nearer 'zal' would make it the coming Friday
     sentence = "De ministers kwamen met een verklaring op vrijdag, stellende dat het pact zal blijven."

@@ -1891,6 +1891,64 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
 # ---------------------------------------------------------------- ranges and open intervals
 
 
+@cache
+def period_up_to_pattern(language: str) -> re.Pattern | None:
+    g = grammar(language)
+    to = g.words.get("period_to_words", [])
+    if not to:
+        return None
+    units = alt(k for k, v in g.words.get("units", {}).items() if v in ("M", "Y"))
+    art = alt(g.words.get("articles", []) + ["the", "de", "het"])
+    return re.compile(
+        rf"(?<!\w)(?:(?:{art})\s+)?(?:(?P<num>{number_pattern(g.numbers)})\s+)?(?P<unit>{units})\s+(?:{alt(to)})\s+$",
+        re.I,
+    )
+
+
+def periods_up_to(timexes: list[Timex], text: str, g: Grammar) -> list[Timex]:
+    """'the year to March 2024', 'the 12 months to June 2024', 'the year ending June 2023' (how UK
+    statistics name their periods): the stretch of that length that ends with the month or day, one
+    expression, instead of a length and the month alone."""
+    pattern = period_up_to_pattern(g.language)
+    if pattern is None:
+        return timexes
+    out: list[Timex] = []
+    for t in timexes:
+        m = pattern.search(text, max(0, t.start - 40), t.start) if t.type == "DATE" and t.dated else None
+        if m is None or t.precision not in ("month", "day"):
+            out.append(t)
+            continue
+        n = g.lookup_number(m.group("num")) if m.group("num") else 1
+        months = int(n) * (12 if g.words["units"][phrase_key(m.group("unit"))] == "Y" else 1) if n else 0
+        if not 1 <= months <= 120 or float(n) != int(n):
+            out.append(t)
+            continue
+        if t.precision == "month":
+            first = cal.shift(t.date_start, "M", 1 - months)
+        else:
+            first = cal.shift(t.date_end, "M", -months) + dt.timedelta(days=1)
+        length = []
+        while out and out[-1].end > m.start():
+            length.insert(0, out.pop())  # the length ('the 12 months') is part of the stretch now
+        start = m.start()
+        out.append(
+            Timex(
+                start,
+                t.end,
+                text[start : t.end],
+                "DATE",
+                f"{first.isoformat() if t.precision == 'day' else first.isoformat()[:7]}/{t.value}",
+                first,
+                t.date_end,
+                "range",
+                t.source,
+                None,
+                (*length, t),  # TimeML writes the length and the date apart ('the year' P1Y, 'June 30, 1990')
+            )
+        )
+    return out
+
+
 def yearless_range(t: Timex, nxt: Timex, ctx: Context | None) -> tuple[Timex, Timex] | None:
     """Two yearless ends the document date placed in different years the wrong way round ('tussen
     oktober en december' in May: October 2024, December 2023): the end a year on, or the start a year
@@ -2095,7 +2153,7 @@ def tag(text: str, dct: Published | Period | None = None, language: str = "en") 
         if t is not None:
             ctx.resolved.append(t)
     days = offsets_from_days(weeks_of_days(ctx.resolved, masked, g), masked, g)
-    joined = join_times_to_days(join_ranges(days, masked, g, ctx), masked, g)
+    joined = join_times_to_days(join_ranges(periods_up_to(days, masked, g), masked, g, ctx), masked, g)
     return [replace(t, text=text[t.start : t.end]) for t in joined]
 
 
