@@ -1132,6 +1132,31 @@ def test_until_the_end_of_a_period_includes_that_end(language, sentence, extent,
 @pytest.mark.parametrize(
     "language,sentence,extent,start,end",
     [
+        (
+            "nl",
+            "Op 10, 11 en 12 juni vergadert de raad.",
+            "10, 11 en 12 juni",
+            D(2025, 6, 10),
+            D(2025, 6, 12),
+        ),
+        (
+            "en",
+            "On 10, 11 and 12 June the council meets.",
+            "10, 11 and 12 June",
+            D(2025, 6, 10),
+            D(2025, 6, 12),
+        ),
+    ],
+)
+def test_a_list_of_days_in_a_month_runs_from_the_first_to_the_last(language, sentence, extent, start, end):
+    t = only(sentence, language)
+    assert (t.text, t.date_start, t.date_end) == (extent, start, end)
+    assert values("Er waren 10, 11 en 12 mensen in juni.", "nl") == [("juni", "2025-06")]  # counts, no days
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,start,end",
+    [
         # the periods statistics report on: that length, ending with the month or day
         (
             "en",

@@ -296,7 +296,8 @@ def grammar(language: str) -> Grammar:
         ),
         (
             "day_range",
-            rf"{START}(?:{alt(W.get('range_from', []) + W.get('range_between', []))}\s+)?(?P<d1>{DAY})\s*(?P<conn>[-–]|{alt(W.get('range_inclusive', []) + W.get('range_exclusive', []) + W.get('range_and', []))})"
+            # 'op 10, 11 en 12 juni': a list of days is the stretch from the first to the last
+            rf"{START}(?:{alt(W.get('range_from', []) + W.get('range_between', []))}\s+)?(?P<d1>{DAY})(?:\s*,\s*{DAY})*\s*(?P<conn>[-–]|{alt(W.get('range_inclusive', []) + W.get('range_exclusive', []) + W.get('range_and', []))})"
             rf"\s*(?P<d2>{DAY})\s+(?P<month>{MONTH_ANY})(?:\s*,?\s*(?:(?P<year>{YEAR4})|{SPELLED}))?{END}",
         ),
         (
