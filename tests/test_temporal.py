@@ -495,6 +495,14 @@ def test_a_document_shows_which_way_it_writes_numeric_dates(text, value):
     assert tag(text, DAY, "en")[0].value == value
 
 
+def test_a_winter_is_named_by_the_year_it_begins_in():
+    january = Published(D(2024, 1, 10), D(2024, 1, 10), "day", "header")
+    # in January the winter under way began last December
+    assert tag("Deze winter staken minder mensen over.", january, "nl")[0].date_start == D(2023, 12, 1)
+    assert tag("This winter few people crossed.", january, "en")[0].date_start == D(2023, 12, 1)
+    assert tag("Last winter few people crossed.", january, "en")[0].date_start == D(2022, 12, 1)
+
+
 def test_a_year_earlier_counts_from_a_year_the_text_writes_out():
     sentence = "Some 45,774 people crossed in 2022, compared with 28,526 a year earlier."
     assert values(sentence) == [("2022", "2022"), ("a year earlier", "2021")]

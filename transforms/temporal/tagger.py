@@ -1436,8 +1436,10 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
                     return [p for p in seasons if p.start > d][n - 1]
                 if n < 0 and recent:  # 'this past spring', 'afgelopen zomer' in October: the latest over
                     return [p for p in seasons if p.end < d][n]
-                # 'last spring' is the spring of last year (TimeBank), 'this spring' this year's
-                return cal.season(d.year + n, code)
+                # 'last spring' is the spring of last year (TimeBank), 'this spring' this year's; a winter
+                # is named by the year it begins in, so in January 'this winter' began last year
+                year = d.year - 1 if code == "WI" and d.month <= 2 else d.year
+                return cal.season(year + n, code)
 
             period, source = dct_relative(ctx, season_near)
             if not gd.get("deic") and period is not None and period.known:
