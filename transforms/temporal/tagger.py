@@ -8,6 +8,7 @@ dates only, the document's own explicit dates) → join ranges and open interval
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import re
@@ -473,11 +474,16 @@ def find_candidates(text: str, g: Grammar) -> list[Candidate]:
                 found.append((c, priority))
     # Longest first, then rule priority: a full date beats the year inside it.
     found.sort(key=lambda cp: (-(cp[0].end - cp[0].start), cp[1], cp[0].start))
+    # the taken spans never overlap, so sorted by start one bisection finds the neighbours a candidate
+    # could overlap (a check against every taken span made long documents quadratic)
+    starts: list[int] = []
     taken: list[Candidate] = []
     for c, _ in found:
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
-    taken.sort(key=lambda c: c.start)
+        i = bisect.bisect_left(starts, c.start)
+        if (i < len(taken) and taken[i].start < c.end) or (i > 0 and taken[i - 1].end > c.start):
+            continue
+        starts.insert(i, c.start)
+        taken.insert(i, c)
     return [extend_part(c, text, g) for c in taken]
 
 
