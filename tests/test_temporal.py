@@ -960,6 +960,7 @@ def test_a_year_back_comparison_is_with_a_period_that_has_figures(language, text
         ("He will be sentenced Friday for crimes he committed in 2019.", "2025-05-16"),
         ("Voters go to the polls Sunday in a closely watched election.", "2025-05-11"),  # no cue: the last
         ("Talks resumed Friday with a hundred delegates.", "2025-05-09"),
+        ("The child, unaccompanied, arrived on Friday.", "2025-05-09"),  # an adjective in un-
         ("Before his Sunday address, Castro played with the children.", "2025-05-11"),  # a verb after it
     ],
 )
@@ -1028,6 +1029,14 @@ def test_dutch_words_that_are_no_tense_boundary(sentence, value):
         ("De politie hield zaterdag twee verdachten aan.", "2024-05-11"),
         # 'is'/'zijn' also make the perfect: no look ahead
         ("Zaterdag zijn twaalf verdachten aangehouden.", "2024-05-11"),
+        # a past verb after 'dat' ('Dat meldde de NOS'); strong verbs as data; a statement in the present
+        ("Dat meldde de NOS maandag.", "2024-05-13"),
+        ("De staatssecretaris bezocht dinsdag het aanmeldcentrum.", "2024-05-14"),
+        ("Dat zegt de minister maandag tegen de NOS.", "2024-05-13"),
+        # a name or an adjective is no past verb ('Rutte', 'alleenstaande'); 'sinds' looks back
+        ("Premier Rutte spreekt maandag met zijn Britse collega.", "2024-05-20"),
+        ("Een alleenstaande minderjarige vertrekt maandag naar Calais.", "2024-05-20"),
+        ("Sinds vrijdag zitten drie mannen vast.", "2024-05-10"),
     ],
 )
 def test_a_dutch_weekday_in_the_present_tense_looks_ahead(sentence, value):
@@ -1065,6 +1074,13 @@ def test_a_dutch_weekday_in_the_present_tense_looks_ahead(sentence, value):
         ("nl", "Sinds september zijn 9.000 mensen overgestoken.", "Sinds september", D(2023, 9, 1), None),
         ("en", "Since July, arrivals have doubled.", "Since July", D(2023, 7, 1), None),
         ("en", "Since 2019 arrivals doubled.", "Since 2019", D(2019, 1, 1), None),  # a year, not a count
+        (
+            "nl",
+            "Vanaf 1 september geldt de nieuwe regeling.",
+            "Vanaf 1 september",
+            D(2024, 9, 1),
+            None,
+        ),  # from: ahead
     ],
 )
 def test_yearless_ranges_and_since_dates_are_placed_as_a_whole(language, sentence, extent, start, end):
@@ -1084,6 +1100,13 @@ def test_yearless_ranges_and_since_dates_are_placed_as_a_whole(language, sentenc
         ("en", D(2024, 11, 20), "The review will be published in Q1.", "Q1", "2025-Q1"),
         ("nl", D(2024, 1, 3), "In het vierde kwartaal daalde de instroom.", "het vierde kwartaal", "2023-Q4"),
         ("en", D(2024, 5, 15), "In the summer many people crossed.", "the summer", "2023-SU"),
+        (
+            "en",
+            D(2024, 1, 10),
+            "Police unveiled the plan in the fourth quarter.",
+            "the fourth quarter",
+            "2023-Q4",
+        ),
         # not what the quarter qualifies, nor under an adjective that only looks ahead
         ("en", D(1989, 11, 2), "The company will report third-quarter results.", "third-quarter", "1989-Q3"),
         (

@@ -663,6 +663,7 @@ def past_verb_positions(ctx: Context, lo: int, hi: int) -> list[int]:
         if (
             len(w) > 4
             and w.endswith(suffixes)
+            and (m.group()[0].islower() or previous is None)  # a capital mid-sentence is a name: 'Rutte'
             and not (adjectival and w.startswith(adjectival))
             and w not in future
             and w not in not_verbs
@@ -716,6 +717,8 @@ def weekday_direction(ctx: Context, c: Candidate) -> int:
     """A bare weekday is the one on or before the document date (news reports what happened), unless the
     nearest tense cue of its clause points forward ('zal vrijdag', 'will meet Friday'), or the language
     says the future in the present tense and the clause has no past ('De Kamer stemt dinsdag')."""
+    if word_before(ctx.text, c.start) in ctx.grammar.words.get("since_by_now", []):
+        return -1  # 'sinds vrijdag': a time since which something holds has begun by now
     direction = verb_before(ctx, c) or clause_direction(ctx, c, past_verbs=True)
     perfect = ctx.grammar.words.get("present_looks_ahead")
     if direction == 0 and perfect is not None:
@@ -2041,7 +2044,14 @@ def join_ranges(timexes: list[Timex], text: str, g: Grammar, ctx: Context | None
             since = re.search(rf"(?<!\w)({SINCE})\s+$", text[max(0, t.start - 20) : t.start], re.I)
             if since:
                 start = t.start - len(since.group(0))
-                if ctx is not None and ctx.dct is not None and ctx.dct.known and t.date_start > ctx.dct.end:
+                by_now = phrase_key(since.group(1)) in g.words.get("since_by_now", [])
+                if (
+                    by_now
+                    and ctx is not None
+                    and ctx.dct is not None
+                    and ctx.dct.known
+                    and t.date_start > ctx.dct.end
+                ):
                     # 'sinds september' in May: a time since which something holds has begun by now
                     t = moved_a_year(t, -1, g) or t
                 out.append(
