@@ -472,6 +472,12 @@ def test_durations_and_sets_have_no_date(language, sentence, extent, kind, value
         ("nl", "Dat kost 2000 euro."),
         ("en", "That cost 2000 euros."),
         ("nl", "Zie artikel 4:13 Awb."),
+        ("nl", "De Wet inburgering 2021 is in werking."),
+        ("nl", "De Dublinverordening 2013 bepaalt dit."),
+        ("en", "The Refugee Convention 1951 protects them."),
+        ("nl", "Dat kost 2000 tot 3000 euro."),
+        ("en", "It costs 2000 US dollars."),
+        ("nl", "Er kwamen 2000 tot 2500 migranten."),
         # a weekday, season or holiday inside a name
         ("en", "The Sunday Times reported it."),
         ("en", "The Autumn Statement raised taxes."),
@@ -518,6 +524,27 @@ def test_a_name_with_a_holiday_is_no_date_but_a_weekday_before_a_name_is():
     assert values("The Good Friday Agreement was signed in 1998.") == [("1998", "1998")]
     assert values("The court heard that on Friday Smith arrived.") == [("Friday", "2025-05-09")]
     assert values("A fortnight ago the talks collapsed.") == [("A fortnight ago", "2025-W18")]
+
+
+def test_years_a_few_apart_are_years_even_before_a_count():
+    assert values("Between 2019 and 2023 arrivals rose.") == [("Between 2019 and 2023", "2019/2023")]
+    assert values("Tussen 2019 en 2023 staken 100.000 mensen over.", "nl") == [
+        ("Tussen 2019 en 2023", "2019/2023")
+    ]
+    assert values("Het verdrag uit 1951 beschermt hen.", "nl") == [("1951", "1951")]  # the year it is from
+
+
+def test_a_trailing_attribution_is_not_the_tense_of_what_it_reports():
+    may = Published(D(2024, 5, 15), D(2024, 5, 15), "day", "header")
+    assert (
+        tag("MPs will vote on the bill on Tuesday, government sources said.", may, "en")[0].value
+        == "2024-05-21"
+    )
+    assert tag("De Kamer stemt dinsdag over de motie, zei de voorzitter.", may, "nl")[0].value == "2024-05-21"
+    assert (
+        tag("The minister visited Calais on Tuesday, the Home Office said.", may, "en")[0].value
+        == "2024-05-14"
+    )
 
 
 def test_a_year_after_an_uncapitalised_law_word_or_in_a_sentence_is_still_a_year():

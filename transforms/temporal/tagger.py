@@ -173,6 +173,26 @@ def mask_text(text: str, g: Grammar) -> str:
     return "".join(chars)
 
 
+def is_an_amount(c: Candidate, text: str, g: Grammar) -> bool:
+    """A year-like number that is the lower end of an amount: '2000 tot 3000 euro', 'between 2000 and
+    2500 migrants' (round numbers far apart, then a currency or a count noun), or before a currency
+    code and its word ('2000 US dollars')."""
+    W = g.words
+    joiners = alt(
+        W.get("range_inclusive", []) + W.get("range_exclusive", []) + W.get("range_and", []) + ["or", "of"]
+    )
+    m = re.match(
+        rf"\s*(?:[-–]|(?:{joiners})(?!\w))\s*(\d[\d.,]*)\s+([\w$€£]+)", text[c.end : c.end + 40], re.I
+    )
+    units = currency_words(g.language) | count_nouns(g.language)
+    if m and m.group(2).lower() in units:
+        upper = re.sub(r"[.,]", "", m.group(1))
+        if not (upper.isdigit() and len(upper) == 4 and 0 < int(upper) - int(c.g["year"]) <= 20):
+            return True
+    code = re.match(r"\s+[A-Z]{2,3}\s+([\w$€£]+)", text[c.end : c.end + 20])
+    return code is not None and code.group(1).lower() in currency_words(g.language)
+
+
 def is_a_name(c: Candidate, text: str, g: Grammar) -> bool:
     """A capitalised weekday, season or holiday between an article and a capitalised word is part of
     a name ('The Sunday Times', 'the Good Friday Agreement', 'De Zomer Olympische Spelen'), unless that
@@ -205,11 +225,19 @@ def named_by_year(before: str, left: str, g: Grammar) -> bool:
     """A year that is part of a name: after a word the language lists as one that names a law, plan or
     programme by its year ('Act', 'Agenda', 'Vw'), or after a word with such an ending
     ('Vreemdelingenwet', 'Vreemdelingenbesluit'); the word is capitalised ('de wet 2000' is no name)."""
-    m = re.search(r"([A-Z][\w-]*)\s+$", left)
-    if not m or m.group(1).lower() != before:
-        return False
     words = g.words.get("names_with_year", {})
-    return before in words.get("words", []) or before.endswith(tuple(words.get("endings", [])))
+    names, endings = words.get("words", []), tuple(words.get("endings", []))
+    # the law word right before the year, or up to three words before with no 'of'/'van' between:
+    # 'Wet inburgering 2021', 'Tijdelijke wet opvangvoorzieningen 2023', 'Refugee Convention 1951'
+    tail = re.findall(r"[\w'’-]+", left)[-4:]
+    breakers = set(OF_WORDS) | set(g.words.get("year_prepositions", []))
+    for i, w in enumerate(reversed(tail)):
+        lw = w.lower()
+        if lw in breakers:
+            return False  # 'de wet van 2021', 'het verdrag uit 1951': the year of the law, a date
+        if (lw in names or lw.endswith(endings)) and (w[0].isupper() or i > 0 and tail[0][0].isupper()):
+            return True
+    return False
 
 
 @cache
@@ -293,10 +321,15 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
         if before in REFERENCE_WORDS:
             return False
         after = word_after(text, c.end)
-        year_lead = before in g.words.get("since", []) or before in g.words.get("year_leads", [])
+        # the second year of a pair a few years apart ('between 2019 and 2023 arrivals') is a year
+        pair = re.search(r"(\d{4})\s*(?:[-–]|\w+)\s*$", text[max(0, c.start - 20) : c.start])
+        paired = pair is not None and 0 < int(c.g["year"]) - int(pair.group(1)) <= 20
+        year_lead = before in g.words.get("since", []) or before in g.words.get("year_leads", []) or paired
         if after in currency_words(g.language) or (after in count_nouns(g.language) and not year_lead):
             return False  # '2000 mensen' is a count, '2000 euro' an amount; 'since 2019 arrivals' a year
-        if named_by_year(before, text[max(0, c.start - 40) : c.start], g):
+        if is_an_amount(c, text, g):
+            return False
+        if named_by_year(before, text[max(0, c.start - 60) : c.start], g):
             return (
                 False  # 'Vreemdelingenwet 2000', 'Vw 2000', 'Terrorism Act 2000': the name of a law or plan
             )
@@ -603,6 +636,12 @@ def clause_direction(ctx: Context, c: Candidate, past_verbs: bool = False) -> in
     )
     if reported:  # 'issued a statement Friday saying ... will': the 'will' is what was said
         hi = c.end + reported.start()
+    attribution = words.get("attribution_verbs", [])
+    trailing = attribution and re.search(
+        rf",\s+(?:[\w'’.-]+\s+){{0,6}}?(?:{alt(attribution)})(?!\w)[^,;:]*$", text[c.end : hi], re.I
+    )
+    if trailing:  # 'will vote on Tuesday, government sources said': the attribution is not the vote's tense
+        hi = c.end + trailing.start()
     cues = []
     for m in pattern.finditer(text, lo, hi):  # one scan for all cues (a lookahead: overlapping ones too)
         pos, cue = m.start(), phrase_key(m.group(1))
