@@ -1426,6 +1426,14 @@ def test_a_month_well_over_under_a_verb_that_looks_ahead_is_the_coming_one(
         ),
         ("nl", "woensdag 3 april 2024, 14:32", "woensdag 3 april 2024, 14:32", "2024-04-03T14:32"),
         ("en", "Wed 3 Apr 2024 14.32 BST", "Wed 3 Apr 2024 14.32 BST", "2024-04-03T14:32"),
+        # an approximation between the day and its time
+        ("en", "The boat capsized on Sunday at about 3am.", "Sunday at about 3am", "2025-05-11T03:00"),
+        (
+            "nl",
+            "De boot kapseisde zondag om ongeveer 3.00 uur.",
+            "zondag om ongeveer 3.00 uur",
+            "2025-05-11T03:00",
+        ),
     ],
 )
 def test_a_time_followed_by_its_day_is_one_time_on_that_day(language, sentence, extent, value):
