@@ -1059,7 +1059,11 @@ def test_dutch_words_that_are_no_tense_boundary(sentence, value):
         # a past verb after 'dat' ('Dat meldde de NOS'); strong verbs as data; a statement in the present
         ("Dat meldde de NOS maandag.", "2024-05-13"),
         ("De staatssecretaris bezocht dinsdag het aanmeldcentrum.", "2024-05-14"),
-        ("Dat zegt de minister maandag tegen de NOS.", "2024-05-13"),
+        # a statement in the present reports what comes: 'zegt dat ... dinsdag stemt', ', liet X weten'
+        ("De minister zegt dat de Kamer dinsdag stemt.", "2024-05-21"),
+        ("Het COA opent maandag een locatie, liet een woordvoerder weten.", "2024-05-20"),
+        ("De rechter legt dinsdag een te lichte straf op.", "2024-05-21"),  # an adjective after 'te'
+        ("Het overleg begint donderdag vroeg in de ochtend.", "2024-05-16"),  # 'vroeg': early
         # a name or an adjective is no past verb ('Rutte', 'alleenstaande'); 'sinds' looks back
         ("Premier Rutte spreekt maandag met zijn Britse collega.", "2024-05-20"),
         ("Een alleenstaande minderjarige vertrekt maandag naar Calais.", "2024-05-20"),
