@@ -35,74 +35,6 @@ ABSOLUTE = {
     "century",
     "half_code",
 }
-# Words before a bare English month that make it a month and not a verb ("in May", not "may go").
-# words before a number that make it a reference ('nr. 2024', 'artikel 4:13', 'p. 1999'), not a date or time
-REFERENCE_WORDS = frozenset(
-    ["nr.", "nr", "no.", "no", "nummer", "number", "art.", "artikel", "artikelen", "article", "articles"]
-    + ["p.", "pp.", "blz.", "page"]
-)
-MONTH_CONTEXT = {
-    "in",
-    "of",
-    "since",
-    "until",
-    "by",
-    "during",
-    "last",
-    "next",
-    "this",
-    "early",
-    "mid",
-    "late",
-    "from",
-    "to",
-    "through",
-    "between",
-    "and",
-    "before",
-    "after",
-    "till",
-    "following",
-    "each",
-    "every",
-    "the",
-    "sinds",
-    "van",
-    "tot",
-    "eind",
-    "begin",
-    "medio",
-    "tussen",
-    "en",
-    "vanaf",
-    "per",
-    "half",
-    "midden",
-    "vorige",
-    "afgelopen",
-    "komende",
-    "volgende",
-}
-
-
-MONTH_ABBR_CONTEXT = {
-    "in",
-    "maand",
-    "aanstaande",
-    "afgelopen",
-    "komende",
-    "vorige",
-    "volgende",
-    "sinds",
-    "vanaf",
-    "since",
-    "during",
-    "last",
-    "next",
-    "early",
-    "late",
-    "mid",
-}
 
 
 @dataclass
@@ -276,7 +208,8 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
         hyphened = c.start > 0 and text[c.start - 1] == "-"
         if (
             c.rule == "month"
-            and word_before(text, c.start - 1 if hyphened else c.start) not in MONTH_CONTEXT
+            and word_before(text, c.start - 1 if hyphened else c.start)
+            not in g.words.get("month_context", [])
             and not month_span(c, text, g)
         ):
             return False
@@ -308,7 +241,7 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
         return False  # 'High Noon' is a film, 'high noon' a moment of truth
     if (
         c.rule == "month_abbr"
-        and word_before(text, c.start) not in MONTH_ABBR_CONTEXT
+        and word_before(text, c.start) not in g.words.get("month_abbr_context", [])
         and not month_span(c, text, g)
     ):
         return False  # 'jan' is a name, 'mar' a word: an abbreviation alone needs 'in jan', 'aanstaande feb'
@@ -318,7 +251,7 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
         if re.search(r"[€$£¥]\s*$|\b(?:EUR|USD|GBP)\s*$", text[max(0, c.start - 6) : c.start]):
             return False  # '€ 2024' is an amount
         before = word_before(text, c.start)
-        if before in REFERENCE_WORDS:
+        if before in g.words.get("reference_words", []):
             return False
         after = word_after(text, c.end)
         # the second year of a pair a few years apart ('between 2019 and 2023 arrivals') is a year
@@ -333,7 +266,7 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
             return (
                 False  # 'Vreemdelingenwet 2000', 'Vw 2000', 'Terrorism Act 2000': the name of a law or plan
             )
-    if c.rule == "time" and word_before(text, c.start) in REFERENCE_WORDS:
+    if c.rule == "time" and word_before(text, c.start) in g.words.get("reference_words", []):
         return False  # 'artikel 4:13 Awb', 'John 3:16': a reference, not a time
     if c.rule == "time" and c.g.get("hh3"):
         after = word_after(text, c.end)
