@@ -501,6 +501,16 @@ def test_a_document_shows_which_way_it_writes_numeric_dates(text, value):
     assert tag(text, DAY, "en")[0].value == value
 
 
+def test_a_holiday_far_from_the_document_date_takes_the_tense_of_its_clause():
+    may = Published(D(2024, 5, 15), D(2024, 5, 15), "day", "header")
+    assert tag("Op Prinsjesdag presenteerde het kabinet de begroting.", may, "nl")[0].value == "2023-09-19"
+    assert tag("Op Prinsjesdag zal het kabinet de begroting presenteren.", may, "nl")[0].value == "2024-09-17"
+    assert tag("Sales will rise at Christmas.", may, "en")[0].value == "2024-12-25"
+    # within weeks of the document date the one at hand, whatever the tense ('as Easter week began')
+    april = Published(D(2000, 4, 17), D(2000, 4, 17), "day", "header")
+    assert tag("Protesters prayed as Easter week began.", april, "en")[0].value == "2000-04-23"
+
+
 def test_a_winter_is_named_by_the_year_it_begins_in():
     january = Published(D(2024, 1, 10), D(2024, 1, 10), "day", "header")
     # in January the winter under way began last December

@@ -1204,11 +1204,19 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             n = g.words["deictic"][phrase_key(gd["ydeic"])]
             period, source = dct_relative(ctx, lambda d: cal.day(cal.holiday(rule, d.year + n)))
         else:
+            # the nearest one, unless the clause's tense says the one before or after ('Op Prinsjesdag
+            # presenteerde het kabinet' in May is last September's)
+            tense = verb_before(ctx, c) or clause_direction(ctx, c, past_verbs=True)
 
             def nearest_holiday(ref: dt.date) -> Period | None:
                 days = [
                     d for d in (cal.holiday(rule, y) for y in (ref.year - 1, ref.year, ref.year + 1)) if d
                 ]
+                # a holiday within weeks of the document date is the one at hand ('as Easter week began')
+                far = [d for d in days if abs((d - ref).days) > JUST_OVER_DAYS]
+                days = [
+                    d for d in days if d not in far or (tense >= 0 or d <= ref) and (tense <= 0 or d >= ref)
+                ] or days
                 return cal.day(min(days, key=lambda d: (abs((d - ref).days), d > ref))) if days else None
 
             period, source = dct_relative(ctx, nearest_holiday)
