@@ -562,8 +562,7 @@ def clause_direction(ctx: Context, c: Candidate, past_verbs: bool = False) -> in
     words = ctx.grammar.words
     not_cues = words.get("cue_exceptions", {})  # 'next to' says where, not when
     pattern, directions = tense_cues(ctx.grammar.language)
-    auxiliaries = set(words.get("participle_auxiliaries", []))
-    determiners = {w.lower() for w in words.get("articles", []) + words.get("adjective_leads", [])}
+    pv = past_verb_words(ctx.grammar.language)
     reported = re.search(
         rf"(?<!\w){alt(words.get('reported_speech_starts', []))}(?!\w)", text[c.end : hi], re.I
     )
@@ -580,9 +579,9 @@ def clause_direction(ctx: Context, c: Candidate, past_verbs: bool = False) -> in
         pos, cue = m.start(), phrase_key(m.group(1))
         if c.start <= pos < c.end or word_after(text, m.end(1)) in not_cues.get(cue, ()):
             continue
-        if directions[cue] < 0 and word_before(text, pos) in auxiliaries:
+        if directions[cue] < 0 and word_before(text, pos) in pv.auxiliaries:
             continue  # a participle after 'be' is no past tense: 'will be signed Friday'
-        if directions[cue] > 0 and word_before(text, pos) in determiners:
+        if directions[cue] > 0 and word_before(text, pos) in pv.leads:
             continue  # 'because of the planned sale': an adjective, no look ahead
         cues.append((pos, directions[cue]))
     if past_verbs:  # not in the scope of a future cue: only those before the first one
@@ -613,38 +612,55 @@ def past_verb_positions(ctx: Context, lo: int, hi: int) -> list[int]:
     """Where words in the past tense stand between `lo` and `hi`: the language's `past_verb_suffixes`
     on a word of over four letters that is no future cue's verb ('scheduled', 'expected'), is no
     participle after 'be' ('will be named'), no adjective after an article, a determiner or an adverb
-    ('the proposed', 'its revised budget', 'a closely watched vote'), none by its prefix ('markets
-    untouched by the crisis') or in a compound ('long-delayed'), and none of the words that only look
-    like one ('hundred')."""
-    words = ctx.grammar.words
-    suffixes = tuple(words.get("past_verb_suffixes", []))
-    if not suffixes:
+    ('the proposed', 'its revised budget', 'a closely watched vote'), none in a compound
+    ('long-delayed'), and none of the words that only look like one ('hundred', 'untouched')."""
+    pv = past_verb_words(ctx.grammar.language)
+    if not pv.suffixes:
         return []
-    future = future_cue_heads(ctx.grammar.language)
-    not_before = {
-        w.lower()
-        for w in words.get("participle_auxiliaries", [])
-        + words.get("articles", [])
-        + words.get("adjective_leads", [])
-    }
-    adjectival = tuple(words.get("adjective_prefixes", []))
-    not_verbs = set(words.get("not_past_verbs", []))
+    not_before = pv.not_before
     found, previous = [], None
     for m in re.finditer(r"\w+", ctx.text[lo:hi]):
         w = m.group().lower()
         if (
-            len(w) > 4
-            and w.endswith(suffixes)
+            pv.looks_past(w)
             and (m.group()[0].islower() or previous is None)  # a capital mid-sentence is a name: 'Rutte'
-            and not (adjectival and w.startswith(adjectival))
-            and w not in future
-            and w not in not_verbs
+            and w not in pv.not_verbs
             and previous not in not_before
             and ctx.text[lo + m.start() - 1 : lo + m.start()] != "-"
         ):
             found.append(lo + m.start())
         previous = w
     return found
+
+
+@dataclass(frozen=True)
+class PastVerbWords:
+    """A language's words for telling a verb in the past tense by its ending (read once, not per call)."""
+
+    suffixes: tuple[str, ...]
+    future: frozenset[str]  # verbs in -ed that look ahead ('scheduled', 'expected')
+    auxiliaries: frozenset[str]  # after these a word in -ed is a participle ('will be named')
+    leads: frozenset[str]  # articles and adjective leads: after these it is an adjective ('its revised')
+    not_verbs: frozenset[str]  # words that only look like one ('hundred', 'unaccompanied')
+
+    @property
+    def not_before(self) -> frozenset[str]:
+        return self.auxiliaries | self.leads
+
+    def looks_past(self, word: str) -> bool:
+        return len(word) > 4 and word.endswith(self.suffixes) and word not in self.future
+
+
+@cache
+def past_verb_words(language: str) -> PastVerbWords:
+    words = grammar(language).words
+    return PastVerbWords(
+        tuple(words.get("past_verb_suffixes", [])),
+        future_cue_heads(language),
+        frozenset(w.lower() for w in words.get("participle_auxiliaries", [])),
+        frozenset(w.lower() for w in words.get("articles", []) + words.get("adjective_leads", [])),
+        frozenset(words.get("not_past_verbs", [])),
+    )
 
 
 @cache
@@ -661,21 +677,18 @@ def tense_cues(language: str) -> tuple[re.Pattern, dict[str, int]]:
 def verb_before(ctx: Context, c: Candidate) -> int:
     """-1 when the word right before the expression (past 'on') is a verb in the past tense ('predicted
     Wednesday', 'issued on Friday'): the closest cue there is. 0 otherwise."""
-    words = ctx.grammar.words
-    suffixes = tuple(words.get("past_verb_suffixes", []))
-    if not suffixes:
+    pv = past_verb_words(ctx.grammar.language)
+    if not pv.suffixes:
         return 0
-    preps = alt(words.get("date_prepositions", []))
+    preps = alt(ctx.grammar.words.get("date_prepositions", []))
     before = ctx.text[max(0, c.start - 60) : c.start]
     m = re.search(rf"(\w+)\s+(?:{preps}\s+)?$", before, re.I)
     if not m:
         return 0
-    word = m.group(1).lower()
-    future = future_cue_heads(ctx.grammar.language)
     aux = re.search(r"(\w+)\s+$", before[: m.start()])
-    if aux and aux.group(1).lower() in words.get("participle_auxiliaries", []):
+    if aux and aux.group(1).lower() in pv.auxiliaries:
         return 0  # a participle after 'be' is no past tense: 'to be published in November', 'will be named'
-    return -1 if len(word) > 4 and word.endswith(suffixes) and word not in future else 0
+    return -1 if pv.looks_past(m.group(1).lower()) else 0
 
 
 @cache
