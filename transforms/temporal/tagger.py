@@ -119,7 +119,7 @@ def is_an_amount(c: Candidate, text: str, g: Grammar) -> bool:
     units = currency_words(g.language) | count_nouns(g.language)
     if m and m.group(2).lower() in units:
         upper = re.sub(r"[.,]", "", m.group(1))
-        if not (upper.isdigit() and len(upper) == 4 and 0 < int(upper) - int(c.g["year"]) <= 20):
+        if not (upper.isdigit() and len(upper) == 4 and a_few_years_apart(int(c.g["year"]), int(upper))):
             return True
     code = re.match(r"\s+[A-Z]{2,3}\s+([\w$€£]+)", text[c.end : c.end + 20])
     return code is not None and code.group(1).lower() in currency_words(g.language)
@@ -146,11 +146,23 @@ def is_a_name(c: Candidate, text: str, g: Grammar) -> bool:
 
 @cache
 def currency_words(language: str) -> frozenset[str]:
+    """Currencies written as words ('euro', 'dollars'; not '€'), from the quantities' units table."""
+    return frozenset(k for k in units_table(language, "currencies") if k[:1].isalpha())
+
+
+def units_table(language: str, section: str) -> list[str]:
+    """The lower-cased keys of one section of a language's units.json (owned by the quantities)."""
     from transforms import resources
 
     units = resources.load(language, "units")
-    currencies = units.get("currencies", {}) if isinstance(units, dict) else {}
-    return frozenset(k.lower() for k in currencies if isinstance(k, str) and k[:1].isalpha())
+    table = units.get(section, units if section == "nouns" else {}) if isinstance(units, dict) else {}
+    return [k.lower() for k in table if isinstance(k, str) and not k.startswith("about")]
+
+
+def a_few_years_apart(earlier: int, later: int) -> bool:
+    """Two four-digit numbers close enough to be the years of one stretch ('between 2019 and 2023'),
+    not the ends of an amount ('2000 tot 3000 euro')."""
+    return 0 < later - earlier <= 20
 
 
 def named_by_year(before: str, left: str, g: Grammar) -> bool:
@@ -174,11 +186,7 @@ def named_by_year(before: str, left: str, g: Grammar) -> bool:
 
 @cache
 def count_nouns(language: str) -> frozenset[str]:
-    from transforms import resources
-
-    units = resources.load(language, "units")
-    nouns = units.get("nouns", units) if isinstance(units, dict) else {}
-    return frozenset(k.lower() for k in nouns if isinstance(k, str) and not k.startswith("about"))
+    return frozenset(units_table(language, "nouns"))
 
 
 def phrase_key(words: str) -> str:
@@ -256,16 +264,15 @@ def accept(c: Candidate, text: str, g: Grammar) -> bool:
         after = word_after(text, c.end)
         # the second year of a pair a few years apart ('between 2019 and 2023 arrivals') is a year
         pair = re.search(r"(\d{4})\s*(?:[-–]|\w+)\s*$", text[max(0, c.start - 20) : c.start])
-        paired = pair is not None and 0 < int(c.g["year"]) - int(pair.group(1)) <= 20
+        paired = pair is not None and a_few_years_apart(int(pair.group(1)), int(c.g["year"]))
         year_lead = before in g.words.get("since", []) or before in g.words.get("year_leads", []) or paired
         if after in currency_words(g.language) or (after in count_nouns(g.language) and not year_lead):
             return False  # '2000 mensen' is a count, '2000 euro' an amount; 'since 2019 arrivals' a year
         if is_an_amount(c, text, g):
             return False
+        # 'Vreemdelingenwet 2000', 'Vw 2000', 'Terrorism Act 2000': the name of a law or plan
         if named_by_year(before, text[max(0, c.start - 60) : c.start], g):
-            return (
-                False  # 'Vreemdelingenwet 2000', 'Vw 2000', 'Terrorism Act 2000': the name of a law or plan
-            )
+            return False
     if c.rule == "time" and word_before(text, c.start) in g.words.get("reference_words", []):
         return False  # 'artikel 4:13 Awb', 'John 3:16': a reference, not a time
     if c.rule == "time" and c.g.get("hh3"):
