@@ -17,6 +17,11 @@ from transforms import resources
 OF_WORDS = ("of", "van", "in")
 
 
+def range_joiners(words: dict) -> list[str]:
+    """The words that join the two ends of a range: 'tot en met', 'tot', 'en', 'to', 'and'."""
+    return words.get("range_inclusive", []) + words.get("range_exclusive", []) + words.get("range_and", [])
+
+
 def alt(words, *, plural_s: bool = False) -> str:
     """A regex alternation of words, longest first; inner spaces match any white space.
 
@@ -278,7 +283,7 @@ def grammar(language: str) -> Grammar:
     # has no such order: 'Ajax werd in januari de derde' is a rank.
     MDY_ORD = (
         rf"|(?:{alt(W['month_day_articles'])}\s+)?(?P<dw>{DAYORD})"
-        rf"(?!-|\s+(?!(?:{OF}|{alt(W.get('range_inclusive', []) + W.get('range_exclusive', []) + W.get('range_and', []))})\b)[^\W\d_])"
+        rf"(?!-|\s+(?!(?:{OF}|{alt(range_joiners(W))})\b)[^\W\d_])"
         if "month_day_articles" in W
         else ""
     )
@@ -297,7 +302,7 @@ def grammar(language: str) -> Grammar:
         (
             "day_range",
             # 'op 10, 11 en 12 juni': a list of days is the stretch from the first to the last
-            rf"{START}(?:{alt(W.get('range_from', []) + W.get('range_between', []))}\s+)?(?P<d1>{DAY})(?:\s*,\s*{DAY})*\s*(?P<conn>[-–]|{alt(W.get('range_inclusive', []) + W.get('range_exclusive', []) + W.get('range_and', []))})"
+            rf"{START}(?:{alt(W.get('range_from', []) + W.get('range_between', []))}\s+)?(?P<d1>{DAY})(?:\s*,\s*{DAY})*\s*(?P<conn>[-–]|{alt(range_joiners(W))})"
             rf"\s*(?P<d2>{DAY})\s+(?P<month>{MONTH_ANY})(?:\s*,?\s*(?:(?P<year>{YEAR4})|{SPELLED}))?{END}",
         ),
         (

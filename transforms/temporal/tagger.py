@@ -19,7 +19,16 @@ from schemas.tables import DATE_WINDOW as WINDOW
 from transforms.model import Period, Published, Timex
 from transforms.sentences import is_abbreviation
 from transforms.temporal import calendar as cal
-from transforms.temporal.grammar import OF_WORDS, Grammar, alt, amount_pattern, fold, grammar, number_pattern
+from transforms.temporal.grammar import (
+    OF_WORDS,
+    Grammar,
+    alt,
+    amount_pattern,
+    fold,
+    grammar,
+    number_pattern,
+    range_joiners,
+)
 
 URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\[footnoteRef:\d+\]", re.I)
 # Rule names whose result is anchored on the calendar alone (no document date needed).
@@ -110,9 +119,7 @@ def is_an_amount(c: Candidate, text: str, g: Grammar) -> bool:
     2500 migrants' (round numbers far apart, then a currency or a count noun), or before a currency
     code and its word ('2000 US dollars')."""
     W = g.words
-    joiners = alt(
-        W.get("range_inclusive", []) + W.get("range_exclusive", []) + W.get("range_and", []) + ["or", "of"]
-    )
+    joiners = alt(range_joiners(W) + ["or", "of"])
     m = re.match(
         rf"\s*(?:[-–]|(?:{joiners})(?!\w))\s*(\d[\d.,]*)\s+([\w$€£]+)", text[c.end : c.end + 40], re.I
     )
@@ -1990,7 +1997,7 @@ def join_ranges(timexes: list[Timex], text: str, g: Grammar, ctx: Context | None
     """'van 2021 tot en met 2024', '2019 - 2023', 'tussen januari en november 2021', 'sinds 2021'."""
     W = g.words
     FROM = alt(W.get("range_from", []) + W.get("range_between", []))
-    TO = alt(W.get("range_inclusive", []) + W.get("range_exclusive", []) + W.get("range_and", []))
+    TO = alt(range_joiners(W))
     SINCE = alt(W.get("since", []))
     out: list[Timex] = []
     i = 0
@@ -2322,7 +2329,7 @@ def join_times_to_days(timexes: list[Timex], text: str, g: Grammar) -> list[Time
 def lend_range_years(cands: list[Candidate], text: str, g: Grammar) -> None:
     """In 'tussen januari en november 2021' the first month takes the year of the second."""
     W = g.words
-    TO = alt(W.get("range_inclusive", []) + W.get("range_exclusive", []) + W.get("range_and", []))
+    TO = alt(range_joiners(W))
     for a, b in itertools.pairwise(cands):
         if (
             a.rule in ("month", "month_span", "dmy", "mdy", "dmy_joined")
