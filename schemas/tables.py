@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from schemas.ontology import EVENT_TYPES
-from transforms.model import DATE_SOURCES, PRECISIONS, PUBLISHED_SOURCES
+from schemas.vocabulary import DATE_SOURCES, PRECISIONS, PUBLISHED_SOURCES, REJECTION_STAGES
 
 SCHEMA_VERSION = 3
 
@@ -152,7 +152,7 @@ REJECTED = Table(
             "varchar",
             False,
             "where it was rejected",
-            allowed=("ingest", "parse", "extract", "validate"),
+            allowed=REJECTION_STAGES,
         ),
         Column("reason", "varchar", False, "why, in words"),
         Column("detail", "varchar", True, "the failed expectation or the record"),

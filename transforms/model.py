@@ -9,12 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-# date_precision values (the contract's list); `schemas/` validates against this same tuple.
-PRECISIONS = ("day", "week", "month", "quarter", "half", "season", "year", "multi_year", "range", "unknown")
-# date_source values for events.
-DATE_SOURCES = ("explicit", "relative_to_dct", "inherited", "dct", "unresolved")
-# published_source values for documents.
-PUBLISHED_SOURCES = ("header", "sidecar", "text", "unknown")
+# The value sets and the Rejection record live in schemas/ (the vocabulary the warehouse validates
+# against); they are re-exported here for the transforms that build records.
+from schemas.vocabulary import (  # noqa: F401
+    DATE_SOURCES,
+    PRECISIONS,
+    PUBLISHED_SOURCES,
+    QUALIFIERS,
+    STATUSES,
+    Rejection,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,21 +78,6 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
-class Rejection:
-    """A document or record that could not be taken, and why (in words a person understands)."""
-
-    source_name: str
-    stage: str  # ingest | parse | extract | validate
-    reason: str
-    source_key: str | None = None
-    doc_id: str | None = None
-    detail: str | None = None  # e.g. the failed expectation, or the record as JSON
-    whole_document: bool = (
-        True  # False: a problem with part of it (a sidecar field); the document still loads
-    )
-
-
-@dataclass(frozen=True, slots=True)
 class Timex:
     """A temporal expression: TIMEX3 type and value, and the calendar period it denotes."""
 
@@ -114,6 +103,19 @@ class Quantity:
     value: float
     unit: str  # people, EUR, GBP, USD, percent, countries, ... or "" when only a count
     text: str
+    qualifier: str | None = None  # one of QUALIFIERS ("meer dan" is "more than"), None when exact
+    what: str | None = None  # what is counted, as the text says it ("migranten", "suspects")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place an event happened in, as the text names it and as the gazetteer resolves it."""
+
+    name: str  # as written ("Londen")
+    resolved: str | None = None  # the gazetteer's name ("London"); None when not found
+    country_code: str | None = None  # ISO 3166-1 alpha-2 ("GB")
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,3 +140,11 @@ class Event:
     quantities: tuple[Quantity, ...]
     confidence: float
     extractor_version: str
+    # Clause-level events: the clause of `sentence` that states the event, and the trigger (document
+    # offsets, end exclusive). `char_start`/`char_end` are the whole sentence's.
+    status: str = "happened"  # one of STATUSES
+    clause_start: int = 0
+    clause_end: int = 0
+    trigger_start: int = 0
+    trigger_end: int = 0
+    places: tuple[Place, ...] = ()  # the locations resolved against the gazetteer, in the same order

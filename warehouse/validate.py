@@ -26,7 +26,7 @@ import pyarrow.compute as pc
 
 from schemas.expectations import build_suite, expectation_name, import_gx
 from schemas.tables import Table
-from transforms.model import Rejection
+from schemas.vocabulary import Rejection
 
 # A cheap check done without GX: takes the batch, returns {check name: positions of failing rows}.
 RowCheck = Callable[[pa.Table], Mapping[str, Sequence[int]]]
