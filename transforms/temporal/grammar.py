@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from transforms import resources
+from transforms.alternation import alt
 
 # 'the 2nd of June', 'de 15e van juni', 'the third quarter in 2024': the words that tie a part to its whole
 OF_WORDS = ("of", "van", "in")
@@ -20,40 +21,6 @@ OF_WORDS = ("of", "van", "in")
 def range_joiners(words: dict) -> list[str]:
     """The words that join the two ends of a range: 'tot en met', 'tot', 'en', 'to', 'and'."""
     return words.get("range_inclusive", []) + words.get("range_exclusive", []) + words.get("range_and", [])
-
-
-def alt(words, *, plural_s: bool = False) -> str:
-    """A regex alternation of words, longest first; inner spaces match any white space.
-
-    Written as a trie ('mon(?:day)?' rather than 'monday|mon'): Python's regex engine tries the
-    branches of an alternation one by one, and a flat list of a hundred words costs a hundred tries
-    at every word start of every document. At each node a longer continuation is tried before the
-    word that ends there, so the first match is the longest, as in a longest-first list.
-    """
-    return _alternation(frozenset(w for w in words if w))
-
-
-@cache  # the tagger asks for the same alternations for every expression it reads
-def _alternation(items: frozenset[str]) -> str:
-    if not items:
-        return r"(?!x)x"  # matches nothing
-    trie: dict = {}
-    for word in items:
-        node = trie
-        for unit in word:  # a space matches any white space, as in the flat list
-            node = node.setdefault(unit, {})
-        node[""] = {}  # a word ends here
-    return f"(?:{_trie_pattern(trie)})"
-
-
-def _trie_pattern(node: dict) -> str:
-    branches = [(r"\s+" if k == " " else re.escape(k)) + _trie_pattern(node[k]) for k in sorted(node) if k]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" not in node:
-        return body
-    return f"{body}?" if len(branches) == 1 and len(body) == 1 else f"(?:{body})?"
 
 
 def is_abbreviation(name: str, names: dict[str, int]) -> bool:

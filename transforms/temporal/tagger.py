@@ -16,8 +16,16 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from schemas.tables import DATE_WINDOW as WINDOW
+from transforms.clauses import (
+    clause_bounds,
+    clause_direction,
+    past_verb_in_clause,
+    phrase_key,
+    verb_before,
+    word_after,
+    word_before,
+)
 from transforms.model import Period, Published, Timex
-from transforms.sentences import is_abbreviation
 from transforms.temporal import calendar as cal
 from transforms.temporal.grammar import (
     OF_WORDS,
@@ -68,6 +76,18 @@ class Context:
     resolved: list[Timex] = field(default_factory=list)  # earlier timexes (for "het jaar ervoor")
     restated: set[int] = field(default_factory=set)  # starts of anaphora naming a stated period again
     numeric_order: str | None = None  # 'dmy' or 'mdy' when the document shows which it writes
+
+    def tense(self, start: int, end: int, past_verbs: bool = False) -> int:
+        """The tense of the clause around text[start:end] (`clauses.clause_direction`)."""
+        return clause_direction(self.text, self.grammar.language, start, end, past_verbs)
+
+    def verb_before(self, start: int) -> int:
+        """-1 when a verb in the past tense stands right before text[start:] (`clauses.verb_before`)."""
+        return verb_before(self.text, self.grammar.language, start)
+
+    def past_verb_before(self, start: int) -> int:
+        """-1 when a verb in the past tense comes earlier in the clause (`clauses.past_verb_in_clause`)."""
+        return past_verb_in_clause(self.text, self.grammar.language, start)
 
 
 def numeric_order(text: str, g: Grammar) -> str | None:
@@ -194,22 +214,6 @@ def named_by_year(before: str, left: str, g: Grammar) -> bool:
 @cache
 def count_nouns(language: str) -> frozenset[str]:
     return frozenset(units_table(language, "nouns"))
-
-
-def phrase_key(words: str) -> str:
-    """A matched phrase as the lexicons spell their keys: lower case, single spaces ('Next  Week'
-    and 'next\nweek' are 'next week')."""
-    return re.sub(r"\s+", " ", words.lower())
-
-
-def word_before(text: str, pos: int) -> str:
-    m = re.search(r"([\w.'’]+)\s*$", text[max(0, pos - 40) : pos])
-    return m.group(1).lower() if m else ""
-
-
-def word_after(text: str, pos: int) -> str:
-    m = re.match(r"\s*([\w'’]+)", text[pos : pos + 40])
-    return m.group(1).lower() if m else ""
 
 
 def accept(c: Candidate, text: str, g: Grammar) -> bool:
@@ -545,183 +549,16 @@ def dct_relative(ctx: Context, fn) -> tuple[Period | None, str]:
     return Period(min(a.start, b.start), max(a.end, b.end), "range"), "relative_to_dct"
 
 
-CLAUSE_END = re.compile(r"[;!?\n]|(?<=(\w))?\.(?=\s|$)")
-
-
-def clause_bounds(ctx: Context, c: Candidate, reach: int = 600) -> tuple[int, int]:
-    """The sentence around the expression: from the last stop before it to the first after it. The
-    period of an abbreviation is no stop: 'a.m.', 'U.S.', 'Nov.', 'Mr.' (the sentence splitter's
-    abbreviations), or '4 a.m. EDT Thursday' would lose the 'will' of its sentence."""
-    text = ctx.text
-
-    def stop(m: re.Match) -> bool:
-        return m.group() != "." or not is_abbreviation(text, m.start(), ctx.grammar.language)
-
-    lo_from = max(0, c.start - reach)
-    stops = [m.end() for m in CLAUSE_END.finditer(text, lo_from, c.start) if stop(m)]
-    lo = stops[-1] if stops else (0 if lo_from == 0 else lo_from)
-    hi = next((m.start() for m in CLAUSE_END.finditer(text, c.end, c.end + reach) if stop(m)), None)
-    return lo, min(len(text), c.end + reach) if hi is None else hi
-
-
-def clause_direction(ctx: Context, c: Candidate, past_verbs: bool = False) -> int:
-    """Tense of the clause around the expression: -1 past, 1 future, 0 unknown. The cue nearest the
-    expression wins ("said Tuesday it will ..." is past for Tuesday). With `past_verbs`, a word that
-    looks like a verb in the past tense is a cue too, but only before the clause's first future cue
-    ('issued a joint statement Friday saying ... will' is past; 'will present its revised budget on
-    Tuesday' and 'will be sentenced Friday for crimes he committed' are not: the verb is in the scope of
-    'will')."""
-    text = ctx.text
-    lo, hi = quotation_bounds(text, c, *clause_bounds(ctx, c))
-    words = ctx.grammar.words
-    not_cues = words.get("cue_exceptions", {})  # 'next to' says where, not when
-    pattern, directions = tense_cues(ctx.grammar.language)
-    pv = past_verb_words(ctx.grammar.language)
-    reported = re.search(
-        rf"(?<!\w){alt(words.get('reported_speech_starts', []))}(?!\w)", text[c.end : hi], re.I
-    )
-    if reported:  # 'issued a statement Friday saying ... will': the 'will' is what was said
-        hi = c.end + reported.start()
-    attribution = words.get("attribution_verbs", [])
-    trailing = attribution and re.search(
-        rf",\s+(?:[\w'’.-]+\s+){{0,6}}?(?:{alt(attribution)})(?!\w)[^,;:]*$", text[c.end : hi], re.I
-    )
-    if trailing:  # 'will vote on Tuesday, government sources said': the attribution is not the vote's tense
-        hi = c.end + trailing.start()
-    cues = []
-    for m in pattern.finditer(text, lo, hi):  # one scan for all cues (a lookahead: overlapping ones too)
-        pos, cue = m.start(), phrase_key(m.group(1))
-        if c.start <= pos < c.end or word_after(text, m.end(1)) in not_cues.get(cue, ()):
-            continue
-        if directions[cue] < 0 and word_before(text, pos) in pv.auxiliaries:
-            continue  # a participle after 'be' is no past tense: 'will be signed Friday'
-        if directions[cue] > 0 and word_before(text, pos) in pv.leads:
-            continue  # 'because of the planned sale': an adjective, no look ahead
-        cues.append((pos, directions[cue]))
-    if past_verbs:  # not in the scope of a future cue: only those before the first one
-        first_future = min((pos for pos, d in cues if d > 0), default=hi)
-        cues += [
-            (pos, -1) for pos in past_verb_positions(ctx, lo, first_future) if not c.start <= pos < c.end
-        ]
-    best = min(cues, key=lambda pd: c.start - pd[0] if pd[0] < c.start else pd[0] - c.end, default=None)
-    return best[1] if best else 0
-
-
-def quotation_bounds(text: str, c: Candidate, lo: int, hi: int) -> tuple[int, int]:
-    """A quotation is a clause of its own. Inside one (an odd number of quote marks before the
-    expression) the clause is the quotation: '"He will leave at 4 (4 a.m. Thursday)," Castro said'
-    takes its tense from 'will'. Outside, a quotation that a colon or comma opens after the expression
-    is what was said: 'He said Friday: "we will win"' is past. A quoted name or title ('will vote on
-    the "Green Deal" Friday') is neither."""
-    before = [m.end() for m in QUOTE.finditer(text, lo, c.start)]
-    after = QUOTE.search(text, c.end, hi)
-    if len(before) % 2:
-        return before[-1], after.start() if after else hi
-    if after and re.search(r"[:,]\s*$", text[c.end : after.start()]):
-        return lo, after.start()
-    return lo, hi
-
-
-def past_verb_positions(ctx: Context, lo: int, hi: int) -> list[int]:
-    """Where words in the past tense stand between `lo` and `hi`: the language's `past_verb_suffixes`
-    on a word of over four letters that is no future cue's verb ('scheduled', 'expected'), is no
-    participle after 'be' ('will be named'), no adjective after an article, a determiner or an adverb
-    ('the proposed', 'its revised budget', 'a closely watched vote'), none in a compound
-    ('long-delayed'), and none of the words that only look like one ('hundred', 'untouched')."""
-    pv = past_verb_words(ctx.grammar.language)
-    if not pv.suffixes:
-        return []
-    not_before = pv.not_before
-    found, previous = [], None
-    for m in re.finditer(r"\w+", ctx.text[lo:hi]):
-        w = m.group().lower()
-        if (
-            pv.looks_past(w)
-            and (m.group()[0].islower() or previous is None)  # a capital mid-sentence is a name: 'Rutte'
-            and w not in pv.not_verbs
-            and previous not in not_before
-            and ctx.text[lo + m.start() - 1 : lo + m.start()] != "-"
-        ):
-            found.append(lo + m.start())
-        previous = w
-    return found
-
-
-@dataclass(frozen=True)
-class PastVerbWords:
-    """A language's words for telling a verb in the past tense by its ending (read once, not per call)."""
-
-    suffixes: tuple[str, ...]
-    future: frozenset[str]  # verbs in -ed that look ahead ('scheduled', 'expected')
-    auxiliaries: frozenset[str]  # after these a word in -ed is a participle ('will be named')
-    leads: frozenset[str]  # articles and adjective leads: after these it is an adjective ('its revised')
-    not_verbs: frozenset[str]  # words that only look like one ('hundred', 'unaccompanied')
-
-    @property
-    def not_before(self) -> frozenset[str]:
-        return self.auxiliaries | self.leads
-
-    def looks_past(self, word: str) -> bool:
-        return len(word) > 4 and word.endswith(self.suffixes) and word not in self.future
-
-
-@cache
-def past_verb_words(language: str) -> PastVerbWords:
-    words = grammar(language).words
-    return PastVerbWords(
-        tuple(words.get("past_verb_suffixes", [])),
-        future_cue_heads(language),
-        frozenset(w.lower() for w in words.get("participle_auxiliaries", [])),
-        frozenset(w.lower() for w in words.get("articles", []) + words.get("adjective_leads", [])),
-        frozenset(words.get("not_past_verbs", [])),
-    )
-
-
-@cache
-def tense_cues(language: str) -> tuple[re.Pattern, dict[str, int]]:
-    """All past and future cues of a language as one pattern, and each cue's direction (a cue in both
-    lists counts as past)."""
-    words = grammar(language).words
-    directions: dict[str, int] = {}
-    for direction, cues in ((1, words.get("future_cues", [])), (-1, words.get("past_cues", []))):
-        directions.update({phrase_key(cue): direction for cue in cues})
-    return re.compile(rf"(?<!\w)(?=({alt(directions)})(?!\w))", re.I), directions
-
-
-def verb_before(ctx: Context, c: Candidate) -> int:
-    """-1 when the word right before the expression (past 'on') is a verb in the past tense ('predicted
-    Wednesday', 'issued on Friday'): the closest cue there is. 0 otherwise."""
-    pv = past_verb_words(ctx.grammar.language)
-    if not pv.suffixes:
-        return 0
-    preps = alt(ctx.grammar.words.get("date_prepositions", []))
-    before = ctx.text[max(0, c.start - 60) : c.start]
-    m = re.search(rf"(\w+)\s+(?:{preps}\s+)?$", before, re.I)
-    if not m:
-        return 0
-    aux = re.search(r"(\w+)\s+$", before[: m.start()])
-    if aux and aux.group(1).lower() in pv.auxiliaries:
-        return 0  # a participle after 'be' is no past tense: 'to be published in November', 'will be named'
-    return -1 if pv.looks_past(m.group(1).lower()) else 0
-
-
-@cache
-def future_cue_heads(language: str) -> frozenset[str]:
-    """First words of the future cues ('scheduled', 'expected' of 'expected to'): verbs in -ed that
-    look ahead."""
-    return frozenset(w.lower().split()[0] for w in grammar(language).words.get("future_cues", []))
-
-
 def weekday_direction(ctx: Context, c: Candidate) -> int:
     """A bare weekday is the one on or before the document date (news reports what happened), unless the
     nearest tense cue of its clause points forward ('zal vrijdag', 'will meet Friday'), or the language
     says the future in the present tense and the clause has no past ('De Kamer stemt dinsdag')."""
     if word_before(ctx.text, c.start) in ctx.grammar.words.get("since_by_now", []):
         return -1  # 'sinds vrijdag': a time since which something holds has begun by now
-    direction = verb_before(ctx, c) or clause_direction(ctx, c, past_verbs=True)
+    direction = ctx.verb_before(c.start) or ctx.tense(c.start, c.end, past_verbs=True)
     perfect = ctx.grammar.words.get("present_looks_ahead")
     if direction == 0 and perfect is not None:
-        lo, hi = clause_bounds(ctx, c)
+        lo, hi = clause_bounds(ctx.text, ctx.grammar.language, c.start, c.end)
         possessive = set(ctx.grammar.words.get("possessive_after", []))
         auxiliary = (
             m
@@ -739,7 +576,7 @@ def month_day_direction(ctx: Context, c: Candidate) -> int:
     looks ahead (`partial_date`). Measured on TimeBank/AQUAINT: a past tense in the clause misleads
     more often than it helps ('the reduced dividend is payable Jan. 2'); the verb right before does not,
     nor does a future cue."""
-    return verb_before(ctx, c)
+    return ctx.verb_before(c.start)
 
 
 def deictic(g: Grammar, word: str | None):
@@ -811,7 +648,7 @@ def year_back_base(
     prev = last_referable(ctx, c.start, precisions, within=400)
     if ctx.dct is None or not ctx.dct.known or (prev is not None and reportable(ctx, prev)):
         return prev
-    if prev is not None and clause_direction(ctx, c) > 0:
+    if prev is not None and ctx.tense(c.start, c.end) > 0:
         return prev
     for t in reversed(ctx.resolved):
         if t.end > c.start:
@@ -822,7 +659,7 @@ def year_back_base(
         if not referable(ctx, t) or (not near and t.precision not in ("quarter", "half")):
             continue  # paragraphs back only the quarter or half a report is about
         if not reportable(ctx, t):
-            if clause_direction(ctx, t) > 0:
+            if ctx.tense(t.start, t.end) > 0:
                 continue  # a forecast ('will report losses through the third quarter of 1990')
             return prev
         # the latest period with figures; one of another granularity ('1988') is not compared
@@ -911,16 +748,9 @@ def nearest_year_date(ref: dt.date, month: int, day: int | None, direction: int)
 
 
 FAR_DAYS = 120
-# quotation marks: double ones, typographic ones, and TimeBank's `` and '' (a single ' is an apostrophe)
-QUOTE = re.compile(r"``|''|[\"“”„«»]")
 # 'Tuesday the first <noun>': how near the document date an ordinal in words must put the day
 WEEKDAY_DAY_REACH = 35
 JUST_OVER_DAYS = 45
-
-
-def past_verb_in_clause(ctx: Context, c: Candidate) -> int:
-    """-1 when a verb in the past tense ('stepped down ... in March') comes earlier in the sentence."""
-    return -1 if past_verb_positions(ctx, clause_bounds(ctx, c)[0], c.start) else 0
 
 
 def tensed_year(ctx: Context, c: Candidate, period: Period) -> int:
@@ -935,7 +765,7 @@ def tensed_year(ctx: Context, c: Candidate, period: Period) -> int:
         rf"(?<!\w){alt(preps)}\s+$", ctx.text[max(0, c.start - 20) : c.start], re.I
     ):
         return 0
-    direction = clause_direction(ctx, c, past_verbs=True)
+    direction = ctx.tense(c.start, c.end, past_verbs=True)
     if direction < 0 and period.start > ctx.dct.end:
         return -1
     if direction > 0 and period.end < ctx.dct.start:
@@ -951,7 +781,7 @@ def partial_date(ctx: Context, c: Candidate, month: int, day: int | None, direct
             days = (near.start - ctx.dct.start).days if near is not None else 0
             if abs(days) > FAR_DAYS:
                 # 'in March' eight months before or four after: near the middle the clause's tense decides
-                direction = clause_direction(ctx, c, past_verbs=True) or past_verb_in_clause(ctx, c)
+                direction = ctx.tense(c.start, c.end, past_verbs=True) or ctx.past_verb_before(c.start)
             elif (
                 near is not None
                 and near.end < ctx.dct.start - dt.timedelta(days=JUST_OVER_DAYS)
@@ -964,7 +794,7 @@ def partial_date(ctx: Context, c: Candidate, month: int, day: int | None, direct
                 # commander for a mission in December', in March); one just over is not ('will report
                 # October sales' in November), nor is the end of a stretch ('an order that he remain
                 # until March 6': its 'until' says how long, not that the clause looks ahead)
-                direction = max(clause_direction(ctx, c), 0)
+                direction = max(ctx.tense(c.start, c.end), 0)
         return dct_relative(ctx, lambda d: nearest_year_date(d, month, day, direction))
     if ctx.anchor is not None and ctx.anchor.known and day is not None:
         # the document never says when it was written, but it does say which days it talks about
@@ -1233,7 +1063,7 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         else:
             # the nearest one, unless the clause's tense says the one before or after ('Op Prinsjesdag
             # presenteerde het kabinet' in May is last September's)
-            tense = verb_before(ctx, c) or clause_direction(ctx, c, past_verbs=True)
+            tense = ctx.verb_before(c.start) or ctx.tense(c.start, c.end, past_verbs=True)
 
             def nearest_holiday(ref: dt.date) -> Period | None:
                 days = [
@@ -1980,7 +1810,7 @@ def yearless_range(t: Timex, nxt: Timex, ctx: Context | None) -> tuple[Timex, Ti
     if later is None or earlier is None:
         return None  # both ends must be yearless dates ('Friday to December' is no such range)
     options = [(t, later), (earlier, nxt)]
-    direction = clause_direction(ctx, Candidate(t.start, nxt.end, "range", {}), past_verbs=True)
+    direction = ctx.tense(t.start, nxt.end, past_verbs=True)
     if direction < 0:
         options = [pair for pair in options if pair[0].date_start <= d] or options
     elif direction > 0:

@@ -1,0 +1,97 @@
+"""The clause and tense reader shared by the temporal tagger and the event extractor."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.clauses import clause_bounds, clause_direction, past_verb_positions, verb_before
+
+
+def span_of(text: str, word: str) -> tuple[int, int]:
+    start = text.index(word)
+    return start, start + len(word)
+
+
+@pytest.mark.parametrize(
+    "language, text, word, expected",
+    [
+        # the nearest cue of the clause decides
+        ("en", "The minister will visit Dover on Friday.", "Friday", 1),
+        ("en", "The minister visited Dover on Friday.", "Friday", 0),  # without past verbs: no cue word
+        ("nl", "De minister zal vrijdag Dover bezoeken.", "vrijdag", 1),
+        ("nl", "Vorige week vertrok de minister vrijdag naar Dover.", "vrijdag", -1),
+        # a future cue after an article is an adjective: no look ahead
+        ("en", "Because of the planned sale on Friday, shares are steady.", "Friday", 0),
+        # reported speech is what was said, not the tense of the report
+        ("en", "The ministry issued a statement Friday saying the pact will hold.", "Friday", 0),
+        # a trailing attribution is not the tense of what it reports
+        ("en", "Parliament will vote on Tuesday, government sources said.", "Tuesday", 1),
+    ],
+)
+def test_clause_direction_reads_the_nearest_cue(language, text, word, expected):
+    assert clause_direction(text, language, *span_of(text, word)) == expected
+
+
+@pytest.mark.parametrize(
+    "language, text, word, expected",
+    [
+        ("en", "The minister visited Dover on Friday.", "Friday", -1),
+        ("nl", "De minister bezocht vrijdag Dover.", "vrijdag", -1),
+        # in the scope of a future cue a past form is no past tense
+        ("en", "He will be sentenced on Friday for crimes he committed.", "Friday", 1),
+        # a quotation is a clause of its own
+        ("en", 'He said: "We will win on Sunday."', "Sunday", 1),
+    ],
+)
+def test_clause_direction_with_past_verbs(language, text, word, expected):
+    assert clause_direction(text, language, *span_of(text, word), past_verbs=True) == expected
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        ("en", "Officers arrested three men and seized a boat.", ["arrested", "seized"]),
+        (
+            "en",
+            "The proposed rules will be signed.",
+            [],
+        ),  # an adjective after an article; a participle after 'be'
+        ("nl", "De politie arresteerde drie mannen.", ["arresteerde"]),
+        ("nl", "Premier Rutte sprak met de alleenstaande minderjarigen.", []),  # a name; a listed adjective
+    ],
+)
+def test_past_verb_positions(language, text, expected):
+    positions = past_verb_positions(text, language, 0, len(text))
+    assert [text[p:].split()[0] for p in positions] == expected
+
+
+@pytest.mark.parametrize(
+    "language, text, word, expected",
+    [
+        ("en", "The bill was introduced in April.", "April", -1),
+        ("en", "The bill is to be published in April.", "April", 0),
+        ("nl", "Het kabinet presenteerde maandag het plan.", "maandag", -1),
+        ("nl", "Het plan wordt gepresenteerd op maandag.", "maandag", 0),
+    ],
+)
+def test_verb_before(language, text, word, expected):
+    assert verb_before(text, language, text.index(word)) == expected
+
+
+@pytest.mark.parametrize(
+    "language, text, word, clause",
+    [
+        (
+            "en",
+            "It rained. The minister left on Friday; nobody saw him.",
+            "Friday",
+            " The minister left on Friday",
+        ),
+        # the period of an abbreviation is no stop
+        ("en", "At 4 a.m. Thursday the boat left.", "Thursday", "At 4 a.m. Thursday the boat left"),
+        ("nl", "Het regende. Op 3 mrt. vertrok de boot.", "vertrok", " Op 3 mrt. vertrok de boot"),
+    ],
+)
+def test_clause_bounds(language, text, word, clause):
+    lo, hi = clause_bounds(text, language, *span_of(text, word))
+    assert text[lo:hi] == clause
