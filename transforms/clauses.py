@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from transforms import resources
 from transforms.alternation import alt
@@ -218,3 +219,332 @@ def verb_before(text: str, language: str, start: int) -> int:
     if aux and aux.group(1).lower() in pv.auxiliaries:
         return 0  # a participle after 'be' is no past tense: 'to be published in November', 'will be named'
     return -1 if pv.looks_past(m.group(1).lower()) else 0
+
+
+# --- the clauses of a sentence, and the tense of each ------------------------------------------------
+
+# Words and the punctuation that can end or open a clause (offsets into the text).
+CLAUSE_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,]*|[,;:()\[\]–—\"“”«»„]")
+CLOSERS = frozenset(",;:)]–—")
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseWords:
+    """One language's clause words (`clauses.json`), read once."""
+
+    finite: frozenset[str]
+    coordinators: frozenset[str]
+    subordinators: frozenset[str]
+    complementizers: frozenset[str]
+    relatives: frozenset[str]
+    future: re.Pattern
+    perfect: frozenset[str]
+    past: frozenset[str]
+    participle_irregular: frozenset[str]
+    participle_prefixes: tuple[str, ...]
+    separable_prefixes: tuple[str, ...]
+    not_participles: tuple[str, ...]  # nouns shaped like one ('gezinsleden'), also as a compound's end
+    verb_final_only: frozenset[str]  # openers that need their clause's finite verb at its end ('als')
+
+
+@cache
+def clause_words(language: str) -> ClauseWords:
+    data = resources.load(language, "clauses") or resources.load("en", "clauses")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in data.get(key, []))
+
+    return ClauseWords(
+        finite=words("finite_verbs") | words("past_verbs"),
+        coordinators=words("coordinators"),
+        subordinators=words("subordinators"),
+        complementizers=words("complementizers"),
+        relatives=words("relatives"),
+        future=re.compile(rf"(?<![\w'’]){alt(data.get('future_verbs', []))}(?!\w)", re.I),
+        perfect=words("perfect_auxiliaries"),
+        past=words("past_verbs"),
+        participle_irregular=words("participle_irregular"),
+        participle_prefixes=tuple(data.get("participle_prefixes", [])),
+        separable_prefixes=tuple(data.get("separable_prefixes", [])),
+        not_participles=tuple(data.get("not_participles", [])),
+        verb_final_only=words("verb_final_only"),
+    )
+
+
+class Word(NamedTuple):
+    start: int
+    end: int
+    low: str
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One clause of a sentence. A clause may be interrupted by another ('De man die vrijdag verdronk,
+    wordt begraven'): `spans` are its pieces, `start`/`end` their hull. `parent` is the index of the
+    clause a subordinate one depends on (None for a main clause and its coordinates)."""
+
+    start: int
+    end: int
+    kind: str  # main | coordinate | complement | relative | adverbial
+    parent: int | None
+    spans: tuple[tuple[int, int], ...]
+
+    def holds(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.spans)
+
+
+def clause_tokens(text: str, start: int, end: int) -> list[Word]:
+    return [Word(m.start(), m.end(), m.group().lower()) for m in CLAUSE_TOKEN.finditer(text, start, end)]
+
+
+def is_finite(word: Word, previous: str, language: str) -> bool:
+    """A word that can be the finite verb of a clause: an auxiliary, modal or copula, an irregular past,
+    or a word with the ending of a past tense that no article or auxiliary turns into an adjective or
+    participle."""
+    cw = clause_words(language)
+    if word.low in cw.finite:
+        return True
+    pv = past_verb_words(language)
+    return pv.looks_past(word.low) and word.low not in pv.not_verbs and previous not in pv.not_before
+
+
+# How far a reported clause may look for its finite verb ('dat'/'that' + a long subject).
+REPORTED_REACH = 20
+
+
+def is_participle(word: str, language: str) -> bool:
+    """A past participle by its form: 'arrested', 'taken'; 'gearresteerd', 'afgesproken', 'besloten'
+    ('ge-' after an optional separable prefix, or an unstressed prefix, and a participle's ending)."""
+    cw = clause_words(language)
+    if word in cw.participle_irregular:
+        return True
+    if not cw.participle_prefixes:
+        return len(word) > 4 and word.endswith("ed")
+    if len(word) < 6 or not word.endswith(("d", "t", "en")) or word in past_verb_words(language).not_verbs:
+        return False
+    if word.endswith(cw.not_participles):
+        return False  # 'gezinsleden', 'gemeenten': nouns with the shape of a participle
+    stem = word
+    for prefix in cw.separable_prefixes:
+        if stem.startswith(prefix + "ge"):
+            stem = stem[len(prefix) :]
+            break
+    return stem.startswith(cw.participle_prefixes)
+
+
+def is_participial(word: str, language: str) -> bool:
+    """A present participle that can open a clause: 'noting', 'saying'; 'zeggende', 'stellende'."""
+    return len(word) > 5 and word.endswith("ing" if language == "en" else "ende")
+
+
+def finite_between(words: list[Word], lo: int, hi: int, language: str) -> bool:
+    return any(is_finite(words[k], words[k - 1].low if k else "", language) for k in range(lo, hi))
+
+
+def next_stop(words: list[Word], i: int, cw: ClauseWords) -> int:
+    """Index of the first punctuation or clause word after i that closes what i opened."""
+    k = i + 1
+    while k < len(words) and words[k].low not in CLOSERS and words[k].low not in cw.coordinators:
+        k += 1
+    return k
+
+
+def split_clauses(
+    text: str, language: str, start: int, end: int, protected: tuple[tuple[int, int], ...] = ()
+) -> list[Clause]:
+    """The clauses of the sentence text[start:end], in order of their first word.
+
+    A semicolon, or a coordinator ('en', 'and', 'while', 'terwijl') with a finite verb on both sides,
+    starts a coordinate clause; a subordinator ('omdat', 'after'), a complementizer ('dat', 'that')
+    or a relative word ('die', 'which') followed by a finite verb opens a subordinate clause, which a
+    comma closes again (a complement runs on to the end of its parent). Without a finite verb these
+    words join phrases, not clauses ('Syrië en Eritrea', 'the rescue of over 23,000 migrants'). No
+    clause begins inside a `protected` span (a date: 'van 2021 tot en met 2024').
+
+    >>> [text for c in split_clauses(t := "Vorig jaar werden 120 smokkelaars veroordeeld en dit jaar zijn "
+    ...  "het er al 80.", "nl", 0, len(t)) for text in [t[c.start:c.end]]]
+    ['Vorig jaar werden 120 smokkelaars veroordeeld', 'en dit jaar zijn het er al 80.']
+    """
+    reader = ClauseReader(text, language, start)
+    words = clause_tokens(text, start, end)
+    for i in range(len(words)):
+        if any(s < words[i].start < e for s, e in protected):
+            continue  # inside a date ('van 2021 tot en met 2024'): no clause begins there
+        reader.read(words, i)
+    return reader.finish(end)
+
+
+class ClauseReader:
+    """The state of `split_clauses` while it reads a sentence's words from left to right."""
+
+    def __init__(self, text: str, language: str, start: int) -> None:
+        self.text, self.language = text, language
+        self.cw = clause_words(language)
+        self.kinds: list[str] = ["main"]
+        self.parents: list[int | None] = [None]
+        self.pieces: list[list[tuple[int, int]]] = [[]]
+        self.stack = [0]  # the open clauses, outermost first; the last is being read
+        self.piece_start = start
+        self.finite: set[int] = set()  # the clauses with a finite verb read so far
+
+    def move(self, to_stack: list[int], at: int) -> None:
+        """Close the piece being read at `at`, and go on reading the innermost clause of `to_stack`."""
+        if at > self.piece_start:
+            self.pieces[self.stack[-1]].append((self.piece_start, at))
+        self.stack = to_stack
+        self.piece_start = at
+
+    def new(self, kind: str, parent: int | None) -> int:
+        self.kinds.append(kind)
+        self.parents.append(parent)
+        self.pieces.append([])
+        return len(self.kinds) - 1
+
+    def opens(self, words: list[Word], i: int, reach: int = 0) -> bool:
+        """Is there a finite verb between words[i] and the punctuation or coordinator that follows? With
+        `reach`, commas and coordinators do not stop the search within that many words (the subject of a
+        reported clause may hold a list: 'that the smuggling of migrants into, across and out of Europe
+        remains ...')."""
+        k = i + 1
+        cw = self.cw
+        while k < len(words) and words[k].low not in CLOSERS and words[k].low not in cw.coordinators:
+            if not reach and words[k].low in cw.relatives | cw.complementizers | cw.subordinators:
+                break  # the verb of a clause in this one is not its own ('en ... een toename die ... kwamen')
+            k += 1
+        if reach:
+            k = i + 1
+            while k < len(words) and k <= i + reach and words[k].low not in (";", ":"):
+                k += 1
+        if words[i].low in self.cw.verb_final_only:
+            # 'als vorig jaar zien we ...' is no clause: its verb would stand at the end of one
+            return finite_between(words, max(i + 1, k - 3), k, self.language)
+        return finite_between(words, i + 1, k, self.language)
+
+    def read(self, words: list[Word], i: int) -> None:
+        w, cw = words[i], self.cw
+        previous = words[i - 1].low if i else ""
+        current = self.stack[-1]
+        if w.low == ";":
+            self.move([self.new("coordinate", None)], w.end)
+        elif w.low == "," and len(self.stack) > 1 and self.kinds[current] in ("relative", "adverbial"):
+            self.move(self.stack[:-1], w.end)  # the subordinate clause ends, its parent goes on
+        elif (
+            w.low == ","
+            and len(self.stack) == 1
+            and self.kinds[current] == "adverbial"
+            and self.parents[current] is None
+        ):
+            # 'Nadat de minister was vertrokken, begon het debat': the main clause follows the comma
+            main = self.new("main", None)
+            self.parents[current] = main
+            self.move([main], w.end)
+        elif w.low in cw.coordinators and current in self.finite and self.opens(words, i):
+            kind = self.kinds[current]
+            sibling = self.new(
+                "coordinate" if kind in ("main", "coordinate") else kind, self.parents[current]
+            )
+            self.move([*self.stack[:-1], sibling], w.start)
+        elif previous == "," and is_participial(w.low, self.language):
+            # ', noting that ...', ', zeggende dat ...': a participial clause beside the main one
+            self.move([self.stack[0], self.new("adverbial", self.stack[0])], w.start)
+        elif (
+            w.low in cw.subordinators or w.low in cw.complementizers or w.low in cw.relatives
+        ) and self.opens(words, i, REPORTED_REACH if w.low in cw.complementizers else 0):
+            if i == 0:
+                if w.low in cw.subordinators:
+                    self.kinds[current] = "adverbial"
+            else:
+                kind = self.subordinate_kind(words, i)
+                self.move([*self.stack, self.new(kind, current)], w.start)
+        if self.stack[-1] not in self.finite and is_finite(w, previous, self.language):
+            self.finite.add(self.stack[-1])
+
+    def subordinate_kind(self, words: list[Word], i: int) -> str:
+        """'dat'/'that' after a verb or a comma reports ('afgesproken dat we ...'); after a noun it is a
+        relative ('het aantal mensen dat ... aankomt')."""
+        low, before = words[i].low, words[i - 1]
+        if low in self.cw.complementizers:
+            after_verb = is_finite(before, "", self.language) or is_participle(before.low, self.language)
+            if before.low == "," or after_verb or is_participial(before.low, self.language):
+                return "complement"
+            if low not in self.cw.relatives:
+                return "complement"
+        if low in self.cw.relatives:
+            return "relative"
+        return "adverbial"
+
+    def finish(self, end: int) -> list[Clause]:
+        if end > self.piece_start:
+            self.pieces[self.stack[-1]].append((self.piece_start, end))
+        out = []
+        index = {}
+        for k, spans in enumerate(self.pieces):
+            spans = [(s, e) for s, e in spans if self.text[s:e].strip(" ,;:")]
+            if spans:
+                index[k] = len(out)
+                out.append((k, spans))
+        clauses = []
+        for k, spans in out:
+            parent = self.parents[k]
+            clauses.append(
+                Clause(
+                    spans[0][0],
+                    spans[-1][1],
+                    self.kinds[k],
+                    index.get(parent) if parent is not None else None,
+                    tuple(spans),
+                )
+            )
+        return clauses
+
+
+def clause_tense(text: str, language: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """'future', 'past' or 'present': how the clause made of `spans` places what it says.
+
+    Future: a verb that looks ahead ('will', 'zal', 'plans to', 'gaat ... investeren'). Past: an
+    irregular past ('was', 'werd', 'kwam'), a verb with a past ending that is no participle after 'be'
+    or adjective after an article ('arrested', 'meldde'), or a perfect (an auxiliary of the perfect and a
+    participle: 'has been set aside', 'is ... gestegen', 'hebben ... bereikt'). Else present ('wordt
+    uitgevoerd', 'are carried out', 'zet in op')."""
+    cw = clause_words(language)
+    words = [w for s, e in spans for w in clause_tokens(text, s, e)]
+    for s, e in spans:
+        for m in cw.future.finditer(text, s, e):
+            if m.group().lower() in ("gaat", "gaan") and not infinitive_follows(text, m.end(), e):
+                continue  # 'het gaat om', 'gaan naar': no future
+            return "future"
+    lows = [w.low for w in words]
+    if any(w in cw.past for w in lows):
+        return "past"
+    if perfect(lows, language):
+        return "past"
+    pv = past_verb_words(language)
+    for k, w in enumerate(lows):
+        if "-" in w or not pv.looks_past(w) or w in pv.not_verbs:
+            continue  # 'intelligence-led', 'long-delayed': adjectives
+        if (k and lows[k - 1] in pv.not_before) or (k > 1 and lows[k - 2] in pv.auxiliaries):
+            continue  # 'the proposed rules', 'is therefore committed': an adjective or a participle
+        if language == "en" or not is_participle(w, language):
+            return "past"
+    return "present"
+
+
+# 'gaat ... investeren': an infinitive within a few words; 'gaat om', 'gaan naar' are no future.
+INFINITIVE_AFTER = re.compile(
+    r"^(?:\s+(?!(?:om|over|naar|erom|erover|door|mee)\b)[\w'’-]+){0,6}?\s+[a-zë]+en\b", re.I
+)
+
+
+def infinitive_follows(text: str, pos: int, end: int) -> bool:
+    m = INFINITIVE_AFTER.match(text[pos:end])
+    return bool(m) and not re.match(r"\s+(?:om|over|naar|erom|erover|door|mee)\b", text[pos:end], re.I)
+
+
+def perfect(lows: list[str], language: str) -> bool:
+    """An auxiliary of the perfect with a participle after it ('has been', 'heeft ... besloten')."""
+    cw = clause_words(language)
+    reach = 3 if language == "en" else 12
+    return any(
+        w in cw.perfect and any(is_participle(x, language) for x in lows[k + 1 : k + 1 + reach])
+        for k, w in enumerate(lows)
+    )

@@ -146,18 +146,43 @@ def trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped text was wrapped at, or None when it was not: at least five long lines
+    (40 characters or more), half of them within a few characters of their median length."""
+    lengths = sorted(len(line.rstrip()) for line in lines if len(line.rstrip()) >= 40)
+    if len(lengths) < 5:
+        return None
+    median = lengths[len(lengths) // 2]
+    near = sum(abs(n - median) <= WRAP_SLACK for n in lengths)
+    return median if near * 2 >= len(lengths) else None
+
+
+# How far from the wrap width a wrapped line may end (words are not cut: lines end short of it).
+WRAP_SLACK = 12
+# A line that opens a list item or a numbered heading starts a block of its own.
+ITEM_START = re.compile(r"^\s*(?:[•*·–-]|\d{1,2}[.)]\s|[A-Z][a-z]{0,10}\s+\d+\b)")
+
+
 def blocks(text: str) -> list[tuple[int, int]]:
-    """Lines, with hard-wrapped lines joined: a line that ends mid-sentence and a next line that
-    starts in lower case are one block. Blank lines are blocks of their own (paragraph breaks)."""
+    """Lines, with hard-wrapped lines joined: a line that ends mid-sentence and a next line that starts
+    in lower case are one block; in a text wrapped at a fixed width, so are a line of about that width
+    that ends mid-sentence and any next line that is no list item ('... in de brief van 10 september' +
+    '2020 aan de Kamer.'). Blank lines are blocks of their own (paragraph breaks)."""
+    lines = text.split("\n")
+    width = wrap_width(lines)
     out: list[tuple[int, int]] = []
     pos = 0
-    for line in text.split("\n"):
+    for line in lines:
         lo, hi = pos, pos + len(line)
         pos = hi + 1
-        if out and line.strip() and line.lstrip()[:1].islower():
+        if out and line.strip():
             plo, phi = out[-1]
             prev = text[plo:phi]
-            if prev.strip() and not FINISHED.search(prev):
+            last = prev.rsplit("\n", 1)[-1].rstrip()
+            wrapped = width is not None and width - 2 * WRAP_SLACK <= len(last) <= width + WRAP_SLACK
+            fields = "|" in last or "|" in line  # a row of a table is no wrapped sentence
+            goes_on = line.lstrip()[:1].islower() or (wrapped and not fields and not ITEM_START.match(line))
+            if prev.strip() and not FINISHED.search(prev) and goes_on:
                 out[-1] = (plo, hi)
                 continue
         out.append((lo, hi))

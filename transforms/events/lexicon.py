@@ -1,0 +1,305 @@
+"""Event triggers: the verbs and event nouns of a language's lexicon (`resources/<lang>/triggers.json`).
+
+Each entry has an event type from `schemas.ontology` and a kind:
+- `verb`: a predicate that decides its event's type ('arrested', 'ondertekend', 'dismantles');
+- `statement`: a reporting verb ('said', 'benadrukte'): the event is the saying;
+- `light`: a verb that takes its type from the event noun it governs ('reached an agreement', 'vond
+  een bijeenkomst plaats'); alone it is OTHER (or the type it has as a verb of the lexicon);
+- `noun`: an event noun ('summit', 'arrestatie', 'akkoord').
+
+A trailing * matches any ending; `a ... b` is a verb with its particle later in the same sentence
+('voerde vanmorgen een actie uit', 'carried the operation out'): the trigger is the verb, found only
+where the particle follows. Where one word is both a verb and a noun of the lexicon ('visit',
+'bezoek'), a determiner before it makes it the noun.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from schemas.ontology import EVENT_TYPES
+from transforms import resources
+
+# How far after a separable verb its particle may stand (characters): Dutch puts it at the clause's end.
+PARTICLE_REACH = 120
+# Characters for which `str.lower()` is not what `re.IGNORECASE` compares ("İ" lowers to two characters).
+CASE_SPECIAL = re.compile("[\u0130\u0131\u017f\u03c2\u03a3\u1e9e]")
+DETERMINERS = {
+    "en": frozenset(
+        [
+            "the",
+            "a",
+            "an",
+            "this",
+            "that",
+            "these",
+            "those",
+            "its",
+            "his",
+            "her",
+            "their",
+            "our",
+            "your",
+            "my",
+            "no",
+            "any",
+            "each",
+            "every",
+        ]
+    ),
+    "nl": frozenset(
+        [
+            "de",
+            "het",
+            "een",
+            "deze",
+            "dit",
+            "die",
+            "dat",
+            "zijn",
+            "haar",
+            "hun",
+            "ons",
+            "onze",
+            "uw",
+            "mijn",
+            "geen",
+            "elke",
+            "iedere",
+        ]
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    start: int  # document offsets of the trigger (the verb of a separable verb), end exclusive
+    end: int
+    text: str
+    event_type: str
+    kind: str  # verb | statement | light | noun
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    pattern: re.Pattern  # the (first) word(s), with word boundaries
+    particle: re.Pattern | None  # the particle of a separable verb, searched after the match
+    event_type: str
+    kind: str
+    prefix: str  # the literal its first word starts with: a text without it cannot match
+
+
+def compile_words(words: str) -> str:
+    parts = [re.escape(p).replace(r"\*", r"\w*") for p in words.lower().split()]
+    return r"\s+".join(parts)
+
+
+def compile_entry(word: str, event_type: str, kind: str) -> Entry:
+    head, _, particle = word.partition(" ... ")
+    # "top" is a summit, "top-5" is not: no word character or hyphenated word right after
+    pattern = re.compile(rf"(?<![\w-]){compile_words(head)}(?![\w]|-\w)", re.I)
+    after = re.compile(rf"(?<!\w){compile_words(particle)}(?!\w)", re.I) if particle else None
+    return Entry(pattern, after, event_type, kind, head.lower().split()[0].split("*")[0])
+
+
+@cache
+def not_triggers(language: str) -> re.Pattern | None:
+    """Phrases in which a trigger word names no event ('law enforcement', 'georganiseerde criminaliteit')."""
+    data = resources.load(language, "triggers") or resources.load("en", "triggers")
+    phrases = data.get("not_triggers", [])
+    if not phrases:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(compile_words(p) for p in phrases)})(?!\w)", re.I)
+
+
+@cache
+def lexicon(language: str) -> tuple[Entry, ...]:
+    """All entries of a language, longer words first (so 'algemeen overleg' wins over 'overleg')."""
+    data = resources.load(language, "triggers") or resources.load("en", "triggers")
+    verbs: dict[str, str] = {}
+    entries: list[Entry] = []
+    for event_type, words in data.get("verbs", {}).items():
+        if event_type not in EVENT_TYPES:
+            continue
+        for w in words:
+            verbs.setdefault(w.lower(), event_type)
+            entries.append(compile_entry(w, event_type, "statement" if event_type == "STATEMENT" else "verb"))
+    for w in data.get("light_verbs", []):
+        entries.append(compile_entry(w, verbs.get(w.lower(), "OTHER"), "light"))
+    for event_type, words in data.get("nouns", {}).items():
+        if event_type in EVENT_TYPES:
+            entries.extend(compile_entry(w, event_type, "noun") for w in words)
+    return tuple(entries)
+
+
+def find_triggers(text: str, start: int, end: int, language: str) -> list[Trigger]:
+    """The triggers in text[start:end], in text order, without overlaps: at one place the longest match
+    wins, and of two matches of the same words the noun after a determiner, else the verb."""
+    lowered = text[start:end].lower()
+    special = CASE_SPECIAL.search(text, start, end) is not None
+    found: dict[tuple[int, int], list[Trigger]] = {}
+    for entry in lexicon(language):
+        if entry.prefix and not special and entry.prefix not in lowered:
+            continue
+        for m in entry.pattern.finditer(text, start, end):
+            if entry.particle is not None and not entry.particle.search(
+                text, m.end(), min(end, m.end() + PARTICLE_REACH)
+            ):
+                continue
+            found.setdefault(m.span(), []).append(
+                Trigger(m.start(), m.end(), m.group(), entry.event_type, entry.kind)
+            )
+    blocked = not_triggers(language)
+    spans = [m.span() for m in blocked.finditer(text, start, end)] if blocked else []
+    chosen: list[Trigger] = []
+    for span in sorted(found, key=lambda s: (s[0], -(s[1] - s[0]))):
+        if chosen and span[0] < chosen[-1].end:
+            continue
+        if any(s <= span[0] < e for s, e in spans):
+            continue
+        reading = pick_reading(found[span], text, language)
+        if reading.kind != "noun" and (
+            is_name(text, reading, start) or is_adjective(text, reading, language, start)
+        ):
+            continue
+        chosen.append(reading)
+    return chosen
+
+
+def is_name(text: str, t: Trigger, sentence_start: int) -> bool:
+    """A capitalised verb after the sentence's first word is part of a name ('Organized Crime')."""
+    if not t.text[:1].isupper() or not text[sentence_start : t.start].strip():
+        return False
+    before = text[max(sentence_start, t.start - 3) : t.start]
+    return not re.search(r"[.:;!?\"“‘«(\n]\s*$", before)
+
+
+# Words after which a participle is still a verb ('arrested by', 'gearresteerd in'): function words.
+FUNCTION_AFTER = frozenset(
+    [
+        "by",
+        "in",
+        "on",
+        "at",
+        "to",
+        "from",
+        "the",
+        "a",
+        "an",
+        "with",
+        "for",
+        "of",
+        "and",
+        "or",
+        "but",
+        "as",
+        "after",
+        "before",
+        "during",
+        "into",
+        "over",
+        "under",
+        "near",
+        "since",
+        "until",
+        "than",
+        "that",
+        "this",
+        "these",
+        "its",
+        "their",
+        "his",
+        "her",
+        ",",
+        ".",
+        ";",
+        ":",
+        "–",
+        "—",
+        ")",
+        "door",
+        "in",
+        "op",
+        "aan",
+        "te",
+        "van",
+        "voor",
+        "met",
+        "na",
+        "bij",
+        "naar",
+        "tot",
+        "en",
+        "of",
+        "maar",
+        "dat",
+        "die",
+        "de",
+        "het",
+        "een",
+        "om",
+        "uit",
+        "tijdens",
+        "zijn",
+        "is",
+        "werd",
+        "werden",
+        "wordt",
+        "worden",
+    ]
+)
+
+
+def is_adjective(text: str, t: Trigger, language: str, sentence_start: int) -> bool:
+    """A participle before its noun is an adjective: 'Increased migration', 'aangenomen moties',
+    'the targeted basis'. The word after it is a content word; in English, before it stands nothing, a
+    determiner or an adjective lead (Dutch puts more before one: 'eerder door de Kamer aangenomen moties')."""
+    low = t.text.lower()
+    participle = (
+        low.endswith("ed")
+        if language == "en"
+        else low.endswith(("d", "t", "en"))
+        and low.startswith(("ge", "aange", "afge", "opge", "uitge", "inge", "be", "ver", "ont"))
+    )
+    if not participle or " " in low:
+        return False
+    after = re.match(r"\s+([\w'’-]+|[^\w\s])", text[t.end : t.end + 40])
+    if not after or after.group(1).lower() in FUNCTION_AFTER or not after.group(1)[:1].isalpha():
+        return False
+    if language != "en":
+        return True
+    before = re.search(r"([\w'’-]+)\W*$", text[max(sentence_start, t.start - 40) : t.start])
+    lead = before.group(1).lower() if before else ""
+    return not before or lead in DETERMINERS.get(language, DETERMINERS["en"]) or lead in ADJECTIVE_LEADS
+
+
+ADJECTIVE_LEADS = frozenset(
+    [
+        "more",
+        "most",
+        "less",
+        "very",
+        "well",
+        "newly",
+        "recently",
+        "widely",
+        "eerder",
+        "eerst",
+        "reeds",
+        "al",
+        "nieuw",
+    ]
+)
+
+
+def pick_reading(readings: list[Trigger], text: str, language: str) -> Trigger:
+    """Of the entries that match the same words, the noun after a determiner ('the visit', 'een bezoek'),
+    else the first verb reading (a heavy verb before a statement before a light one)."""
+    if len(readings) == 1:
+        return readings[0]
+    before = re.search(r"([\w'’]+)\W*$", text[max(0, readings[0].start - 30) : readings[0].start])
+    determined = bool(before) and before.group(1).lower() in DETERMINERS.get(language, DETERMINERS["en"])
+    order = ("noun", "verb", "statement", "light") if determined else ("verb", "statement", "light", "noun")
+    return min(readings, key=lambda t: order.index(t.kind))

@@ -1,0 +1,73 @@
+"""The status of an event: happened, planned, negated or possible (`schemas.vocabulary.STATUSES`).
+
+Read from the clause of its trigger:
+- negated: a negation before the trigger in its clause ('niet', 'geen', 'not', 'no flights have
+  left'), or a verb that says it did not happen ('denied', 'weigerde');
+- possible: a modal ('zou kunnen', 'may', 'mogelijk'), or a clause opened by a condition ('if', 'als');
+- planned: a future or a plan ('zal', 'gaat investeren', 'will', 'plans to', 'is set to'), or a
+  present tense whose date lies after the document's date ('oplopend tot € 118 miljoen in 2029'), or a
+  finite verb in the present with a date in a document that has none ('is allocating ... in 2025');
+- else happened.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from transforms.clauses import clause_tokens, is_finite
+from transforms.events.words import event_words, found_in
+
+# How many words before the trigger a negation may stand and still say the trigger did not happen.
+NEGATION_REACH = 6
+
+
+def read_status(
+    text: str,
+    language: str,
+    spans: tuple[tuple[int, int], ...],
+    trigger_start: int,
+    tense: str,
+    date_start: dt.date | None,
+    published_end: dt.date | None,
+) -> str:
+    w = event_words(language)
+    if negated(text, language, spans, trigger_start) or found_in(w.negative_verbs, text, spans):
+        return "negated"
+    if found_in(w.possible, text, spans) or conditional(text, language, spans):
+        return "possible"
+    if tense == "future" or found_in(w.planned, text, spans) and tense != "past":
+        return "planned"
+    if tense == "present" and date_start is not None:
+        if published_end is not None and date_start > published_end:
+            return "planned"  # 'oplopend tot € 118 miljoen in 2029', in a text of 2025
+        if published_end is None and has_finite(text, language, spans):
+            return "planned"  # 'The government is allocating € 95 million in 2025', in a text of no date
+    return "happened"
+
+
+def has_finite(text: str, language: str, spans: tuple[tuple[int, int], ...]) -> bool:
+    """A finite verb in the clause (a line of fields such as 'Vragen van ... (ingezonden 21 november)'
+    has none, and says nothing about the future)."""
+    for s, e in spans:
+        words = clause_tokens(text, s, e)
+        if any(is_finite(w, words[k - 1].low if k else "", language) for k, w in enumerate(words)):
+            return True
+    return False
+
+
+def conditional(text: str, language: str, spans: tuple[tuple[int, int], ...]) -> bool:
+    """A clause opened by a condition ('als', 'if'): its event may or may not happen."""
+    m = event_words(language).conditionals.match(text, spans[0][0]) if spans else None
+    return m is not None
+
+
+def negated(text: str, language: str, spans: tuple[tuple[int, int], ...], trigger_start: int) -> bool:
+    """A negation within NEGATION_REACH words before the trigger, in the trigger's own piece of clause."""
+    w = event_words(language)
+    for s, e in spans:
+        if not s <= trigger_start < e:
+            continue
+        before = text[s:trigger_start]
+        tail = " ".join(before.split()[-NEGATION_REACH:])
+        return bool(w.negators.search(tail))
+    return False

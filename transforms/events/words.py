@@ -1,0 +1,74 @@
+"""A language's event words (`resources/<lang>/events.json`), compiled once: what makes a clause an
+event, and what gives it its status. Each list matches whole words, case-insensitively."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from transforms import resources
+from transforms.alternation import alt
+
+
+@dataclass(frozen=True)
+class EventWords:
+    performatives: re.Pattern  # 'hierbij', 'met deze brief', 'today': the text itself is the event
+    habitual: re.Pattern  # 'vaak', 'usually', 'jaarlijks': a habit, no event
+    forecast: re.Pattern  # 'naar verwachting', 'is expected': a forecast, no event
+    evaluative: re.Pattern  # 'unacceptable', 'van belang': an opinion, no event
+    negators: re.Pattern  # 'niet', 'geen', 'not', 'no'
+    negative_verbs: re.Pattern  # 'denied', 'weigerde'
+    possible: re.Pattern  # 'zou', 'could', 'mogelijk'
+    conditionals: re.Pattern  # 'als', 'if': a clause they open holds only a possible event
+    planned: re.Pattern  # 'will', 'gaat', 'plans to', 'voornemen'
+    obligation: re.Pattern  # 'must', 'moet', 'can': a norm or a capacity, no event
+    saying: re.Pattern  # 'said', 'zei', 'volgens': a quotation's attribution
+    hedges: re.Pattern  # 'graag wil ik', 'would like to'
+    date_links: frozenset[str]  # 'van', 'of': a date that belongs to the noun before it
+    temporal_prepositions: frozenset[str]  # 'tijdens', 'during': a noun after them is a time, no event
+    states: frozenset[str]  # verbs of a state ('remains', 'blijft', 'lacked')
+    not_story_starts: re.Pattern  # 'Zie ook', 'Read more', 'Lees hier': references and navigation
+    first_person: frozenset[str]  # 'ik', 'we': the writer, subject of the text's own act
+    demonstrative_subjects: frozenset[str]  # 'this', 'it': no actor who says something
+    target_prepositions: re.Pattern  # 'voor', 'for': a date after them is a plan's target
+
+
+def words_pattern(words: list[str]) -> re.Pattern:
+    # not inside a hyphenated word either: 'groot' is no word of 'Groot-Brittannië'
+    return re.compile(rf"(?<![\w'’-]){alt(words)}(?![\w'’]|-\w)", re.I)
+
+
+@cache
+def event_words(language: str) -> EventWords:
+    data = resources.load(language, "events") or resources.load("en", "events")
+    return EventWords(
+        performatives=words_pattern(data.get("performatives", [])),
+        habitual=words_pattern(data.get("habitual", [])),
+        forecast=words_pattern(data.get("forecast", [])),
+        evaluative=words_pattern(data.get("evaluative", [])),
+        negators=words_pattern(data.get("negators", [])),
+        negative_verbs=words_pattern(data.get("negative_verbs", [])),
+        possible=words_pattern(data.get("possible", [])),
+        conditionals=words_pattern(data.get("conditionals", [])),
+        planned=words_pattern(data.get("planned", [])),
+        obligation=words_pattern(data.get("modal_obligation", [])),
+        saying=words_pattern(data.get("saying_verbs", [])),
+        hedges=words_pattern(data.get("hedges", [])),
+        date_links=frozenset(w.lower() for w in data.get("date_links", [])),
+        temporal_prepositions=frozenset(w.lower() for w in data.get("temporal_prepositions", [])),
+        states=frozenset(w.lower() for w in data.get("states", [])),
+        not_story_starts=re.compile(rf"^[\W\d]*{alt(data.get('not_story_starts', []))}(?![\w'’])", re.I),
+        first_person=frozenset(w.lower() for w in data.get("first_person", [])),
+        demonstrative_subjects=frozenset(w.lower() for w in data.get("demonstrative_subjects", [])),
+        target_prepositions=re.compile(rf"(?<![\w'’-]){alt(data.get('target_prepositions', []))}\s+$", re.I),
+    )
+
+
+def found_in(pattern: re.Pattern, text: str, spans: tuple[tuple[int, int], ...]) -> re.Match | None:
+    """The first match of `pattern` inside any of `spans` of `text`."""
+    for s, e in spans:
+        m = pattern.search(text, s, e)
+        if m:
+            return m
+    return None
