@@ -27,7 +27,8 @@ def warm_up_documents() -> list:
     for language in resources.languages():
         calendar = resources.load(language, "calendar")
         month, weekday = next(iter(calendar["months"])), next(iter(calendar["weekdays"]))
-        text = f"{weekday.title()} 3 {month.title()} 2024: 12 people, 40 km. 5 {month} 2023."
+        past = resources.load(language, "clauses").get("past_verbs", ["was"])[0]  # a verb: a clause
+        text = f"{weekday.title()} 3 {month.title()} 2024 {past} 12 people, 40 km. 5 {month} 2023."
         name = f"warm-up.{language}.txt"
         documents.append(RawSource(name, name, "txt", text.encode(), {"language": language}))
     return documents

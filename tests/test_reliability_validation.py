@@ -88,7 +88,7 @@ def test_a_bad_max_invalid_share_setting_is_refused_with_its_name(value) -> None
 def test_a_batch_failing_validation_loads_nothing_and_can_be_run_again(
     prefect_harness, tmp_path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import transforms.events
+    import transforms.events.rows
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -97,7 +97,7 @@ def test_a_batch_failing_validation_loads_nothing_and_can_be_run_again(
     data = tmp_path / "data"
     monkeypatch.setenv("TIMELINE_MAX_INVALID_SHARE", "0.5")
     with monkeypatch.context() as broken:  # an extractor bug: every event's confidence out of range
-        broken.setattr(transforms.events, "confidence", lambda *args: 1.5)
+        broken.setattr(transforms.events.rows, "confidence", lambda *args: 1.5)
         summary = run_flow([folder], data, batch_size=5)
     assert BETWEEN_CONFIDENCE in summary.failed_expectations
     assert summary.documents_rejected == 2  # both documents of the refused batch, counted once each

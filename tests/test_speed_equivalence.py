@@ -16,7 +16,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from transforms import documents, entities, events, quantities, sentences
+from transforms import documents, entities, quantities, sentences
+from transforms.events import lexicon
+from transforms.events.timexes import TimexesBySpan
 from transforms.model import Timex
 from transforms.sentences import split_sentences
 
@@ -233,44 +235,40 @@ def test_custodial_patterns_are_the_ones_built_per_call(language):
 # --- triggers -------------------------------------------------------------------------------------
 
 
-def plain_find_triggers(sentence: str, language: str) -> list[events.Trigger]:
-    """Every pattern whose prefix is in the lower-cased sentence (all of them for special characters)."""
-    found = []
-    lowered = sentence.lower()
-    exact = events.CASE_SPECIAL.search(sentence) is None
-    pairs = zip(events.trigger_lexicon(language), events.trigger_prefixes(language), strict=True)
-    for (rx, event_type), prefix in pairs:
-        if exact and prefix not in lowered:
-            continue
-        found += [events.Trigger(m.start(), m.end(), m.group(0), event_type) for m in rx.finditer(sentence)]
-    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
-    return found
+def prefixes(language: str) -> list[str]:
+    return sorted({e.prefix for e in lexicon.lexicon(language) if e.prefix})
+
+
+def same_matches(text: str, language: str) -> bool:
+    fast = lexicon.all_matches(text, 0, len(text), language)
+    slow = lexicon.all_matches(text, 0, len(text), language, shortcut=False)
+    return fast == slow
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_trigger_index_finds_what_testing_every_pattern_finds(language):
+def test_trigger_shortcut_finds_what_trying_every_entry_finds(language):
     texts = [s for s, _ in seed_sentences()]
     # Every lexicon prefix in a sentence of its own, and all of them in one sentence.
-    entries = list(events.trigger_prefixes(language))
+    entries = prefixes(language)
     texts += [f"Zij {e}t het." for e in entries] + [" ".join(entries), "İstanbul ſchip " + " ".join(entries)]
     for text in texts:
-        assert events.find_triggers(text, language) == plain_find_triggers(text, language)
+        assert same_matches(text, language), text
 
 
 def test_lower_case_keeps_word_characters():
-    """`candidate_patterns` looks for word starts in the lower-cased sentence, the patterns in the sentence."""
+    """The shortcut looks for prefixes in the lower-cased text, the patterns in the text."""
     word = re.compile(r"\w")
     for c in range(sys.maxunicode + 1):
         ch = chr(c)
         if ch != "\u0130":  # "İ" lowers to two characters; it is in CASE_SPECIAL
             assert len(ch.lower()) == 1, repr(ch)
             assert bool(word.match(ch)) == bool(word.match(ch.lower())), repr(ch)
-    assert events.CASE_SPECIAL.search("\u0130")
+    assert lexicon.CASE_SPECIAL.search("\u0130")
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_trigger_index_on_made_up_sentences(language):
-    entries = sorted({p for p in events.trigger_prefixes(language) if p})
+def test_trigger_shortcut_on_made_up_sentences(language):
+    entries = prefixes(language)
 
     @settings(max_examples=500, deadline=None)
     @given(
@@ -285,7 +283,7 @@ def test_trigger_index_on_made_up_sentences(language):
         text = "".join(
             g + (w.upper() if upper else w) + tail for (w, tail), g in zip(words, glue, strict=False)
         )
-        assert events.find_triggers(text, language) == plain_find_triggers(text, language)
+        assert same_matches(text, language)
 
     check()
 
@@ -302,7 +300,7 @@ def test_timexes_by_span_finds_what_testing_every_one_finds(timex_spans, queries
     timexes = [Timex(s, s + n, "x", "DATE", str(k)) for k, (s, n) in enumerate(timex_spans)]
     if backwards and timexes:  # an expression that ends before it starts: the index must still agree
         timexes[0] = Timex(timexes[0].start, timexes[0].start - 1, "x", "DATE", "b")
-    by_span = events.TimexesBySpan(timexes)
+    by_span = TimexesBySpan(timexes)
     for start, length in queries:
         end = start + length
         assert by_span.within(start, end) == [t for t in timexes if t.start >= start and t.end <= end]

@@ -514,11 +514,12 @@ def clause_tense(text: str, language: str, spans: tuple[tuple[int, int], ...]) -
                 continue  # 'het gaat om', 'gaan naar': no future
             return "future"
     lows = [w.low for w in words]
-    if any(w in cw.past for w in lows):
-        return "past"
+    pv = past_verb_words(language)
+    if any(w in cw.past and not (k and lows[k - 1] in pv.auxiliaries) for k, w in enumerate(lows)):
+        return "past"  # not 'are made available', 'is held': a participle after 'be'
+
     if perfect(lows, language):
         return "past"
-    pv = past_verb_words(language)
     for k, w in enumerate(lows):
         if "-" in w or not pv.looks_past(w) or w in pv.not_verbs:
             continue  # 'intelligence-led', 'long-delayed': adjectives

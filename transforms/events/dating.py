@@ -9,8 +9,9 @@ In order:
    ending at the document date;
 3. the document's date, for the document's own acts (the headline, 'hierbij', 'met deze brief',
    'today') and for statements without a date of their own (`dct`);
-4. the date of the story so far, for an event in the past tense that carries on from a dated one in
-   the same or the previous paragraph with no other date between (`inherited`);
+4. the date of the story so far, for an event in the past tense in one of the next two sentences of
+   its paragraph, or in a sentence that carries the story on ('Hij schrapte direct ...', 'As a result,
+   ...') a few sentences later (`inherited`); never where a year stands that the tagger could not read;
 5. else none (`unresolved`).
 """
 
@@ -51,7 +52,7 @@ UNDATED = DateChoice(None, None, None, None, "unknown", "unresolved")
 
 @cache
 def comparison_pattern(language: str) -> re.Pattern:
-    cues = resources.load(language, "temporal").get("comparison_cues", [])
+    cues = resources.load(language, "events").get("comparison_cues", [])
     return re.compile(rf"(?<!\w){alt(cues)}\s+(?:[\w-]+\s+){{0,3}}$", re.I)
 
 

@@ -145,14 +145,11 @@ def in_quotation(text: str, seg: Segment, pos: int) -> bool:
 
 
 def attributes_quotation(r: Reading) -> bool:
-    """'zei hij tijdens de top', 'Interior Minister Priti Patel said': a saying verb that only says
-    whose words a quotation is (the sentence quotes, or is all attribution)."""
+    """'"...," zei hij tijdens de top': a saying verb that only says whose words the sentence's
+    quotation are."""
     if r.predicate is None or not event_words(r.language).saying.fullmatch(r.predicate.text):
         return False
-    return (
-        bool(QUOTE.search(r.text, r.sentence.start, r.sentence.end))
-        or len(clause_tokens(r.text, *r.spans[0])) < 6
-    )
+    return bool(QUOTE.search(r.text, r.sentence.start, r.sentence.end))
 
 
 def demonstrative_subject(r: Reading) -> bool:

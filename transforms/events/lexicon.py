@@ -21,11 +21,15 @@ from functools import cache
 
 from schemas.ontology import EVENT_TYPES
 from transforms import resources
+from transforms.clauses import clause_words
 
 # How far after a separable verb its particle may stand (characters): Dutch puts it at the clause's end.
 PARTICLE_REACH = 120
-# Characters for which `str.lower()` is not what `re.IGNORECASE` compares ("İ" lowers to two characters).
-CASE_SPECIAL = re.compile("[\u0130\u0131\u017f\u03c2\u03a3\u1e9e]")
+# Characters for which `str.lower()` is not what `re.IGNORECASE` compares ("İ" lowers to two
+# characters, "ſ" matches "s", "ς" matches "σ"): a text holding one is searched with every entry.
+_FOLDS = {chr(c) for k, v in re._casefix._EXTRA_CASES.items() for c in (k, *v)}
+_FOLDS |= {c.upper() for c in _FOLDS} | {"\u0130", "\u03a3"}
+CASE_SPECIAL = re.compile("[" + "".join(sorted(re.escape(c) for c in _FOLDS if not c.isascii())) + "]")
 DETERMINERS = {
     "en": frozenset(
         [
@@ -137,20 +141,9 @@ def lexicon(language: str) -> tuple[Entry, ...]:
 def find_triggers(text: str, start: int, end: int, language: str) -> list[Trigger]:
     """The triggers in text[start:end], in text order, without overlaps: at one place the longest match
     wins, and of two matches of the same words the noun after a determiner, else the verb."""
-    lowered = text[start:end].lower()
-    special = CASE_SPECIAL.search(text, start, end) is not None
     found: dict[tuple[int, int], list[Trigger]] = {}
-    for entry in lexicon(language):
-        if entry.prefix and not special and entry.prefix not in lowered:
-            continue
-        for m in entry.pattern.finditer(text, start, end):
-            if entry.particle is not None and not entry.particle.search(
-                text, m.end(), min(end, m.end() + PARTICLE_REACH)
-            ):
-                continue
-            found.setdefault(m.span(), []).append(
-                Trigger(m.start(), m.end(), m.group(), entry.event_type, entry.kind)
-            )
+    for t in all_matches(text, start, end, language):
+        found.setdefault((t.start, t.end), []).append(t)
     blocked = not_triggers(language)
     spans = [m.span() for m in blocked.finditer(text, start, end)] if blocked else []
     chosen: list[Trigger] = []
@@ -166,6 +159,25 @@ def find_triggers(text: str, start: int, end: int, language: str) -> list[Trigge
             continue
         chosen.append(reading)
     return chosen
+
+
+def all_matches(text: str, start: int, end: int, language: str, shortcut: bool = True) -> list[Trigger]:
+    """Every match of every entry in text[start:end]. With `shortcut`, an entry whose literal prefix is
+    not in the lower-cased text is not tried: ~95% of them, and none of those could match (a test
+    proves it on made-up text)."""
+    lowered = text[start:end].lower()
+    special = CASE_SPECIAL.search(text, start, end) is not None
+    found = []
+    for entry in lexicon(language):
+        if shortcut and entry.prefix and not special and entry.prefix not in lowered:
+            continue
+        for m in entry.pattern.finditer(text, start, end):
+            if entry.particle is not None and not entry.particle.search(
+                text, m.end(), min(end, m.end() + PARTICLE_REACH)
+            ):
+                continue
+            found.append(Trigger(m.start(), m.end(), m.group(), entry.event_type, entry.kind))
+    return found
 
 
 def is_name(text: str, t: Trigger, sentence_start: int) -> bool:
@@ -300,6 +312,9 @@ def pick_reading(readings: list[Trigger], text: str, language: str) -> Trigger:
     if len(readings) == 1:
         return readings[0]
     before = re.search(r"([\w'’]+)\W*$", text[max(0, readings[0].start - 30) : readings[0].start])
+    after = re.match(r"\s+([\w'’]+)", text[readings[0].end : readings[0].end + 30])
     determined = bool(before) and before.group(1).lower() in DETERMINERS.get(language, DETERMINERS["en"])
+    # a verb is seldom followed by an auxiliary: 'Additional funds are made available' is the noun
+    determined = determined or bool(after) and after.group(1).lower() in clause_words(language).finite
     order = ("noun", "verb", "statement", "light") if determined else ("verb", "statement", "light", "noun")
     return min(readings, key=lambda t: order.index(t.kind))

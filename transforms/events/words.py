@@ -32,6 +32,7 @@ class EventWords:
     first_person: frozenset[str]  # 'ik', 'we': the writer, subject of the text's own act
     demonstrative_subjects: frozenset[str]  # 'this', 'it': no actor who says something
     target_prepositions: re.Pattern  # 'voor', 'for': a date after them is a plan's target
+    continuation: re.Pattern  # 'Hij', 'Daarna', 'As a result': the sentence carries on the story
 
 
 def words_pattern(words: list[str]) -> re.Pattern:
@@ -61,6 +62,7 @@ def event_words(language: str) -> EventWords:
         not_story_starts=re.compile(rf"^[\W\d]*{alt(data.get('not_story_starts', []))}(?![\w'’])", re.I),
         first_person=frozenset(w.lower() for w in data.get("first_person", [])),
         demonstrative_subjects=frozenset(w.lower() for w in data.get("demonstrative_subjects", [])),
+        continuation=re.compile(rf"^\W*{alt(data.get('continuation_starts', []))}(?![\w'’])", re.I),
         target_prepositions=re.compile(rf"(?<![\w'’-]){alt(data.get('target_prepositions', []))}\s+$", re.I),
     )
 

@@ -1,0 +1,91 @@
+"""The predicate of an event unit: the trigger that names what happened, and the event type it gives.
+
+A verb of the lexicon first, one in a reported clause before one of the reporting clause ('afgesproken
+| dat we Frontex gaan versterken': the strengthening); then a reporting verb ('affirmed their
+commitment'); then an event noun that no time preposition governs ('tijdens de top' is a time, not
+the event); then an infinitive ('om ... te investeren'); then a light verb ('vond ... plaats').
+"""
+
+from __future__ import annotations
+
+from transforms.events.lexicon import Trigger
+from transforms.events.units import Unit
+from transforms.events.words import event_words
+
+# Priority of a predicate by its kind (lower first).
+KIND_RANK = {"verb": 0, "statement": 1, "noun": 2, "light": 4}
+INFINITIVE_RANK = 3
+GOVERNED_NOUN_RANK = 6
+# A verb of these types in a reporting clause frames what its reported clause says.
+FRAMING_TYPES = ("AGREEMENT", "STATEMENT")
+# Words that end the phrase before a noun: it is not in the phrase a preposition further back heads.
+STOPS_PHRASE = frozenset(
+    ["en", "and", "of", "or", "heeft", "hebben", "is", "zijn", "was", "were", "has", "have", "had"]
+)
+MONEY_UNITS = ("EUR", "USD", "GBP")
+
+
+def predicate(triggers: list[Trigger], unit: Unit, text: str, language: str) -> Trigger | None:
+    """The trigger that names the unit's event (see the module's docstring)."""
+    if not triggers:
+        return None
+    temporal = event_words(language).temporal_prepositions
+
+    def rank(t: Trigger) -> tuple:
+        role = unit.role_of(t.start) or "head"
+        kind_rank = KIND_RANK[t.kind]
+        if t.kind in ("verb", "statement") and word_before(text, t.start) in ("te", "to"):
+            kind_rank = INFINITIVE_RANK
+        if t.kind == "noun" and governed_by(text, t.start, temporal):
+            kind_rank = GOVERNED_NOUN_RANK
+        framing = role == "head" and t.kind == "verb" and t.event_type in FRAMING_TYPES
+        role_rank = {"complement": 0, "head": 1, "sub": 2}[role]
+        if t.kind == "verb" and not framing:
+            role_rank = {"head": 0, "complement": 0, "sub": 2}[role]
+        return (kind_rank, role_rank, t.start)
+
+    return min(triggers, key=rank)
+
+
+def own_act_trigger(triggers: list[Trigger], unit: Unit) -> Trigger | None:
+    """The word that names the text's own act: a publication's verb or noun ('bied', 'informeer',
+    'brief'), else its first verb."""
+    inside = [t for t in triggers if unit.holds(t.start)]
+    publication = [t for t in inside if t.event_type == "PUBLICATION"]
+    verbs = [t for t in inside if t.kind != "noun"]
+    return min(publication, key=lambda t: (t.kind == "noun", t.start), default=None) or (
+        verbs[0] if verbs else None
+    )
+
+
+def event_type(pred: Trigger | None, unit: Unit, triggers: list[Trigger], money: bool) -> str:
+    """The predicate's type. A change without a type of its own ('fell', 'gestegen', 'een stijging';
+    or no predicate at all) is a crossing statistic where the unit names crossings or arrivals
+    ('Irregular border crossings fell to 150,000'), a funding where it states an amount of money
+    ('rising from € 45 million in 2025')."""
+    own = pred.event_type if pred is not None else "OTHER"
+    if own != "OTHER":
+        return own
+    if money:
+        return "FUNDING"
+    if any(t.event_type == "CROSSING_STATISTIC" and unit.holds(t.start) for t in triggers):
+        return "CROSSING_STATISTIC"
+    return own
+
+
+def word_before(text: str, pos: int) -> str:
+    words = text[max(0, pos - 30) : pos].split()
+    return words[-1].lower() if words else ""
+
+
+def governed_by(text: str, pos: int, prepositions: frozenset[str]) -> bool:
+    """A preposition of `prepositions` heads the noun phrase of the word at pos, with only articles,
+    determiners and adjectives between ('tijdens de vorige JBZ-raad'; not 'in 2024 de oversteek',
+    where 'in' heads the year)."""
+    words = [w.strip(",.;:()").lower() for w in text[max(0, pos - 80) : pos].split()]
+    for w in reversed(words[-4:]):
+        if w in prepositions:
+            return True
+        if not w.isalpha() or w in STOPS_PHRASE:
+            return False
+    return False

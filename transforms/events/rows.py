@@ -1,0 +1,184 @@
+"""Event records from what the extractor read: ids, evidence, confidence, who, where and how many."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+
+from transforms.entities import extract_entities
+from transforms.events import dating
+from transforms.events.dating import DateChoice
+from transforms.events.lexicon import Trigger
+from transforms.model import Document, Event, Quantity, Timex
+from transforms.quantities import extract_quantities
+from transforms.sentences import Segment, scan_tokens
+from transforms.version import EXTRACTOR_VERSION
+
+# How far each kind of date source can be trusted, before the smaller adjustments below.
+SOURCE_CONFIDENCE = {
+    "explicit": 0.9,
+    "relative_to_dct": 0.8,
+    "inherited": 0.6,
+    "dct": 0.55,
+    "unresolved": 0.4,
+}
+# At most this many words between an amount and the date it is for ('€ 45 million in 2025').
+AMOUNT_DATE_WORDS = 3
+
+
+def event_id(doc: Document, clause_start: int, trigger_start: int, event_type: str) -> str:
+    """Stable across re-runs for the same text: the document, where the event's clause and trigger
+    stand, and its type."""
+    key = f"{doc.doc_id}:{clause_start}:{trigger_start}:{event_type}"
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def build_event(
+    doc: Document,
+    seg: Segment,
+    span: tuple[int, int],
+    pred: Trigger | None,
+    event_type: str,
+    status: str,
+    date: DateChoice,
+) -> Event:
+    """The event of the clause text[span] of sentence `seg`; without a trigger, its first word names it."""
+    start, end = span
+    if pred is not None:
+        trigger, t_start, t_end = pred.text, pred.start, pred.end
+    else:
+        first = doc.text[start:end].split()[0] if doc.text[start:end].split() else ""
+        t_start = doc.text.find(first, start, end) if first else start
+        trigger, t_end = first.strip(",.;:"), t_start + len(first.strip(",.;:"))
+    return Event(
+        event_id=event_id(doc, start, t_start, event_type),
+        doc_id=doc.doc_id,
+        source_name=doc.source_name,
+        language=doc.language,
+        sentence=seg.text,
+        char_start=seg.start,
+        char_end=seg.end,
+        event_type=event_type,
+        trigger=trigger,
+        date_text=date.text,
+        date_value=date.value,
+        date_start=date.start,
+        date_end=date.end,
+        date_precision=date.precision if date.start is not None else "unknown",
+        date_source=date.source,
+        actors=(),
+        locations=(),
+        quantities=(),
+        confidence=confidence(date, event_type, status),
+        extractor_version=EXTRACTOR_VERSION,
+        status=status,
+        clause_start=start,
+        clause_end=end,
+        trigger_start=t_start,
+        trigger_end=t_end,
+    )
+
+
+def confidence(date: DateChoice, event_type: str, status: str) -> float:
+    c = SOURCE_CONFIDENCE[date.source]
+    if event_type == "OTHER":
+        c -= 0.15
+    if status != "happened":
+        c -= 0.05
+    return round(min(1.0, max(0.05, c)), 3)
+
+
+def per_amount(
+    doc: Document, event: Event, amounts: list[tuple[int, int]], dates: list[Timex]
+) -> list[Event]:
+    """'rising from € 45 million in 2025 to a sustained € 151 million from 2029': one event per amount
+    and the date it is for, when a clause states two or more such pairs; else the event as it is.
+    `amounts`: document offsets of the clause's amounts."""
+    pairs = []
+    for t in sorted(dates, key=lambda t: t.start):
+        before = [
+            a
+            for a in amounts
+            if a[1] <= t.start and len(doc.text[a[1] : t.start].split()) <= AMOUNT_DATE_WORDS
+        ]
+        if before:
+            pairs.append((before[-1], t))
+    if len(pairs) < 2 or len({a for a, _ in pairs}) < len(pairs):
+        return [event]
+    out = []
+    for (a_start, _), t in pairs:
+        date = dating.own_date(t, doc)
+        later = date.start is not None and doc.published.known and date.start > doc.published.end
+        out.append(
+            replace(
+                event,
+                event_id=event_id(doc, a_start, event.trigger_start, event.event_type),
+                clause_start=a_start,
+                clause_end=t.end,
+                date_text=date.text,
+                date_value=date.value,
+                date_start=date.start,
+                date_end=date.end,
+                date_precision=date.precision if date.start is not None else "unknown",
+                date_source=date.source,
+                status="planned" if later else event.status,
+            )
+        )
+    return out
+
+
+def with_arguments(doc: Document, seg: Segment, e: Event, single: bool) -> Event:
+    """Who, where and how many: from the whole sentence when it states one event, else from the clause."""
+    lo, hi = (seg.start, seg.end) if single else (e.clause_start, e.clause_end)
+    piece = doc.text[lo:hi]
+    scanned = scan_tokens(piece)
+    actors, locations = extract_entities(piece, doc.language, scanned)
+    quantities = tuple(
+        Quantity(float(q.value), q.unit, q.text, q.qualifier, q.what)
+        for _, _, q in extract_quantities(piece, doc.language, scanned)
+    )
+    return replace(e, actors=tuple(actors), locations=tuple(locations), quantities=quantities)
+
+
+def without_citations(doc: Document, seg: Segment, e: Event, cuts: list[tuple[int, int]]) -> Event:
+    """The evidence is the piece of the sentence between citations, case numbers and URLs that holds
+    the trigger: a citation is never evidence ('(ingezonden 21 november, 20242024Z19016)')."""
+    pieces, pos = [], seg.start
+    for s, end in sorted(cuts):
+        if s > pos:
+            pieces.append((pos, s))
+        pos = max(pos, end)
+    if pos < seg.end:
+        pieces.append((pos, seg.end))
+    holding = [p for p in pieces if p[0] <= e.trigger_start < p[1]] or pieces
+    if not holding:
+        return e
+    lo, hi = max(holding, key=lambda p: p[1] - p[0])
+    while lo < hi and doc.text[lo] in " \t\n,;:(":
+        lo += 1
+    while hi > lo and doc.text[hi - 1] in " \t\n,;:(":
+        hi -= 1
+    clause_start, clause_end = max(e.clause_start, lo), min(e.clause_end, hi)
+    if clause_end <= clause_start:
+        clause_start, clause_end = lo, hi
+    return replace(
+        e,
+        sentence=doc.text[lo:hi],
+        char_start=lo,
+        char_end=hi,
+        clause_start=clause_start,
+        clause_end=clause_end,
+    )
+
+
+def footnote_event(doc: Document, seg: Segment, timexes: list[Timex]) -> Event | None:
+    """A footnote such as 'De Telegraaf, 19 november 2024, "Title"' cites a dated publication."""
+    dated = [t for t in timexes if t.dated and t.precision in ("day", "month")]
+    if not dated:
+        return None
+    t = dated[0]
+    pred = Trigger(t.start, t.end, t.text, "PUBLICATION", "noun")
+    event = build_event(
+        doc, seg, (seg.start, seg.end), pred, "PUBLICATION", "happened", dating.own_date(t, doc)
+    )
+    return with_arguments(doc, seg, event, True)
