@@ -147,14 +147,17 @@ def trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def wrap_width(lines: list[str]) -> int | None:
-    """The width a hard-wrapped text was wrapped at, or None when it was not: at least five long lines
-    (40 characters or more), half of them within a few characters of their median length."""
-    lengths = sorted(len(line.rstrip()) for line in lines if len(line.rstrip()) >= 40)
-    if len(lengths) < 5:
+    """The width a hard-wrapped text was wrapped at, or None when it was not: at least five different
+    long lines (40 characters or more), half of them within a few characters of their median length,
+    and most of those ending mid-sentence (a text of one paragraph per line ends its lines with
+    full stops; a table repeats its rows)."""
+    long = sorted({line.rstrip() for line in lines if len(line.rstrip()) >= 40}, key=len)
+    if len(long) < 5:
         return None
-    median = lengths[len(lengths) // 2]
-    near = sum(abs(n - median) <= WRAP_SLACK for n in lengths)
-    return median if near * 2 >= len(lengths) else None
+    median = len(long[len(long) // 2])
+    near = [line for line in long if abs(len(line) - median) <= WRAP_SLACK]
+    open_ended = sum(not FINISHED.search(line) and not line.endswith("|") for line in near)
+    return median if 2 * len(near) >= len(long) and 2 * open_ended > len(near) else None
 
 
 # How far from the wrap width a wrapped line may end (words are not cut: lines end short of it).

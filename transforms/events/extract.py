@@ -16,13 +16,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from transforms.clauses import clause_tense, split_clauses
+from transforms.clauses import clause_tense, is_participial, split_clauses
 from transforms.events import dating, rows
 from transforms.events.dating import UNDATED, DateChoice
 from transforms.events.eventhood import Reading, is_event, is_performative, is_preamble, is_story_sentence
 from transforms.events.lexicon import Trigger, find_triggers
 from transforms.events.nominals import nominal_dates
-from transforms.events.predicate import MONEY_UNITS, event_type, own_act_trigger, predicate
+from transforms.events.predicate import (
+    MONEY_UNITS,
+    event_type,
+    governed_by,
+    own_act_trigger,
+    predicate,
+    word_before,
+)
 from transforms.events.status import read_status
 from transforms.events.timexes import TimexesBySpan
 from transforms.events.units import Part, Unit, clause_units
@@ -100,7 +107,10 @@ def sentence_events(doc: Document, seg: Segment, n: int, timexes: list[Timex], s
     nominal = nominal_dates(
         text, language, [t for t in triggers if t.kind == "noun"], dates, seg.start, seg.end
     )
-    taken = {id(t) for _, t in nominal}
+    # a noun's own date dates the clause too where a time preposition governs it ('In het debat van 8
+    # september heb ik toegezegd', 'since the 2022 ministerial meeting there have been deaths')
+    temporal = event_words(language).temporal_prepositions
+    taken = {id(t) for noun, t in nominal if not governed_by(text, noun.start, temporal)}
     amounts = [(seg.start + a, seg.start + b, q.unit) for a, b, q in extract_quantities(seg.text, language)]
     s = Sentence(doc, seg, n, timexes, [t for t in dates if id(t) not in taken], triggers, set(), amounts)
     s.nominal_nouns = {id(noun) for noun, _ in nominal}
@@ -132,6 +142,8 @@ def unit_event(s: Sentence, unit: Unit, story: Story) -> Event | None:
         own = [t for t in s.dates if unit.holds(t.start)]
     part = unit.part_of(pred.start) if pred is not None else None
     part_spans = part.spans if part is not None else unit.spans
+    if unit.context and is_participial(text[unit.start : unit.end].split()[0].lower(), language):
+        part_spans = part_spans + unit.context  # ', rising from ...': its verb's tense is its clause's
     tense = clause_tense(text, language, part_spans) if unit.kind != "nominal" else "past"
     if unit.kind == "title" and tense == "present":
         tense = "past"  # a headline's present tense reports: 'EU-leiders bereiken akkoord'
@@ -152,7 +164,7 @@ def unit_event(s: Sentence, unit: Unit, story: Story) -> Event | None:
         bool(own),
         performative,
         any(t.type == "SET" and unit.holds(t.start) and not is_rate(text, t, language) for t in s.timexes),
-        any(t.kind == "light" and unit.holds(t.start) for t in s.triggers),
+        any(t.kind == "light" and unit.holds(t.start) and not infinitive(text, t) for t in s.triggers),
     )
     if unit.kind == "title" and pred is None:
         return None
@@ -162,9 +174,12 @@ def unit_event(s: Sentence, unit: Unit, story: Story) -> Event | None:
     if date is None:
         return None
     money = any(u in MONEY_UNITS for a, _, u in s.amounts if unit.holds(a))
-    kind = "PUBLICATION" if performative else event_type(pred, unit, s.triggers, money)
+    kind = "PUBLICATION" if performative else event_type(pred, unit, s.triggers, money, text)
     anchor = pred.start if pred is not None else unit.start
-    status = read_status(text, language, part_spans, anchor, tense, date.start, s.doc.published.end)
+    timex_spans = tuple((t.start, t.end) for t in s.timexes)
+    status = read_status(
+        text, language, part_spans, anchor, tense, date.start, s.doc.published.end, timex_spans
+    )
     if unit.kind == "nominal":  # a noun dated on its own happened, unless its date lies ahead
         later = date.start is not None and s.doc.published.known and date.start > s.doc.published.end
         status = "planned" if later else "happened"
@@ -207,6 +222,11 @@ def unit_date(
         if same or (carried and near):
             return dating.inherited(date)
     return UNDATED
+
+
+def infinitive(text: str, t: Trigger) -> bool:
+    """'om hetzelfde te doen', 'to take': a verb after 'te'/'to' governs nothing the clause states."""
+    return word_before(text, t.start) in ("te", "to")
 
 
 def maybe_dated(text: str, unit: Unit) -> bool:

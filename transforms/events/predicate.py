@@ -31,20 +31,33 @@ def predicate(triggers: list[Trigger], unit: Unit, text: str, language: str) -> 
         return None
     temporal = event_words(language).temporal_prepositions
 
+    reported = any(p.role == "complement" for p in unit.parts)
+
     def rank(t: Trigger) -> tuple:
         role = unit.role_of(t.start) or "head"
         kind_rank = KIND_RANK[t.kind]
-        if t.kind in ("verb", "statement") and word_before(text, t.start) in ("te", "to"):
+        before = word_before(text, t.start)
+        if t.kind in ("verb", "statement") and before in ("te", "to"):
             kind_rank = INFINITIVE_RANK
+        if t.kind in ("verb", "statement") and is_gerund(t.text, before, language):
+            kind_rank = KIND_RANK["noun"]  # 'and strengthening operational cooperation': a noun's place
         if t.kind == "noun" and governed_by(text, t.start, temporal):
             kind_rank = GOVERNED_NOUN_RANK
-        framing = role == "head" and t.kind == "verb" and t.event_type in FRAMING_TYPES
+        framing = reported and role == "head" and t.kind == "verb" and t.event_type in FRAMING_TYPES
         role_rank = {"complement": 0, "head": 1, "sub": 2}[role]
         if t.kind == "verb" and not framing:
             role_rank = {"head": 0, "complement": 0, "sub": 2}[role]
         return (kind_rank, role_rank, t.start)
 
     return min(triggers, key=rank)
+
+
+def is_gerund(word: str, before: str, language: str) -> bool:
+    """An English -ing form that no form of 'be' makes a verb ('is allocating' is one)."""
+    return language == "en" and word.lower().endswith("ing") and before not in BE_FORMS
+
+
+BE_FORMS = frozenset(["is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re"])
 
 
 def own_act_trigger(triggers: list[Trigger], unit: Unit) -> Trigger | None:
@@ -58,12 +71,21 @@ def own_act_trigger(triggers: list[Trigger], unit: Unit) -> Trigger | None:
     )
 
 
-def event_type(pred: Trigger | None, unit: Unit, triggers: list[Trigger], money: bool) -> str:
+def named(pred: Trigger, text: str) -> bool:
+    """A capitalised noun after a capitalised word: part of a name ('the EU-Turkey Statement')."""
+    before = text[max(0, pred.start - 40) : pred.start].split()
+    return pred.text[:1].isupper() and bool(before) and before[-1][:1].isupper()
+
+
+def event_type(pred: Trigger | None, unit: Unit, triggers: list[Trigger], money: bool, text: str) -> str:
     """The predicate's type. A change without a type of its own ('fell', 'gestegen', 'een stijging';
     or no predicate at all) is a crossing statistic where the unit names crossings or arrivals
     ('Irregular border crossings fell to 150,000'), a funding where it states an amount of money
-    ('rising from € 45 million in 2025')."""
+    ('rising from € 45 million in 2025'). A statement named as a text of its own ('the EU-Turkey
+    Statement') is an agreement."""
     own = pred.event_type if pred is not None else "OTHER"
+    if own == "STATEMENT" and pred is not None and pred.kind == "noun" and named(pred, text):
+        return "AGREEMENT"  # 'the EU-Turkey Statement', 'the Joint Declaration': a text states agree
     if own != "OTHER":
         return own
     if money:
@@ -86,6 +108,6 @@ def governed_by(text: str, pos: int, prepositions: frozenset[str]) -> bool:
     for w in reversed(words[-4:]):
         if w in prepositions:
             return True
-        if not w.isalpha() or w in STOPS_PHRASE:
-            return False
+        if not (w.isalpha() or (w.isdigit() and len(w) == 4)) or w in STOPS_PHRASE:
+            return False  # a year may stand in the phrase: 'since the 2022 ministerial meeting'
     return False

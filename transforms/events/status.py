@@ -29,13 +29,15 @@ def read_status(
     tense: str,
     date_start: dt.date | None,
     published_end: dt.date | None,
+    ignore: tuple[tuple[int, int], ...] = (),
 ) -> str:
+    """`ignore`: spans whose words are no cues (the temporal expressions: 'May' in 'In May 2015')."""
     w = event_words(language)
-    if negated(text, language, spans, trigger_start) or found_in(w.negative_verbs, text, spans):
+    if negated(text, language, spans, trigger_start) or found_in(w.negative_verbs, text, spans, ignore):
         return "negated"
-    if found_in(w.possible, text, spans) or conditional(text, language, spans):
+    if found_in(w.possible, text, spans, ignore) or conditional(text, language, spans):
         return "possible"
-    if tense == "future" or found_in(w.planned, text, spans) and tense != "past":
+    if tense == "future" or found_in(w.planned, text, spans, ignore) and tense != "past":
         return "planned"
     if tense == "present" and date_start is not None:
         if published_end is not None and date_start > published_end:

@@ -29,6 +29,7 @@ class Unit:
     parts: list[Part] = field(default_factory=list)
     noun: Trigger | None = None  # a nominal unit's noun
     date: Timex | None = None  # a nominal unit's date
+    context: tuple[tuple[int, int], ...] = ()  # a subordinate unit's: the clause it depends on
 
     @property
     def spans(self) -> tuple[tuple[int, int], ...]:
@@ -58,7 +59,8 @@ def clause_units(clauses: list[Clause], dated: list[bool]) -> list[Unit]:
     unit_of: dict[int, Unit] = {}
     for k, c in enumerate(clauses):
         if c.kind in ("main", "coordinate") or (c.kind in ("relative", "adverbial") and dated[k]):
-            unit = Unit(c.kind, [Part(c.spans, "head")])
+            context = clauses[c.parent].spans if c.parent is not None else ()
+            unit = Unit(c.kind, [Part(c.spans, "head")], context=context)
             units.append(unit)
         else:
             parent = unit_of.get(c.parent) if c.parent is not None else None

@@ -67,10 +67,16 @@ def event_words(language: str) -> EventWords:
     )
 
 
-def found_in(pattern: re.Pattern, text: str, spans: tuple[tuple[int, int], ...]) -> re.Match | None:
-    """The first match of `pattern` inside any of `spans` of `text`."""
+def found_in(
+    pattern: re.Pattern,
+    text: str,
+    spans: tuple[tuple[int, int], ...],
+    ignore: tuple[tuple[int, int], ...] = (),
+) -> re.Match | None:
+    """The first match of `pattern` inside any of `spans` of `text`, not inside one of `ignore` (the
+    temporal expressions: 'May' in 'In May 2015' is no modal)."""
     for s, e in spans:
-        m = pattern.search(text, s, e)
-        if m:
-            return m
+        for m in pattern.finditer(text, s, e):
+            if not any(a <= m.start() < b for a, b in ignore):
+                return m
     return None
