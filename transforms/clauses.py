@@ -245,6 +245,7 @@ class ClauseWords:
     separable_prefixes: tuple[str, ...]
     not_participles: tuple[str, ...]  # nouns shaped like one ('gezinsleden'), also as a compound's end
     verb_final_only: frozenset[str]  # openers that need their clause's finite verb at its end ('als')
+    function_words: frozenset[str]  # after a participle these keep it a verb ('arrested by')
 
 
 @cache
@@ -268,6 +269,7 @@ def clause_words(language: str) -> ClauseWords:
         separable_prefixes=tuple(data.get("separable_prefixes", [])),
         not_participles=tuple(data.get("not_participles", [])),
         verb_final_only=words("verb_final_only"),
+        function_words=words("function_words"),
     )
 
 
@@ -330,6 +332,25 @@ def is_participle(word: str, language: str) -> bool:
             stem = stem[len(prefix) :]
             break
     return stem.startswith(cw.participle_prefixes)
+
+
+def is_attributive(text: str, start: int, end: int, language: str, sentence_start: int) -> bool:
+    """A participle before its noun is an adjective, not a verb: 'Increased migration', 'aangenomen
+    moties', 'the targeted basis'. A content word follows it; in English, before it stands nothing,
+    an article, a determiner or an adjective lead (Dutch puts more before one: 'eerder door de Kamer
+    aangenomen moties')."""
+    word = text[start:end].lower()
+    participle = word.endswith("ed") if language == "en" else is_participle(word, language)
+    if not participle or " " in word:
+        return False
+    after = re.match(r"\s+([\w'’-]+|[^\w\s])", text[end : end + 40])
+    cw = clause_words(language)
+    if not after or after.group(1).lower() in cw.function_words or not after.group(1)[:1].isalpha():
+        return False
+    if language != "en":
+        return True
+    before = re.search(r"([\w'’-]+)\W*$", text[max(sentence_start, start - 40) : start])
+    return not before or before.group(1).lower() in past_verb_words(language).leads
 
 
 def is_participial(word: str, language: str) -> bool:
@@ -400,6 +421,14 @@ class ClauseReader:
         self.pieces.append([])
         return len(self.kinds) - 1
 
+    def coordinate(self, at: int) -> None:
+        """Start a clause beside the one being read (a coordinate of a main clause, or of a subordinate
+        one of the same kind)."""
+        current = self.stack[-1]
+        kind = self.kinds[current]
+        sibling = self.new("coordinate" if kind in ("main", "coordinate") else kind, self.parents[current])
+        self.move([*self.stack[:-1], sibling], at)
+
     def opens(self, words: list[Word], i: int, reach: int = 0) -> bool:
         """Is there a finite verb between words[i] and the punctuation or coordinator that follows? With
         `reach`, commas and coordinators do not stop the search within that many words (the subject of a
@@ -438,12 +467,15 @@ class ClauseReader:
             main = self.new("main", None)
             self.parents[current] = main
             self.move([main], w.end)
-        elif w.low in cw.coordinators and current in self.finite and self.opens(words, i):
-            kind = self.kinds[current]
-            sibling = self.new(
-                "coordinate" if kind in ("main", "coordinate") else kind, self.parents[current]
-            )
-            self.move([*self.stack[:-1], sibling], w.start)
+        elif (
+            w.low in cw.coordinators
+            and current in self.finite
+            and self.opens(words, i)
+            or previous == ","
+            and current in self.finite
+            and self.lists_verbs(words, i)
+        ):
+            self.coordinate(w.start)
         elif previous == "," and is_participial(w.low, self.language):
             # ', noting that ...', ', zeggende dat ...': a participial clause beside the main one
             self.move([self.stack[0], self.new("adverbial", self.stack[0])], w.start)
@@ -458,6 +490,18 @@ class ClauseReader:
                 self.move([*self.stack, self.new(kind, current)], w.start)
         if self.stack[-1] not in self.finite and is_finite(w, previous, self.language):
             self.finite.add(self.stack[-1])
+
+    def lists_verbs(self, words: list[Word], i: int) -> bool:
+        """A verb in the past with its object right after a comma, as the clause before it has a verb:
+        the next item of a list of clauses that share their subject ('the Agency welcomed ...,
+        reported key migration trends, and hosted ...'). Not a participle before its complement ('a
+        boat, packed with 58 migrants', ', coordinated by judicial authorities')."""
+        w = words[i]
+        pv = past_verb_words(self.language)
+        if not pv.looks_past(w.low) or w.low in pv.not_verbs or i + 1 >= len(words):
+            return False
+        after = words[i + 1].low
+        return after[:1].isalpha() and after not in self.cw.function_words
 
     def subordinate_kind(self, words: list[Word], i: int) -> str:
         """'dat'/'that' after a verb or a comma reports ('afgesproken dat we ...'); after a noun it is a
@@ -523,6 +567,8 @@ def clause_tense(text: str, language: str, spans: tuple[tuple[int, int], ...]) -
     for k, w in enumerate(lows):
         if "-" in w or not pv.looks_past(w) or w in pv.not_verbs:
             continue  # 'intelligence-led', 'long-delayed': adjectives
+        if is_attributive(text, words[k].start, words[k].end, language, spans[0][0]):
+            continue  # 'Increased migration increases ...': an adjective
         if (k and lows[k - 1] in pv.not_before) or (k > 1 and lows[k - 2] in pv.auxiliaries):
             continue  # 'the proposed rules', 'is therefore committed': an adjective or a participle
         if language == "en" or not is_participle(w, language):

@@ -19,7 +19,9 @@ FOOTNOTE_BODY = re.compile(r"\[\^?(\d+)\]?:\s+([^\[\]]*)\]?")
 BRACKET_FOOTNOTE = re.compile(r"\[(\d+):\s+([^\[\]]*)\]")
 URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 # A sentence ends at . ! ? (and closing quotes/brackets after them) before white space and a new sentence.
-END = re.compile(r"[.!?…]+[\"”’'»)]*(?=\s+[\"“‘'«(]?[A-ZÀ-ÖØ-Þ0-9])")
+END = re.compile(
+    r"(?:[.!?…]+[\"”’'»)]*|(?<=[^\W\d_])[.!?]\d{1,2})(?=\s+[\"“‘'«(]?[A-ZÀ-ÖØ-Þ0-9])"
+)  # the second: a footnote number glued to the full stop ('de opvangcrisis.1 De uitvoering')
 # The word (with its inner periods) right before a period: `J.`, `bijv.`, `U.S.`.
 WORD_BEFORE_DOT = re.compile(r"([\w.]+)$")
 # A line that ends a sentence (or a heading with a colon, a closing quote).

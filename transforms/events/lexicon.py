@@ -16,12 +16,12 @@ where the particle follows. Where one word is both a verb and a noun of the lexi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from schemas.ontology import EVENT_TYPES
 from transforms import resources
-from transforms.clauses import clause_words
+from transforms.clauses import clause_words, is_attributive
 
 # How far after a separable verb its particle may stand (characters): Dutch puts it at the clause's end.
 PARTICLE_REACH = 120
@@ -30,6 +30,7 @@ PARTICLE_REACH = 120
 _FOLDS = {chr(c) for k, v in re._casefix._EXTRA_CASES.items() for c in (k, *v)}
 _FOLDS |= {c.upper() for c in _FOLDS} | {"\u0130", "\u03a3"}
 CASE_SPECIAL = re.compile("[" + "".join(sorted(re.escape(c) for c in _FOLDS if not c.isascii())) + "]")
+ARTICLES = frozenset(["de", "het", "een", "the", "a", "an"])
 DETERMINERS = {
     "en": frozenset(
         [
@@ -152,11 +153,12 @@ def find_triggers(text: str, start: int, end: int, language: str) -> list[Trigge
             continue
         if any(s <= span[0] < e for s, e in spans):
             continue
+        verbs = [t for t in found[span] if t.kind != "noun"]
+        if verbs and len(verbs) == len(found[span]):
+            first = verbs[0]
+            if is_name(text, first, start) or is_attributive(text, first.start, first.end, language, start):
+                continue  # 'Organized Crime', 'de genomen coronamaatregelen': no verb
         reading = pick_reading(found[span], text, language)
-        if reading.kind != "noun" and (
-            is_name(text, reading, start) or is_adjective(text, reading, language, start)
-        ):
-            continue
         chosen.append(reading)
     return chosen
 
@@ -188,133 +190,17 @@ def is_name(text: str, t: Trigger, sentence_start: int) -> bool:
     return not re.search(r"[.:;!?\"“‘«(\n]\s*$", before)
 
 
-# Words after which a participle is still a verb ('arrested by', 'gearresteerd in'): function words.
-FUNCTION_AFTER = frozenset(
-    [
-        "by",
-        "in",
-        "on",
-        "at",
-        "to",
-        "from",
-        "the",
-        "a",
-        "an",
-        "with",
-        "for",
-        "of",
-        "and",
-        "or",
-        "but",
-        "as",
-        "after",
-        "before",
-        "during",
-        "into",
-        "over",
-        "under",
-        "near",
-        "since",
-        "until",
-        "than",
-        "that",
-        "this",
-        "these",
-        "its",
-        "their",
-        "his",
-        "her",
-        ",",
-        ".",
-        ";",
-        ":",
-        "–",
-        "—",
-        ")",
-        "door",
-        "in",
-        "op",
-        "aan",
-        "te",
-        "van",
-        "voor",
-        "met",
-        "na",
-        "bij",
-        "naar",
-        "tot",
-        "en",
-        "of",
-        "maar",
-        "dat",
-        "die",
-        "de",
-        "het",
-        "een",
-        "om",
-        "uit",
-        "tijdens",
-        "zijn",
-        "is",
-        "werd",
-        "werden",
-        "wordt",
-        "worden",
-    ]
-)
-
-
-def is_adjective(text: str, t: Trigger, language: str, sentence_start: int) -> bool:
-    """A participle before its noun is an adjective: 'Increased migration', 'aangenomen moties',
-    'the targeted basis'. The word after it is a content word; in English, before it stands nothing, a
-    determiner or an adjective lead (Dutch puts more before one: 'eerder door de Kamer aangenomen moties')."""
-    low = t.text.lower()
-    participle = (
-        low.endswith("ed")
-        if language == "en"
-        else low.endswith(("d", "t", "en"))
-        and low.startswith(("ge", "aange", "afge", "opge", "uitge", "inge", "be", "ver", "ont"))
-    )
-    if not participle or " " in low:
-        return False
-    after = re.match(r"\s+([\w'’-]+|[^\w\s])", text[t.end : t.end + 40])
-    if not after or after.group(1).lower() in FUNCTION_AFTER or not after.group(1)[:1].isalpha():
-        return False
-    if language != "en":
-        return True
-    before = re.search(r"([\w'’-]+)\W*$", text[max(sentence_start, t.start - 40) : t.start])
-    lead = before.group(1).lower() if before else ""
-    return not before or lead in DETERMINERS.get(language, DETERMINERS["en"]) or lead in ADJECTIVE_LEADS
-
-
-ADJECTIVE_LEADS = frozenset(
-    [
-        "more",
-        "most",
-        "less",
-        "very",
-        "well",
-        "newly",
-        "recently",
-        "widely",
-        "eerder",
-        "eerst",
-        "reeds",
-        "al",
-        "nieuw",
-    ]
-)
-
-
 def pick_reading(readings: list[Trigger], text: str, language: str) -> Trigger:
     """Of the entries that match the same words, the noun after a determiner ('the visit', 'een bezoek'),
-    else the first verb reading (a heavy verb before a statement before a light one)."""
-    if len(readings) == 1:
-        return readings[0]
+    else the first verb reading (a heavy verb before a statement before a light one). A verb after an
+    article with no noun reading is a noun still ('het versterken van de aanpak')."""
     before = re.search(r"([\w'’]+)\W*$", text[max(0, readings[0].start - 30) : readings[0].start])
     after = re.match(r"\s+([\w'’]+)", text[readings[0].end : readings[0].end + 30])
     determined = bool(before) and before.group(1).lower() in DETERMINERS.get(language, DETERMINERS["en"])
     # a verb is seldom followed by an auxiliary: 'Additional funds are made available' is the noun
-    determined = determined or bool(after) and after.group(1).lower() in clause_words(language).finite
-    order = ("noun", "verb", "statement", "light") if determined else ("verb", "statement", "light", "noun")
-    return min(readings, key=lambda t: order.index(t.kind))
+    nominal = determined or bool(after) and after.group(1).lower() in clause_words(language).finite
+    order = ("noun", "verb", "statement", "light") if nominal else ("verb", "statement", "light", "noun")
+    reading = min(readings, key=lambda t: order.index(t.kind))
+    if before and before.group(1).lower() in ARTICLES and reading.kind != "noun" and " " not in reading.text:
+        return replace(reading, kind="noun")
+    return reading
