@@ -125,7 +125,10 @@ def habitual(r: Reading) -> bool:
 
 def has_verb(r: Reading) -> bool:
     words = [w for s, e in r.spans for w in clause_tokens(r.text, s, e)]
-    return any(is_finite(w, "", r.language) or is_participle(w.low, r.language) for w in words)
+    return any(
+        is_finite(w, "", r.language) or is_participle(w.low, r.language) or is_participial(w.low, r.language)
+        for w in words
+    )
 
 
 def only_states(r: Reading) -> bool:

@@ -91,10 +91,12 @@ def governed(words: list, j: int, owners: frozenset[str]) -> bool:
 
 
 def noun_after(words: list, k: int, t: Timex, nouns: list[Trigger]) -> Trigger | None:
-    """'the 2022 ministerial meeting', 'de maart 2016 top': an event noun right after a year or month,
-    only adjectives between (no article: 'in 2024 de oversteek' dates the clause, not the noun)."""
+    """'the 2022 ministerial meeting', 'de maart 2016 top': an event noun right after an article and a
+    year or month, only adjectives between ('in 2024 de oversteek' dates the clause, not the noun)."""
     if t.precision not in ("year", "month", "quarter", "half", "season"):
         return None
+    if k == 0 or words[k - 1].low not in ARTICLES:
+        return None  # 'In May asylum applications rose': the date of the clause, no premodifier
     after = [w for w in words[k:] if w.start >= t.end][:3]
     for w in after:
         noun = next((n for n in nouns if n.start == w.start), None)

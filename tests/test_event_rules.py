@@ -1,0 +1,398 @@
+"""The clause-level event rules, one case per rule and language: which clauses are events, their
+trigger, type, status and date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from transforms.events import extract_events
+from transforms.model import Document, Published
+
+D = dt.date
+DAY_NL = Published(D(2024, 6, 7), D(2024, 6, 7), "day", "text")
+DAY_EN = Published(D(2024, 3, 4), D(2024, 3, 4), "day", "text")
+
+
+def events_of(text: str, language: str, published: Published | None = None, title: str | None = None):
+    published = published if published is not None else (DAY_NL if language == "nl" else DAY_EN)
+    doc = Document("d" * 32, "doc.txt", "/tmp/doc.txt", text, title, language, published, "x" * 64)
+    return extract_events(doc)
+
+
+def one(text: str, language: str, **kw):
+    found = events_of(text, language, **kw)
+    assert len(found) == 1, [(e.trigger, e.event_type, text[e.clause_start : e.clause_end]) for e in found]
+    return found[0]
+
+
+# --- one event per clause, each with the date of its own clause ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        (
+            "nl",
+            "Vorig jaar werden 120 smokkelaars veroordeeld en dit jaar zijn er al 80 gearresteerd.",
+            [
+                ("veroordeeld", "PROSECUTION", D(2023, 1, 1), D(2023, 12, 31)),
+                ("gearresteerd", "ARREST", D(2024, 1, 1), D(2024, 12, 31)),
+            ],
+        ),
+        (
+            "en",
+            "The minister signed the deal in March, while parliament approved it in June.",
+            [
+                ("signed", "AGREEMENT", D(2024, 3, 1), D(2024, 3, 31)),
+                ("approved", "POLICY_CHANGE", D(2024, 6, 1), D(2024, 6, 30)),
+            ],
+        ),
+    ],
+)
+def test_each_clause_is_its_own_event_with_its_own_date(language, text, expected):
+    found = [(e.trigger, e.event_type, e.date_start, e.date_end) for e in events_of(text, language)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("nl", "Vorig jaar werden 120 smokkelaars veroordeeld en dit jaar zijn er al 80 gearresteerd."),
+        ("en", "The minister signed the deal in March, while parliament approved it in June."),
+    ],
+)
+def test_a_rows_sentence_is_the_whole_sentence_and_its_clause_and_trigger_lie_inside(language, text):
+    for e in events_of(text, language):
+        assert e.sentence == text and (e.char_start, e.char_end) == (0, len(text))
+        assert e.char_start <= e.clause_start <= e.trigger_start < e.trigger_end <= e.clause_end <= e.char_end
+        assert text[e.trigger_start : e.trigger_end] == e.trigger
+
+
+@pytest.mark.parametrize(
+    "language, text, trigger, event_type, status",
+    [
+        # the reported clause names the event; the reporting verb frames it
+        (
+            "nl",
+            "Verder is op 28 juni afgesproken dat we Frontex gaan versterken.",
+            "versterken",
+            "POLICY_CHANGE",
+            "planned",
+        ),
+        (
+            "en",
+            "On 28 June the ministers agreed that they will strengthen Frontex.",
+            "strengthen",
+            "POLICY_CHANGE",
+            "planned",
+        ),
+    ],
+)
+def test_a_reported_clause_gives_the_event_its_predicate_and_status(
+    language, text, trigger, event_type, status
+):
+    e = one(text, language)
+    assert (e.trigger, e.event_type, e.status) == (trigger, event_type, status)
+
+
+@pytest.mark.parametrize(
+    "language, text, trigger, start, end",
+    [
+        # a noun with a date of its own is an event of its own ('van'/'of' + date)
+        (
+            "nl",
+            "In deze brief ga ik in op het verzoek van de vaste commissie van 14 mei 2024.",
+            "verzoek",
+            D(2024, 5, 14),
+            D(2024, 5, 14),
+        ),
+        (
+            "en",
+            "Progress relied on partnerships such as the EU-Turkey Statement of March 2016.",
+            "Statement",
+            D(2016, 3, 1),
+            D(2016, 3, 31),
+        ),
+        # or a date right before it
+        (
+            "en",
+            "Since the 2022 ministerial meeting there have been further deaths.",
+            "ministerial meeting",
+            D(2022, 1, 1),
+            D(2022, 12, 31),
+        ),
+    ],
+)
+def test_a_noun_with_a_date_of_its_own_is_an_event(language, text, trigger, start, end):
+    found = {e.trigger: (e.date_start, e.date_end) for e in events_of(text, language)}
+    assert found[trigger] == (start, end)
+
+
+@pytest.mark.parametrize(
+    "language, text, owner",
+    [
+        # the date belongs to the noun it follows, not to the noun that owns or is the topic of that one
+        ("nl", "Hij verwees naar het besluit van de Europese Raad van oktober 2015.", "besluit"),
+        (
+            "nl",
+            "De leden reageerden op de Kamerbrief inzake het Actieplan Samen tegen mensenhandel van 23 april 2024.",
+            "Kamerbrief",
+        ),
+        (
+            "en",
+            "The report discussed the conclusions of the European Council of 24-25 June 2021.",
+            "conclusions",
+        ),
+    ],
+)
+def test_a_nouns_date_skips_its_owner_and_its_topic(language, text, owner):
+    nominal = [e for e in events_of(text, language) if e.date_text and e.trigger == owner]
+    assert nominal, [(e.trigger, e.date_text) for e in events_of(text, language)]
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        (
+            "en",
+            "Additional funds are made available, rising from € 45 million in 2025 to € 151 million from 2029.",
+        ),
+        (
+            "nl",
+            "Er komt extra geld beschikbaar, oplopend van € 45 miljoen in 2025 tot € 151 miljoen vanaf 2029.",
+        ),
+    ],
+)
+def test_one_event_per_amount_and_the_date_it_is_for(language, text):
+    found = sorted((e.date_start, e.quantities[0].value) for e in events_of(text, language) if e.quantities)
+    assert found == [(D(2025, 1, 1), 45_000_000), (D(2029, 1, 1), 151_000_000)]
+    assert all(e.event_type == "FUNDING" and e.status == "planned" for e in events_of(text, language))
+
+
+# --- what is no event ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        # questions
+        ("nl", "Bent u bekend met het bericht dat de politie 20 smokkelaars heeft gearresteerd?1"),
+        ("en", "Has the government arrested the smugglers who organised the crossings in 2023?"),
+        # habits
+        ("nl", "Smokkelaars bieden hun diensten vaak aan via sociale media."),
+        ("en", "Smugglers often advertised their services on social media."),
+        ("nl", "Jaarlijks maken we de balans op."),
+        # states and background facts
+        ("nl", "De instroom is daardoor momenteel zeer hoog."),
+        ("en", "The identified smugglers were predominantly of Syrian origin."),
+        ("en", "At the time, the EU lacked a collective policy on migration management."),
+        # a present tense without a date of its own: generic
+        ("en", "Officers search vehicles and containers entering the UK."),
+        ("nl", "Het kabinet zet met prioriteit in op de aanpak van mensensmokkelaars."),
+        # norms and capacities
+        ("nl", "Veel moet nog in detail worden uitgewerkt."),
+        ("en", "All forms of assistance could be provided."),
+        # forecasts
+        ("nl", "De verwachting is dat de hoge instroom voorlopig zal aanhouden."),
+        ("en", "Arrivals are expected to rise."),
+        # opinions
+        ("en", "The participants agreed it is unacceptable that criminal groups continue to profit."),
+        ("nl", "Graag wil ik benadrukken dat het kabinet afhankelijk is van de inzet van gemeenten."),
+        # references and navigation
+        ("nl", "Zie ook Aanhangsel Handelingen, nr. 2854."),
+        ("nl", "Lees hier de reactie van minister-president Rutte."),
+        # a light verb alone
+        ("en", "Several actions took place simultaneously in all Member States."),
+    ],
+)
+def test_no_event(language, text):
+    assert events_of(text, language) == [], [(e.trigger, e.event_type) for e in events_of(text, language)]
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("nl", "Asielinstroom\nIn juni werden 300 smokkelaars gearresteerd."),
+        ("en", "Stricter border control\nIn June 300 smugglers were arrested."),
+    ],
+)
+def test_a_heading_is_no_event(language, text):
+    assert [e.trigger for e in events_of(text, language)] == [
+        "gearresteerd" if language == "nl" else "arrested"
+    ]
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("nl", '"Deze handel maakt misbruik van onze zwakke plekken," zei hij tijdens de top.'),
+        ("en", '"This trade exploits our weaknesses," he said at the summit.'),
+    ],
+)
+def test_the_attribution_of_a_quotation_is_no_event(language, text):
+    assert events_of(text, language) == []
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("nl", "Increased migratie betekent meer druk."),
+        ("en", "Increased migration increases the pressure on housing."),
+    ],
+)
+def test_a_participle_before_its_noun_is_no_verb(language, text):
+    assert all(e.trigger.lower() != "increased" for e in events_of(text, language))
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("nl", "- OVERWEGENDE dat het beleid moet worden versterkt;"),
+        ("en", "- STRESSING that a coherent policy against migrant smuggling should be pursued;"),
+    ],
+)
+def test_a_council_consideration_is_no_event_without_a_date(language, text):
+    assert events_of(text, language) == []
+
+
+# --- the text's own act -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        (
+            "nl",
+            "Hierbij bied ik u het verslag van de Top van 7 maart 2024 aan. Met deze brief informeer ik uw Kamer verder.",
+        ),
+        (
+            "en",
+            "With this letter I inform you of the outcome of the summit of 7 March 2024. We hereby send you the report.",
+        ),
+    ],
+)
+def test_the_texts_own_act_is_dated_by_the_document_once(language, text):
+    own = [e for e in events_of(text, language) if e.date_source == "dct"]
+    assert len(own) == 1 and own[0].event_type == "PUBLICATION"
+    published = DAY_NL if language == "nl" else DAY_EN
+    assert (own[0].date_start, own[0].date_end) == (published.start, published.end)
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("nl", "Hierbij is het van belang om samen te werken."),  # 'hierbij' without the writer
+        ("en", "This statement comes in the context of our commitment."),
+    ],
+)
+def test_no_own_act_without_the_writer(language, text):
+    assert [e for e in events_of(text, language) if e.date_source == "dct"] == []
+
+
+# --- status ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "language, text, status",
+    [
+        ("nl", "Het kabinet zal in 2026 een wet indienen.", "planned"),
+        ("en", "The government will introduce a bill in 2026.", "planned"),
+        ("nl", "Het kabinet gaat in 2026 fors investeren.", "planned"),
+        ("en", "The ministry plans to open a new centre in 2026.", "planned"),
+        # a present tense with a date after the document's: planned
+        ("nl", "De bijdrage loopt op tot € 118 miljoen in 2029.", "planned"),
+        ("en", "Funding rises to £118 million in 2029.", "planned"),
+        # negated
+        ("nl", "In 2023 werden geen smokkelaars gearresteerd.", "negated"),
+        ("en", "In 2023 no smugglers were arrested.", "negated"),
+        # possible
+        ("nl", "De minister zou in 2026 kunnen aftreden.", "possible"),
+        ("en", "The minister might resign in 2026.", "possible"),
+        # a month name that is also a modal ('May') is no cue
+        ("en", "In May 2015 the Commission presented a European Agenda on Migration.", "happened"),
+        ("nl", "In mei 2015 presenteerde de Commissie een Europese migratieagenda.", "happened"),
+    ],
+)
+def test_status(language, text, status):
+    e = one(text, language)
+    assert e.status == status, (e.trigger, e.status)
+
+
+# --- dating ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "language, text, start, end",
+    [
+        # several dates of one event joined by a list: the stretch that covers them
+        ("nl", "In de maanden april en mei is de asielinstroom gestegen.", D(2024, 4, 1), D(2024, 5, 31)),
+        ("en", "In April and May asylum applications rose sharply.", D(2024, 4, 1), D(2024, 5, 31)),
+        # a comparison's baseline is not the event's date
+        ("nl", "In 2023 staken 36.800 mensen over, 25% meer dan in 2022.", D(2023, 1, 1), D(2023, 12, 31)),
+        ("en", "In 2023, 36,800 people crossed, 25% more than in 2022.", D(2023, 1, 1), D(2023, 12, 31)),
+    ],
+)
+def test_the_events_own_date(language, text, start, end):
+    e = one(text, language, published=DAY_NL)
+    assert (e.date_start, e.date_end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        (
+            "nl",
+            "Op 10 december vond een bijeenkomst plaats waarin de prioriteiten voor 2025 werden bevestigd.",
+        ),
+        ("en", "On 10 December the ministers met and confirmed the priorities for 2025."),
+    ],
+)
+def test_a_date_a_plan_is_for_does_not_date_a_past_event(language, text):
+    assert all(e.date_start != D(2025, 1, 1) for e in events_of(text, language))
+
+
+@pytest.mark.parametrize(
+    "language, text, inherits",
+    [
+        # the next sentence of the paragraph, in the past, carries on the story
+        ("nl", "Op 2 juni arresteerde de politie tien mannen. Zij werden later veroordeeld.", True),
+        ("en", "On 2 June police raided a warehouse. The suspects were arrested and charged.", True),
+        # not where a year stands that the tagger could not read
+        (
+            "nl",
+            "Op 2 juni arresteerde de politie tien mannen. Op 31 februari 2023 werden zij vrijgelaten.",
+            False,
+        ),
+        # not into a statement (dated by the document) nor a present tense
+        ("en", "On 2 June police raided a warehouse. Officers search vehicles.", False),
+    ],
+)
+def test_the_story_date_carries_on(language, text, inherits):
+    found = events_of(text, language)
+    later = [e for e in found if e.char_start > 0]
+    assert any(e.date_source == "inherited" for e in later) == inherits, [
+        (e.trigger, e.date_source) for e in found
+    ]
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("nl", "De Belgische politie voerde vanmorgen een grote operationele actie uit."),
+        ("en", "Police carried the operation out this morning."),
+    ],
+)
+def test_a_separable_verb_is_found_with_its_particle(language, text):
+    e = one(text, language)
+    assert e.event_type == "POLICE_OPERATION"
+
+
+def test_a_headline_is_dated_by_the_document_and_reports_in_the_present():
+    e = one(
+        "EU-leiders bereiken akkoord over migratie", "nl", title="EU-leiders bereiken akkoord over migratie"
+    )
+    assert (e.event_type, e.status, e.date_source) == ("AGREEMENT", "happened", "dct")
+    e = one("Police dismantle smuggling network", "en", title="Police dismantle smuggling network")
+    assert (e.event_type, e.status, e.date_source) == ("POLICE_OPERATION", "happened", "dct")
