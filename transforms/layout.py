@@ -12,7 +12,7 @@ is often in another language than the text.
 >>> metadata_lines("Policy paper\\nDen Haag, 17 augustus 2015\\nHet kabinet besloot.", "nl")
 [(0, 12, 'label'), (13, 39, 'dateline')]
 >>> title_span("We use cookies to give you the best experience on our website.\\nCouncil conclusions\\nText.", "en")
-(64, 83)
+(63, 82)
 """
 
 from __future__ import annotations
@@ -279,7 +279,7 @@ def is_reference(body: str, r: Rules, header: bool) -> bool:
     """ "Nr. 2027 BRIEF VAN ...", "Document 52021DC0591", "Kamerstuk 28 638, nr. 249", "COM(2019) 481 final",
     "Aanhangsel Handelingen, vergaderjaar 2020–2021, nr. 2854", "120/16", table rows, and in the header
     "19 637 Vreemdelingenbeleid". A sentence that cites a document is none of these."""
-    if len(body.split()) > 25 or body.endswith((". ", "?", "!")):
+    if len(body.split()) > 25 or body.endswith(("?", "!")):
         return False
     reference = r.reference.match(body)
     if reference:
