@@ -327,6 +327,20 @@ def test_find_title(text: str, language: str, title: str) -> None:
             + STORY_NL,
             "nl",
         ),
+        # the first line of text is no headline (too long): a heading under it is no title either
+        (
+            "Vragen van de leden Dral en Rajkowski (beiden VVD) aan de ministers van Justitie en Veiligheid en van "
+            "Asiel en Migratie over het artikel ‘Mensensmokkel via zee goudmijn’ in de krant van vorige week "
+            "(ingezonden 21 november 2024)\n"
+            "Vraag 1\nBent u bekend met bovenvermeld artikel?\n",
+            "nl",
+        ),
+        (
+            "Questions from the members Smith and Jones to the Minister of Justice and Security about the report on "
+            "smuggling by sea across the Channel and the ports of the north coast in the newspaper of last week "
+            "(submitted 21 November 2024)\nQuestion 1\nAre you aware of it?\n",
+            "en",
+        ),
         # a text that opens with its story; a question heading below it is no title
         (STORY_NL + "\nVraag 1\nBent u bekend met het bericht?\n", "nl"),
         (STORY_EN + "\nBackground\n" + STORY_EN, "en"),

@@ -486,16 +486,6 @@ def metadata_lines(text: str, language: str) -> list[tuple[int, int, str]]:
 # --- the title ---------------------------------------------------------------------------------------
 
 
-def is_title_candidate(text: str, line: Line) -> bool:
-    """A line that may be a headline: not metadata, not prose, short, no final full stop, colon or bullet."""
-    body = text[line.start : line.end].strip()
-    if line.kind is not None or line.prose or not body or len(body) >= MAX_TITLE_CHARS:
-        return False
-    if body.endswith((".", ":", ",", ";")) or BULLET.match(body).end() > 0:
-        return False
-    return any(ch.isalpha() for ch in body)
-
-
 def title_text_span(text: str, line: Line, r: Rules) -> tuple[int, int]:
     """The headline's span in its line: without Markdown '#' marks, and without an all-capitals
     document type before it ("COMMUNICATION FROM THE COMMISSION ... A renewed EU action plan")."""
@@ -511,12 +501,26 @@ def title_text_span(text: str, line: Line, r: Rules) -> tuple[int, int]:
     return start, end
 
 
+def headline_span(text: str, line: Line, r: Rules) -> tuple[int, int] | None:
+    """The span of the headline `line` holds, if it may be one: not metadata, not prose, short, no final
+    full stop, colon or comma, no list bullet."""
+    if line.kind is not None or line.prose:
+        return None
+    start, end = title_text_span(text, line, r)
+    headline = text[start:end]
+    if not headline or end - start >= MAX_TITLE_CHARS or headline.endswith((".", ":", ",", ";")):
+        return None
+    if BULLET.match(headline).end() > 0 or not any(ch.isalpha() for ch in headline):
+        return None
+    return start, end
+
+
 def title_span(text: str, language: str) -> tuple[int, int] | None:
     """The (start, end) of the document's headline in `text`, or None. The header's lines are read past
     boilerplate, labels, references, document types and datelines: the headline is the line over the
-    byline, else the header's first headline-like line that is no site name (a line followed by
-    boilerplate), else, when the text opens with a paragraph, a headline over a date line. Never after
-    the addressee of a letter: a line there is a section heading."""
+    byline, else the header's first line of text when it reads as a headline and is no site name (a line
+    followed by boilerplate), else, when the text opens with a paragraph, a headline over a date line.
+    Never after the addressee of a letter: a line there is a section heading."""
     try:
         lines = opening_lines(text, language)
     except Exception:  # noqa: BLE001 - odd text has no title, never an exception
@@ -525,22 +529,26 @@ def title_span(text: str, language: str) -> tuple[int, int] | None:
     story = story_index(lines)
     header = lines[:story]
     letter = next((i for i, line in enumerate(header) if line.kind == "addressee"), len(header))
-    candidates = [i for i in range(letter) if is_title_candidate(text, header[i])]
+    headlines = {i: headline_span(text, header[i], r) for i in range(letter)}
     byline = next((i for i, line in enumerate(header) if line.kind == "byline"), None)
     if byline is not None:
-        above = [i for i in candidates if i < byline]
+        above = [i for i in range(min(byline, letter)) if headlines[i]]
         if above:
-            return title_text_span(text, header[above[-1]], r)
-    for i in candidates:
+            return headlines[max(above)]
+    for i in range(letter):
+        if header[i].kind is not None:
+            continue
+        if headlines[i] is None:
+            return None  # the header's first line of text is no headline (too long, a sentence): none is
         following = header[i + 1] if i + 1 < len(header) else None
         if following is None or following.kind != "boilerplate":
-            return title_text_span(text, header[i], r)
+            return headlines[i]
     if letter < len(header):
         return None
     opening = lines[story : story + OPENING_MAX_LINES]
     for here, following in zip(opening, opening[1:], strict=False):
         if following.start > OPENING_MAX_CHARS + (lines[story].start if story < len(lines) else 0):
             break
-        if is_title_candidate(text, here) and following.kind == "dateline" and following.whole:
-            return title_text_span(text, here, r)
+        if following.kind == "dateline" and following.whole and headline_span(text, here, r):
+            return headline_span(text, here, r)
     return None
