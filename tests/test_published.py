@@ -246,6 +246,16 @@ def parse_html(data: bytes, meta: dict | None = None) -> Published:
             '<article><time datetime="2022-12-13">13 December 2022</time>' + BODY + "</article>",
             day(2022, 12, 13, "header"),
         ),
+        # a Dutch government page: JSON-LD of the article, a <time> in its text
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Kabinet investeert", '
+            '"datePublished": "2025-05-16T10:30:00+02:00"}</script>',
+            "<article><h1>Kabinet investeert in migratiedeals</h1>"
+            '<p>Nieuwsbericht | <time datetime="2025-05-16">16-05-2025</time></p>'
+            "<p>Het kabinet gaat fors investeren om irreguliere migratie te voorkomen, schrijven de ministers.</p>"
+            "<p>Dat staat in een brief aan de Tweede Kamer die vandaag is verstuurd door de ministers.</p></article>",
+            day(2025, 5, 16, "header"),
+        ),
         # a month stays a month: no day is made up
         (
             '<meta property="article:published_time" content="2018-06">',

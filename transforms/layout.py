@@ -197,7 +197,7 @@ def has_sentence_end(body: str, r: Rules) -> bool:
 
 def is_prose(body: str, r: Rules) -> bool:
     """A line that reads as running text: enough words and a sentence end."""
-    return len(WORD.findall(body)) >= MIN_PROSE_WORDS and has_sentence_end(body, r)
+    return len(body.split(maxsplit=MIN_PROSE_WORDS - 1)) >= MIN_PROSE_WORDS and has_sentence_end(body, r)
 
 
 def is_short(body: str, r: Rules) -> bool:
@@ -249,8 +249,7 @@ def is_label(body: str, r: Rules, language: str) -> bool:
 
 def is_document_type(body: str, r: Rules) -> bool:
     """An all-capitals line naming the document's type: "COMMUNICATION FROM THE COMMISSION"."""
-    letters = [ch for ch in body if ch.isalpha()]
-    return len(letters) >= 4 and body.upper() == body and r.document_type.fullmatch(body) is not None
+    return body.upper() == body and body.lower() != body and r.document_type.fullmatch(body) is not None
 
 
 def is_code(token: str, r: Rules) -> bool:
@@ -361,9 +360,12 @@ def see_also_span(line: str, r: Rules) -> tuple[int, int] | None:
     return None
 
 
-def classify(line: str, language: str, *, header: bool) -> tuple[str, int, int] | None:
+def classify(
+    line: str, language: str, *, header: bool, prose: bool | None = None
+) -> tuple[str, int, int] | None:
     """The metadata kind of one line and its span in the line, or None for a story line (or an unknown
-    one). `header`: the line stands before the story starts (dossier numbers are read only there)."""
+    one). `header`: the line stands before the story starts (dossier numbers are read only there);
+    `prose`: whether it reads as running text, when the caller knows."""
     r = rules(language)
     start = BULLET.match(line).end()
     body = line[start:].rstrip()
@@ -372,7 +374,7 @@ def classify(line: str, language: str, *, header: bool) -> tuple[str, int, int] 
     end = start + len(body)
     if is_boilerplate(body, r):
         return "boilerplate", start, end
-    if is_prose(body, r) or len(body) > MAX_SHORT_CHARS:
+    if len(body) > MAX_SHORT_CHARS or (is_prose(body, r) if prose is None else prose):
         # running text: only a dateline opening it, or a citation after "zie ook" closing it
         date = datelines.read_line(line, language)
         if date is not None and date.form == "place":
@@ -432,8 +434,8 @@ def read_lines(text: str, language: str, limit: int | None = None) -> list[Line]
         if not body:
             continue
         in_header = in_header and len(lines) < HEADER_MAX_LINES and start < HEADER_MAX_CHARS
-        found = classify(line, language, header=in_header)
         prose = is_prose(body, r)
+        found = classify(line, language, header=in_header, prose=prose)
         if found is None and contact_left and in_contact_block(body, r):
             found = ("contact", start + line.index(body[0]), end)
         elif found is not None:
