@@ -31,6 +31,8 @@ def day(line: str, language: str) -> dt.date | None:
         # a labelled date
         ("Published 13 December 2022", "en", D(2022, 12, 13), "label"),
         ("Posted by Jane Doe on 3 Sep 2024", "en", D(2024, 9, 3), "label"),
+        ("Posted on March 3, 2024 by Jane Doe", "en", D(2024, 3, 3), "label"),
+        ("Geplaatst op 3 maart 2024 door Jan Jansen", "nl", D(2024, 3, 3), "label"),
         ("Vastgesteld 7 juni 2024", "nl", D(2024, 6, 7), "label"),
         ("Gepubliceerd op 3 sept. 2024 om 14:05 uur", "nl", D(2024, 9, 3), "label"),
         ("Last updated 4 March 2024", "en", D(2024, 3, 4), "updated"),
@@ -62,6 +64,7 @@ def test_dateline_forms(line: str, language: str, expected: dt.date, form: str) 
         # a label word that opens a sentence, not a dateline
         ("Published figures show the number fell in March 2024 to a record low.", "en"),
         ("Gepubliceerd werd het rapport op 3 maart 2024 door het ministerie.", "nl"),
+        ("Published 3 March 2024 was the report that changed the debate.", "en"),
         # the date of the questions, not of the document
         ("(ingezonden 31 maart 2017)", "nl"),
         # document numbers and citations

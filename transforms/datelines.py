@@ -191,12 +191,14 @@ def labelled_patterns(language: str) -> tuple[tuple[re.Pattern[str], ...], re.Pa
 
 @cache
 def label_tail(language: str) -> re.Pattern[str]:
-    """What may follow a labelled date: the end, a field separator or bracket, or another labelled date
-    ("Published by Jane Doe on Oct. 1, 2023, updated Oct. 2, 2023"). Not a sentence going on."""
+    """What may follow a labelled date: the end, a field separator or bracket, another labelled date
+    ("Published by Jane Doe on Oct. 1, 2023, updated Oct. 2, 2023") or the author ("Posted on 3 March 2024
+    by Jane Doe"). Not a sentence going on."""
     labels = words_pattern(
         document_words(language, "date_labels") + document_words(language, "updated_labels")
     )
-    return re.compile(rf"\s*(?:$|[|·(]|[,;]\s*(?:{labels})(?!\w))", re.IGNORECASE)
+    byline = words_pattern(document_words(language, "byline_words"))
+    return re.compile(rf"\s*(?:$|[|·(]|[,;]\s*(?:{labels})(?!\w)|,?\s*(?:{byline})\s+\S)", re.IGNORECASE)
 
 
 @cache
