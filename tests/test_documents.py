@@ -12,7 +12,6 @@ import pytest
 from transforms.documents import (
     choose_published,
     compute_doc_id,
-    find_dateline,
     parse_document,
     parse_published_value,
     strip_date_marker,
@@ -228,61 +227,6 @@ def test_no_marker_leaves_the_text_alone(text: str) -> None:
 )
 def test_parse_published_value(value: object, expected: Published | None) -> None:
     assert parse_published_value(value) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "language", "expected"),
-    [
-        ("Kop van het stuk\n22 januari 2020\nTekst.", "nl", day(2020, 1, 22, "text")),
-        ("Kop\nmaandag 22 januari 2020\nTekst.", "nl", day(2020, 1, 22, "text")),
-        ("Kop\n3 september 2024 14:05\nTekst.", "nl", day(2024, 9, 3, "text")),
-        ("Kop\nGepubliceerd op 3 sept. 2024 om 14:05 uur\nTekst.", "nl", day(2024, 9, 3, "text")),
-        ("Kop\nBijgewerkt: 4 mrt 2024\nTekst.", "nl", day(2024, 3, 4, "text")),
-        ("Kop\n22-01-2020\nTekst.", "nl", day(2020, 1, 22, "text")),
-        ("Kop\njanuari 2020\nTekst.", "nl", Published(D(2020, 1, 1), D(2020, 1, 31), "month", "text")),
-        ("Headline\nPublished 3rd Sep 2024\nText.", "en", day(2024, 9, 3, "text")),
-        ("Headline\nSeptember 3, 2024\nText.", "en", day(2024, 9, 3, "text")),
-        ("Headline\nTuesday, 3 September 2024 14:05 CET\nText.", "en", day(2024, 9, 3, "text")),
-        ("Headline\nUpdated: 2024-09-04T10:00:00Z\nText.", "en", day(2024, 9, 4, "text")),
-        (
-            "Headline\nPublished by Jane Doe on Oct. 1, 2023, updated Oct. 2, 2023\n",
-            "en",
-            day(2023, 10, 1, "text"),
-        ),
-        # English datelines turn up on Dutch pages too.
-        ("Kop\nPublished 3rd Sep 2024\nTekst.", "nl", day(2024, 9, 3, "text")),
-        # A place and a date opening the first paragraph (a news or press-release dateline).
-        ("Kop\nDen Haag, 12 maart 2024 – Het kabinet besloot.", "nl", day(2024, 3, 12, "text")),
-        ("Kop\nBergen op Zoom, dinsdag 12 maart 2024. De raad koos.", "nl", day(2024, 3, 12, "text")),
-        ("Kop\n's-Hertogenbosch, 12-03-2024: De rechtbank sprak.", "nl", day(2024, 3, 12, "text")),
-        ("Headline\nLONDON (Reuters), March 3, 2024 - The minister said.", "en", day(2024, 3, 3, "text")),
-        ("Headline\nBrussels, 3 March 2024\nThe minister said.", "en", day(2024, 3, 3, "text")),
-        # A label line of fields, as government sites print it under the title.
-        ("Kop\nNieuwsbericht | 12-03-2024 | 14:00\nTekst.", "nl", day(2024, 3, 12, "text")),
-        ("Kop\nKamerstuk: Kamervragen | 3 december 2024\nTekst.", "nl", day(2024, 12, 3, "text")),
-    ],
-)
-def test_find_dateline_forms(text: str, language: str, expected: Published) -> None:
-    assert find_dateline(text, language) == expected
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Kop\nHet gebeurde op 22 januari 2020 in Den Haag.\n",  # a date in a sentence is not a dateline
-        "Kop\n31 februari 2020\n",  # no such day
-        "Headline\n1-7-2023\n",  # month-first or day-first? English numeric dates are ambiguous
-        "een\ntwee\ndrie\nvier\nvijf\nzes\n22 januari 2020\n",  # too far down
-        "x" * 450 + "\n22 januari 2020\n",  # too far down
-        "Kop\nDen Haag, 12 maart 2024 werd het besluit genomen.\n",  # a sentence goes on after the date
-        "Kop\nOp maandag, 12 maart 2024 – een dag later.\n",  # 'Op maandag' is no place name
-        "Kop\nHet gebeurde in Den Haag, 12 maart 2024 – laat.\n",  # not at the start of the line
-        "Kop\nDen Haag, maart – april 2024\n",  # no single date after the place
-    ],
-)
-def test_find_dateline_rejects(text: str) -> None:
-    language = "en" if text.startswith("Headline") else "nl"
-    assert find_dateline(text, language) is None
 
 
 def test_header_month_refined_by_dateline_day() -> None:

@@ -7,13 +7,10 @@ Pure: no file access, no clock. Everything a source says about itself comes in t
 
 from __future__ import annotations
 
-import calendar
 import codecs
-import datetime as dt
 import hashlib
 import re
 import unicodedata
-from functools import cache
 from html.parser import HTMLParser
 
 import ftfy
@@ -21,9 +18,23 @@ from charset_normalizer import from_bytes
 from ftfy.badness import is_bad
 from ftfy.chardata import CONTROL_CHARS, possible_encoding
 
-from transforms import resources
 from transforms.language import detect_language, normalise_language_code
+from transforms.layout import title_span
 from transforms.model import Document, Published, RawSource, Rejection
+from transforms.published import (
+    HtmlDates,
+    choose_published,
+    find_dateline,
+    parse_published_value,
+    strip_date_marker,
+)
+
+__all__ = [  # the date functions live in transforms.published; callers have long imported them from here
+    "choose_published",
+    "find_dateline",
+    "parse_published_value",
+    "strip_date_marker",
+]
 
 # --- binary detection ------------------------------------------------------------------------------
 
@@ -80,10 +91,6 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 # with a reason, before any decoding. The raw limit is higher because HTML markup is mostly not text.
 MAX_INPUT_BYTES = 10_000_000
 MAX_TEXT_CHARS = 2_000_000
-
-# The contract's window for document dates (schemas/tables.py DATE_WINDOW): a date outside it is a
-# misreading (a number that looks like a year), not a publication date.
-MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
 def find_magic_format(data: bytes) -> str | None:
@@ -224,7 +231,8 @@ def normalise_line_endings(text: str) -> str:
 
 
 class _TextStripper(HTMLParser):
-    """Collects the visible text of an HTML page: no scripts, styles or head."""
+    """Collects the visible text of an HTML page (no scripts, styles or head), its <title>, and the dates
+    the page states about itself (`HtmlDates`: meta tags, JSON-LD, <time datetime>)."""
 
     SKIPPED = frozenset({"script", "style", "noscript", "template", "head", "svg"})
     BLOCKS = frozenset(
@@ -237,8 +245,17 @@ class _TextStripper(HTMLParser):
         self.skip_depth = 0
         self.title_parts: list[str] = []
         self.in_title = False
+        self.dates = HtmlDates()
+        self.article_depth = 0
+        self.in_json_ld = False
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
+        values = {name.lower(): (value or "") for name, value in attrs if isinstance(name, str)}
+        self.dates.start_tag(tag, values, self.article_depth > 0)
+        if tag == "article":
+            self.article_depth += 1
+        if tag == "script" and values.get("type", "").strip().lower() == "application/ld+json":
+            self.in_json_ld = True
         if tag == "title":
             self.in_title = True
         if tag in self.SKIPPED:
@@ -247,6 +264,11 @@ class _TextStripper(HTMLParser):
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "article" and self.article_depth:
+            self.article_depth -= 1
+        if tag == "script" and self.in_json_ld:
+            self.in_json_ld = False
+            self.dates.end_json_ld()
         if tag == "title":
             self.in_title = False
         if tag in self.SKIPPED and self.skip_depth:
@@ -255,6 +277,8 @@ class _TextStripper(HTMLParser):
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
+        if self.in_json_ld:
+            self.dates.json_ld_parts.append(data)
         if self.in_title:
             self.title_parts.append(data)
         if not self.skip_depth:
@@ -267,8 +291,8 @@ def tidy_lines(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def strip_html_tags(html: str) -> tuple[str, str | None]:
-    """Plain text and <title> of an HTML page by removing the tags (scripts and styles with their content)."""
+def read_html(html: str) -> tuple[str, str | None, Published | None]:
+    """Plain text, <title> and own date of an HTML page, by reading its tags (scripts and styles dropped)."""
     stripper = _TextStripper()
     try:
         stripper.feed(html)
@@ -276,15 +300,18 @@ def strip_html_tags(html: str) -> tuple[str, str | None]:
     except Exception:  # noqa: BLE001, S110 - html.parser is lenient; a parse error keeps what was read so far
         pass
     title = " ".join("".join(stripper.title_parts).split()) or None
-    return tidy_lines("".join(stripper.parts)), title
+    return tidy_lines("".join(stripper.parts)), title, stripper.dates.published()
 
 
-def extract_html_text(html: str) -> tuple[str, str | None]:
-    """Main text and title of an HTML page: trafilatura (precision over recall, no comments), else a tag strip."""
+def extract_html_text(html: str) -> tuple[str, str | None, Published | None]:
+    """Main text, title and own date of an HTML page. The text: trafilatura (precision over recall, no
+    comments), else a tag strip. The date: the page's own metadata only (article:published_time, JSON-LD
+    datePublished, <time datetime>), as written: trafilatura's date (htmldate) also guesses from the
+    URL, the headline, a copyright line or the clock, and gives a day for a month."""
     # Imported here: trafilatura costs ~0.3 s to import and only HTML input needs it.
     import trafilatura
 
-    stripped, tag_title = strip_html_tags(html)
+    stripped, tag_title, published = read_html(html)
     try:
         text = trafilatura.extract(html, include_comments=False, favor_precision=True)
         metadata = trafilatura.extract_metadata(html)
@@ -292,233 +319,11 @@ def extract_html_text(html: str) -> tuple[str, str | None]:
         text, metadata = None, None
     title = (metadata.title if metadata is not None else None) or tag_title
     if text and text.strip():
-        return normalise_line_endings(text), title
-    return stripped, title
-
-
-# --- dates -----------------------------------------------------------------------------------------
-
-DATE_MARKER = re.compile(r"\A\s*date\s+(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?=\s|\Z)\s*", re.IGNORECASE)
-
-
-def make_period(year: int, month: int | None = None, day: int | None = None) -> tuple[dt.date, dt.date, str]:
-    """First day, last day and precision of a year, month or day; ValueError for an impossible date."""
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise ValueError(f"year {year} outside {MIN_YEAR}..{MAX_YEAR}")
-    if month is None:
-        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
-    if day is None:
-        last = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
-        return dt.date(year, month, 1), dt.date(year, month, last), "month"
-    day_date = dt.date(year, month, day)
-    return day_date, day_date, "day"
-
-
-def make_published(
-    source: str, year: int, month: int | None = None, day: int | None = None
-) -> Published | None:
-    """A Published for a year/month/day found in `source`; None when that is no real date."""
-    try:
-        start, end, precision = make_period(year, month, day)
-    except ValueError:
-        return None
-    return Published(start, end, precision, source)
-
-
-def strip_date_marker(text: str) -> tuple[str, Published | None]:
-    """Remove a leading `date YYYY-MM[-DD]` marker (metadata, not text) and the whitespace after it."""
-    match = DATE_MARKER.match(text)
-    if not match:
-        return text, None
-    year, month, day = match.groups()
-    published = make_published("header", int(year), int(month), int(day) if day else None)
-    if published is None:  # "date 2025-13": not a date we can honour, so not a marker either
-        return text, None
-    return text[match.end() :], published
-
-
-PUBLISHED_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-def parse_published_value(value: object, source: str = "sidecar") -> Published | None:
-    """A metadata `published` value (YYYY, YYYY-MM, YYYY-MM-DD or an ISO datetime) as a Published."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str):
-        return None
-    value = value.strip()
-    match = PUBLISHED_VALUE.match(value)
-    if match:
-        year, month, day = match.groups()
-        return make_published(source, int(year), int(month) if month else None, int(day) if day else None)
-    if re.match(r"^\d{4}-\d{2}-\d{2}[T ]\d", value):
-        try:
-            # The date as written, in the writer's own time zone: converting to UTC could move it a day.
-            moment = dt.datetime.fromisoformat(value)
-        except ValueError:
-            return None
-        return make_published(source, moment.year, moment.month, moment.day)
-    return None
-
-
-# Lines that announce the document's date. Kept here rather than in calendar.json, which is plain
-# calendar data for the temporal tagger too.
-DATELINE_PREFIXES = (
-    "published",
-    "first published",
-    "last updated",
-    "updated",
-    "posted",
-    "gepubliceerd",
-    "laatst bijgewerkt",
-    "bijgewerkt",
-    "geplaatst",
-    "publicatiedatum",
-)
-# A dateline is near the top: at most this many non-blank lines, starting within this many characters.
-DATELINE_MAX_LINES = 5
-DATELINE_MAX_CHARS = 400
-# Numeric dates are day-first in these languages (22-01-2020); English ones may be month-first.
-DAY_FIRST_LANGUAGES = frozenset({"nl", "de", "fr"})
-
-TIME_OF_DAY = (
-    r"(?:\s*(?:,|-|–|—|\||·|om|at|@)?\s*\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?"
-    r"(?:\s*(?:uur|u|am|pm|a\.m\.|p\.m\.))?(?:\s*\(?(?:[A-Z]{2,5}(?:[+-]\d{1,2})?|[+-]\d{2}:?\d{2})\)?)?)?"
-)
-
-
-def words_pattern(words: dict[str, int]) -> str:
-    """A regex alternation of calendar words, longest first so "sept" is not read as "sep"."""
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-
-
-@cache
-def calendar_words(language: str) -> tuple[dict[str, int], dict[str, int]]:
-    """Month and weekday words: the document's language first, then every other language we have,
-    since an English "Published 3 Sep 2024" line also turns up on Dutch pages."""
-    months: dict[str, int] = {}
-    weekdays: dict[str, int] = {}
-    for lang in (language, *resources.languages()):
-        data = resources.load(lang, "calendar")
-        for word, number in data.get("months", {}).items():
-            months.setdefault(word.lower(), number)
-        for word, number in data.get("weekdays", {}).items():
-            weekdays.setdefault(word.lower(), number)
-    return months, weekdays
-
-
-@cache
-def dateline_patterns(language: str) -> tuple[re.Pattern[str], ...]:
-    """The date forms a dateline may take, for `language`, most specific first."""
-    months, weekdays = calendar_words(language)
-    month = rf"(?P<month>{words_pattern(months)})\.?"
-    weekday = rf"(?:(?:{words_pattern(weekdays)})\.?,?\s+)?"
-    day = r"(?P<day>\d{1,2})(?:st|nd|rd|th|e|ste|de)?\.?"
-    year = r"(?P<year>\d{4})"
-    forms = [
-        rf"{weekday}{day}\s+{month},?\s+{year}",  # 22 januari 2020, Tue 3rd Sep 2024
-        rf"{weekday}{month}\s+{day},?\s+{year}",  # September 3, 2024
-        # 2020-01-22, also as an ISO datetime 2020-01-22T10:00:00+01:00
-        r"(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
-    ]
-    if language in DAY_FIRST_LANGUAGES:
-        forms.append(r"(?P<day>\d{1,2})[-/.](?P<mnum>\d{1,2})[-/.](?P<year>\d{4})")  # 22-01-2020
-    forms.append(rf"{month}\s+{year}")  # januari 2020 (month precision)
-    return tuple(re.compile(rf"(?<!\w){form}(?!\w){TIME_OF_DAY}", re.IGNORECASE) for form in forms)
-
-
-DATELINE_PREFIX = re.compile(
-    rf"^\s*(?:{'|'.join(sorted(DATELINE_PREFIXES, key=len, reverse=True))})\b", re.IGNORECASE
-)
-
-
-def read_date_match(match: re.Match[str], language: str) -> Published | None:
-    """The Published a dateline date match denotes (source "text")."""
-    groups = match.groupdict()
-    if groups.get("mnum"):
-        month = int(groups["mnum"])
-    else:
-        month = calendar_words(language)[0].get(groups["month"].lower().rstrip("."))
-        if month is None:
-            return None
-    day = int(groups["day"]) if groups.get("day") else None
-    return make_published("text", int(groups["year"]), month, day)
-
-
-# "Den Haag, 12 maart 2024 – Het kabinet ...", "BRUSSELS (Reuters), 3 March 2024 -": a news or press
-# release dateline opening the first paragraph. The place is a capitalised name of up to four words
-# (lower-case only for the particles of names like "Bergen op Zoom", "Alphen aan den Rijn").
-PLACE_DATELINE = re.compile(
-    r"^\s*[A-Z'’][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|aan|den|op|de|der|van|upon|on))"
-    r"{0,3}(?:\s*\([^()\n]{1,40}\))?\s*,\s*"
-)
-# "Nieuwsbericht | 12-03-2024 | 14:00", "Kamerstuk: Kamervragen | 3 december 2024": a label line of
-# fields, as government sites print it under the title.
-LABEL_DATELINE = re.compile(r"^\s*[A-Z][\w:-]*(?:\s+[\w:-]+){0,2}\s*[|·]\s*")
-# What may follow the date of a place dateline: the dash or colon before the text, a full stop, or the
-# end of the line. Not more words: "Den Haag, 12 maart 2024 werd ..." is a sentence.
-DATELINE_END = re.compile(r"\s*(?:[-–—:|(]|\.(?:\s|$)|$)")
-
-
-def read_dateline(line: str, language: str) -> Published | None:
-    """The date of one line if the line is a dateline: only a date (and time), a published/updated line
-    followed by a date, a place and a date opening the text, or a label and a date."""
-    prefix = DATELINE_PREFIX.match(line)
-    place = None if prefix else PLACE_DATELINE.match(line) or LABEL_DATELINE.match(line)
-    for pattern in dateline_patterns(language):
-        if prefix:
-            # "Published by Jane Doe on 3 Sep 2024, updated 4 Sep": the first date after the word.
-            match = pattern.search(line, prefix.end())
-        else:
-            match = pattern.fullmatch(line.strip())
-            if not match and place:
-                match = pattern.match(line, place.end())
-                match = match if match and DATELINE_END.match(line, match.end()) else None
-        if match:
-            return read_date_match(match, language)
-    return None
-
-
-def find_dateline(text: str, language: str) -> Published | None:
-    """The document's date from a dateline near the top (e.g. `22 januari 2020` under the headline,
-    or `Published 3rd Sep 2024`), with source "text"; None if there is none."""
-    seen = 0
-    offset = 0
-    for line in text.split("\n"):
-        start, offset = offset, offset + len(line) + 1
-        if start >= DATELINE_MAX_CHARS or seen >= DATELINE_MAX_LINES:
-            break
-        if not line.strip():
-            continue
-        seen += 1
-        published = read_dateline(line, language)
-        if published is not None:
-            return published
-    return None
-
-
-def refines(candidate: Published, current: Published) -> bool:
-    """Whether `candidate` agrees with `current` (lies within it) and is more precise (a shorter period)."""
-    assert candidate.start and candidate.end and current.start and current.end
-    within = current.start <= candidate.start and candidate.end <= current.end
-    return within and (candidate.end - candidate.start) < (current.end - current.start)
-
-
-def choose_published(candidates: list[Published | None]) -> Published:
-    """The document's date from candidates in order of precedence (sidecar, header, dateline): the first
-    known one, unless a later one agrees with it and is more precise. Unknown if there is none."""
-    chosen: Published | None = None
-    for candidate in candidates:
-        if candidate is None or not candidate.known:
-            continue
-        if chosen is None or refines(candidate, chosen):
-            chosen = candidate
-    return chosen if chosen is not None else Published()
+        return normalise_line_endings(text), title, published
+    return stripped, title, published
 
 
 # --- title, ids ------------------------------------------------------------------------------------
-
-MAX_TITLE_CHARS = 200
 
 
 def clean_title(value: object) -> str | None:
@@ -530,18 +335,12 @@ def clean_title(value: object) -> str | None:
 
 
 def find_title(text: str, language: str) -> str | None:
-    """The first line, when it reads as a headline: short, no final period, not a dateline."""
-    for line in text.split("\n"):
-        line = line.strip()
-        if not line:
-            continue
-        headline = line.lstrip("#").strip()  # Markdown heading marks are not part of the title
-        if len(headline) >= MAX_TITLE_CHARS or headline.endswith(".") or not headline:
-            return None
-        if read_dateline(line, language) is not None:
-            return None
-        return headline
-    return None
+    """The document's headline when its text shows one (`layout.title_span`): past cookie notices, labels
+    ("Policy paper"), references and datelines; never a reference, a document type or a dateline."""
+    span = title_span(text, language)
+    if span is None:
+        return None
+    return clean_title(text[span[0] : span[1]])
 
 
 def normalise_for_id(text: str) -> str:
@@ -616,9 +415,9 @@ def parse_document(raw: RawSource, extractor_version: str = "") -> Document | Re
         text = read_text(raw)
         if isinstance(text, Rejection):
             return text
-        html_title = None
+        html_title, page_date = None, None
         if raw.kind == "html":
-            text, html_title = extract_html_text(text)
+            text, html_title, page_date = extract_html_text(text)
         text, header_date = strip_date_marker(text)
         if not text.strip():
             return reject(raw, "empty document", "no text left after decoding and markup removal")
@@ -631,7 +430,12 @@ def parse_document(raw: RawSource, extractor_version: str = "") -> Document | Re
         meta = raw.meta or {}
         language = normalise_language_code(meta.get("language")) or detect_language(text)
         published = choose_published(
-            [parse_published_value(meta.get("published")), header_date, find_dateline(text, language)]
+            [
+                parse_published_value(meta.get("published")),
+                page_date,
+                header_date,
+                find_dateline(text, language),
+            ]
         )
         title = clean_title(meta.get("title")) or clean_title(html_title) or find_title(text, language)
         url = meta.get("url").strip() if isinstance(meta.get("url"), str) else None
