@@ -145,6 +145,17 @@ class Namer:
             return self.by_sort[sort][longer.pop()]
         return name
 
+    def opened_by(self, word: str) -> str | None:
+        """The one organisation of the document whose name starts with `word` (`Council` -> `Council of
+        the EU`), for a sentence's first word."""
+        key = word.casefold()
+        found = {
+            self.fullest(self.by_sort["organisation"][words], "organisation")
+            for words in self.by_word.get(("organisation", key), [])
+            if words[0] == key and len(words) > 1
+        }
+        return found.pop() if len(found) == 1 else None
+
     def holder(self, title: str) -> str | None:
         """The one person the document names with `title` (rule 3)."""
         names = {self.fullest(n, "person") for n in self.titled.get(title, ())}
@@ -160,6 +171,9 @@ def resolve(m: Mention, namer: Namer, roles: Roles, addressee_org: str | None) -
     if m.kind == "title":
         person = namer.holder(m.title)
         return Resolved(m.start, m.end, person, True, False) if person else None
+    if m.kind == "start":
+        org = namer.opened_by(m.name)
+        return Resolved(m.start, m.end, org, True, False) if org else None
     return Resolved(m.start, m.end, namer.fullest(m.name, m.kind), m.actor, m.location)
 
 

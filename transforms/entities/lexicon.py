@@ -43,6 +43,7 @@ class Gazetteer:
     speech_verbs: frozenset[str]
     locative: frozenset[str]
     prepositions: frozenset[str]
+    acting_nouns: frozenset[str]  # `invitation of the UK`, `inspanning van de EU`: the country or union acts
     agentive: frozenset[str]  # `door`, `met`, `by`, `with`: a country after one acts
     genitive: frozenset[str]  # `van`, `of`, `from`: a country after one acts when an institution or title heads it
     territory: frozenset[str]  # a union (`EU`) after one is a place
@@ -102,7 +103,8 @@ def load_gazetteer(language: str) -> Gazetteer:
     def lower_set(key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in own.get(key, []))
 
-    demonyms, portfolios = lower_set("demonyms"), lower_set("portfolios")
+    demonyms = frozenset(w.lower() for lang in languages() for w in load(lang, "gazetteer").get("demonyms", []))
+    portfolios = lower_set("portfolios")
     particles, titles = lower_set("particles"), lower_set("titles")
     return Gazetteer(
         names_re=names_re,
@@ -127,6 +129,7 @@ def load_gazetteer(language: str) -> Gazetteer:
         speech_verbs=lower_set("speech_verbs"),
         locative=lower_set("locative_prepositions"),
         prepositions=lower_set("prepositions"),
+        acting_nouns=lower_set("acting_nouns") | lower_set("document_heads") | lower_set("event_heads"),
         agentive=lower_set("agentive_prepositions"),
         genitive=lower_set("genitive_prepositions"),
         territory=lower_set("territory_prepositions"),

@@ -44,8 +44,10 @@ from transforms.sentences import Token, scan_tokens
 # Where a hyphenated or apostrophe word splits into parts (`Labour-regering`, `O'Brien`).
 PART_SPLIT_RE = re.compile(r"[-’']")
 # A sentence starts again after these (headlines and quotes are often glued into one "sentence").
-START_MARKS = set(".!?:;“”\"‘'«»–—[\n")
+START_MARKS = set(".!?:;“”\"‘'«»–—[\n|")  # `|`: a table cell
 ARTICLES = {"de", "het", "the", "een", "a", "an"}
+# Capitalised mid-sentence, these open no name (a heading's words); `De`, `Van`, `Ter` open surnames and places.
+NOT_OPENERS = {"the", "het", "een", "a", "an", "and", "en", "of", "for", "voor", "op", "on"}
 ROMAN_RE = re.compile(r"[IVXLC]{1,5}\Z")
 PLURAL_ACRONYM_RE = re.compile(r"[A-Z]{2,}s\Z")
 # The kinds whose names are actors once resolved; `self`, `addressee` and `title` need the document.
@@ -58,7 +60,7 @@ class Mention:
     end: int
     name: str
     kind: str  # person | organisation | function | institution | government | name | country | union |
-    # place | title | self | addressee
+    # place | title | self | addressee | start (a sentence's first word that may name an organisation)
     actor: bool
     location: bool
     title: str = ""  # a person's title, lower case (`minister-president`), for bare titles to find them
@@ -143,18 +145,23 @@ def word_before(tokens: list[Token], i: int, gaz: Gazetteer) -> int:
     return j
 
 
-def acting_head_before(tokens: list[Token], j: int, gaz: Gazetteer) -> bool:
-    """Is the word before the preposition at j an institution or a title, a brief between
-    (`authorities from`, `Minister of Internal Affairs of`)?"""
+def acting_head_before(tokens: list[Token], j: int, gaz: Gazetteer) -> tuple[bool, bool] | None:
+    """The role of a country after the preposition at j when the word before it acts through it:
+    an institution (`authorities from Austria`: they act, and at home) or a title or an acting noun
+    (`Minister of Internal Affairs of Belgium`, `invitation of the UK`: the country acts); else None."""
     k = word_before(tokens, j, gaz)
     while k >= 0 and tokens[k].text[:1].isupper() and tokens[k].low in gaz.portfolios:
         k = word_before(tokens, k, gaz)
         if k >= 0 and tokens[k].low in gaz.brief_prepositions:
             k = word_before(tokens, k, gaz)
     if k < 0:
-        return False
+        return None
     low = tokens[k].low
-    return is_title(low, gaz) or low.startswith(gaz.institutions) or low in gaz.government_nouns
+    if low.startswith(gaz.institutions) or low in gaz.government_nouns:
+        return (True, True)
+    if is_title(low, gaz) or low in gaz.acting_nouns:
+        return (True, False)
+    return None
 
 
 def country_role(tokens: list[Token], i: int, kind: str, gaz: Gazetteer) -> tuple[bool, bool] | None:
@@ -168,13 +175,19 @@ def country_role(tokens: list[Token], i: int, kind: str, gaz: Gazetteer) -> tupl
         return None
     if word in gaz.agentive:
         return (True, False)
-    if word in gaz.genitive and acting_head_before(tokens, j, gaz):
-        return (True, False)
+    acting = acting_head_before(tokens, j, gaz) if word in gaz.genitive else None
+    if acting is not None:
+        return acting if kind == "country" else (True, False)
     if kind == "union":
         return (False, True) if word in gaz.territory else (True, False)
     if word in gaz.prepositions:
         return (False, True)
     return (True, True)
+
+
+def is_common_compound(tok: Token, name_end: int) -> bool:
+    """Does the token go on past the name into a lower-case part (`GroenLinks-PvdA-fractie`)?"""
+    return tok.end > name_end and tok.text[-1].islower() and PART_SPLIT_RE.split(tok.text)[-1][:1].islower()
 
 
 def match_known_names(sentence: str, tokens: list[Token], starts: list[int], gaz: Gazetteer) -> list[Mention]:
@@ -184,6 +197,10 @@ def match_known_names(sentence: str, tokens: list[Token], starts: list[int], gaz
     previous_end = -1
     for m in gaz.names_re.finditer(sentence):
         name, kind = m.group(), gaz.kinds[m.group()]
+        if kind in ("organisation", "place"):
+            index = bisect.bisect_right(starts, m.start()) - 1
+            if index >= 0 and is_common_compound(tokens[index], m.end()):
+                continue
         if kind == "organisation":
             mentions.append(Mention(m.start(), m.end(), name, kind, True, False))
             continue
@@ -191,6 +208,8 @@ def match_known_names(sentence: str, tokens: list[Token], starts: list[int], gaz
             mentions.append(Mention(m.start(), m.end(), name, kind, False, True))
             continue
         index = bisect.bisect_right(starts, m.start()) - 1  # the token holding the name's start
+        if index >= 0 and is_common_compound(tokens[index], m.end()):
+            continue  # `GroenLinks-PvdA-fractie`, `EU-landen`: a common noun
         if index >= 0 and tokens[index].start < m.start():
             role = (True, False)  # the second part of a hyphen compound: `EU-Turkije Top`
         elif previous_end >= 0 and sentence[previous_end : m.start()] == "-":
@@ -217,10 +236,11 @@ def free_words(tokens: list[Token], taken: list[bool], starts_at: set[int], gaz:
         if glued or not is_capitalised(tok):
             return False
         if is_initial(tokens, k):
-            return True
+            return not (k in starts_at and ROMAN_RE.match(tok.text))  # `I. Mensenhandel`: a heading's number
         if tok.low in gaz.function_words:
             # `Ter Apel`, `Van der Laan`: a capitalised particle opens a name, but not a sentence's
-            return tok.low in gaz.particles and k not in starts_at and k + 1 < len(tokens)
+            opener = tok.low in gaz.particles and tok.low not in NOT_OPENERS and tok.text.istitle()
+            return opener and k not in starts_at and k + 1 < len(tokens)
         return True
 
     return [free(k) for k in range(len(tokens))]
@@ -350,6 +370,9 @@ def read_run_mentions(
         after = piece[-1] + 1
         next_word = tokens[after].low if after < len(tokens) else ""
         if piece[0] in starts and len(piece) == 1 and not title and next_word not in gaz.speech_verbs:
+            tok = tokens[piece[0]]
+            if tok.low in gaz.org_heads:  # `Council conclusions`: the document may name the Council in full
+                mentions.append(Mention(tok.start, tok.end, tok.text, "start", False, False))
             continue  # an ordinary word capitalised by its position
         if any(tokens[k].low in gaz.calendar for k in piece) and has_number_near(piece, tokens):
             continue  # `November 21`
@@ -375,11 +398,12 @@ def find_institutions(tokens: list[Token], sentence: str, gaz: Gazetteer) -> lis
     mentions = []
     for i in range(len(tokens) - 1):
         tok, nxt = tokens[i], tokens[i + 1]
-        if tok.low in gaz.demonyms and tok.text[0].isupper() and nxt.kind == "word" and nxt.text[0].islower():
+        if tok.low in gaz.demonyms and tok.text[0].isupper() and nxt.kind == "word":
             noun, span = nxt.low, (tok.start, nxt.end)
             if noun.startswith(gaz.institutions):
                 mentions.append(Mention(*span, sentence[span[0] : span[1]], "institution", True, False))
             elif noun in gaz.geographic_nouns and tokens[word_before(tokens, i, gaz)].low in gaz.locative:
+                # `in the Nigerien desert`
                 mentions.append(Mention(*span, sentence[span[0] : span[1]], "place", False, True))
     return mentions
 
@@ -474,9 +498,11 @@ def closes_right_after(sentence: str, end: int) -> bool:
 
 
 def could_abbreviate(acronym: str, name: str) -> bool:
-    """`OM` for `Openbaar Ministerie`, `KMar` for `Koninklijke Marechaussee`: short, no space, its first
-    letter the name's, its capitals in the name's order."""
-    if not acronym or " " in acronym or len(acronym) > 10 or len(acronym) >= len(name):
+    """`OM` for `Openbaar Ministerie`, `KMar` for `Koninklijke Marechaussee`: short, no space, two capitals
+    or more, its first letter the name's first, its capitals in the name's order, the name two words or more."""
+    if not acronym or " " in acronym or len(acronym) > 10 or len(name.split()) < 2:
+        return False
+    if sum(c.isupper() for c in acronym) < 2:
         return False
     if acronym[0].lower() != name[0].lower():
         return False
@@ -497,11 +523,11 @@ def tie_parentheses(mentions: list[Mention], sentence: str, gaz: Gazetteer) -> t
     for m in mentions:
         owner = next((p for p in reversed(kept) if p.end <= m.start), None)
         if owner is not None and parenthesised_after(sentence, owner.end, m.start) and closes_right_after(sentence, m.end):
-            if owner.kind == "person" and m.kind in ("organisation", "name", "union"):
-                continue  # `Keijzer (CDA)`: an affiliation
-            if could_abbreviate(m.name, owner.name):
+            if owner.kind != "person" and could_abbreviate(m.name, owner.name):
                 links.append(Link(m.name, owner.name, "acronym", owner.start, m.end))
                 continue
+            if owner.kind in ("person", "name") and m.kind in ("organisation", "name", "union"):
+                continue  # `Keijzer (CDA)`: an affiliation
         kept.append(m)
     out: list[Mention] = []
     for k, m in enumerate(kept):
@@ -510,7 +536,7 @@ def tie_parentheses(mentions: list[Mention], sentence: str, gaz: Gazetteer) -> t
             between = sentence[m.end : nxt.start].split()
             if between and all(w.lower() in gaz.titles or w.lower() in gaz.office_titles or w.lower() in gaz.portfolios for w in between):
                 continue  # `EU Commissioner Magnus Brunner`: the person's affiliation
-        if nxt is not None and m.kind == "function" and nxt.kind == "person":
+        if nxt is not None and m.kind == "function" and nxt.kind in ("person", "name"):
             between = sentence[m.end : nxt.start]
             words = between.replace(",", " ").split()
             if between.strip().startswith(",") and all(w.lower() in gaz.titles for w in words):
@@ -520,14 +546,25 @@ def tie_parentheses(mentions: list[Mention], sentence: str, gaz: Gazetteer) -> t
     return out, links
 
 
-def drop_nested(mentions: list[Mention]) -> list[Mention]:
-    """Of two mentions on the same words, the longer (the earlier on a tie) stays."""
+def drop_nested(mentions: list[Mention], sentence: str) -> list[Mention]:
+    """Of two mentions on the same words, the longer (the earlier on a tie) stays; a lone capitalised word
+    right before an organisation's name is a heading's adjective (`Informele Europese Raad`)."""
     out: list[Mention] = []
     for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
         if out and m.start < out[-1].end:
             continue
         out.append(m)
-    return out
+    return [
+        m
+        for k, m in enumerate(out)
+        if not (
+            m.kind == "name"
+            and " " not in m.name
+            and k + 1 < len(out)
+            and out[k + 1].kind in ("organisation", "union")
+            and not sentence[m.end : out[k + 1].start].strip()
+        )
+    ]
 
 
 def find_mentions(
@@ -557,7 +594,7 @@ def find_mentions(
     mentions.extend(find_institutions(tokens, sentence, gaz))
     mentions.extend(find_offices(tokens, sentence, gaz))
     mentions.extend(references)
-    return tie_parentheses(drop_nested(mentions), sentence, gaz)
+    return tie_parentheses(drop_nested(mentions, sentence), sentence, gaz)
 
 
 def extract_entities(
