@@ -44,9 +44,14 @@ def words_of(name: str) -> tuple[str, ...]:
     return tuple(name.casefold().replace("-", " - ").split())
 
 
-def contains_words(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+def contains_words(longer: tuple[str, ...], shorter: tuple[str, ...], particles: frozenset[str]) -> bool:
+    """Do the shorter name's words stand together in the longer one, not as a complement after a
+    particle (`EU` is not `Council of the EU`, but `Kamer` is `Tweede Kamer der Staten-Generaal`)?"""
     n = len(shorter)
-    return any(longer[k : k + n] == shorter for k in range(len(longer) - n + 1))
+    return any(
+        longer[k : k + n] == shorter and (k == 0 or longer[k - 1] not in particles)
+        for k in range(len(longer) - n + 1)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +96,7 @@ class Namer:
 
     def __init__(self, segments: list[Segmented], language: str) -> None:
         gaz = load_gazetteer(language)
+        self.particles = gaz.particles
         self.links: dict[str, str] = {}
         self.by_sort: dict[str, dict[tuple[str, ...], str]] = {}
         self.by_word: dict[tuple[str, str], list[tuple[str, ...]]] = {}
@@ -137,7 +143,7 @@ class Namer:
         longer = {
             cand
             for cand in self.by_word.get((sort, words[0]), [])
-            if len(cand) > len(words) and contains_words(cand, words)
+            if len(cand) > len(words) and contains_words(cand, words, self.particles)
         }
         if sort == "person":  # a surname stands for a full name it ends
             longer = {cand for cand in longer if cand[-len(words) :] == words}

@@ -233,8 +233,13 @@ def free_words(tokens: list[Token], taken: list[bool], starts_at: set[int], gaz:
         glued = (k > 0 and tokens[k - 1].kind == "num" and tokens[k - 1].end == tok.start) or (
             k + 1 < len(tokens) and tokens[k + 1].kind == "num" and tokens[k + 1].start == tok.end
         )  # 20242024Z19016: a code, not a name
-        if glued or not is_capitalised(tok):
+        if glued:
             return False
+        if not is_capitalised(tok):
+            # `Anti-trafficking Team`: a capitalised compound inside a name
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            return "-" in tok.text and nxt is not None and nxt.kind == "word" and is_capitalised(nxt)
+        return True
         if is_initial(tokens, k):
             return not (k in starts_at and ROMAN_RE.match(tok.text))  # `I. Mensenhandel`: a heading's number
         if tok.low in gaz.function_words:
@@ -270,7 +275,7 @@ def find_runs(tokens: list[Token], free: list[bool], gaz: Gazetteer) -> list[lis
                 k += 1
             joiners = {tokens[p].low for p in range(j, k)}
             org_only = joiners & {"en", "and"}
-            words = [tokens[p].text for p in run]
+            words = [tokens[p].text for p in run] + following_words(tokens, free, k)
             if k > j and k < len(tokens) and free[k] and (not org_only or has_org_head(words, gaz)):
                 if org_only and tokens[run[-1]].low.endswith(gaz.org_heads):
                     break  # `State Police and Regional Border Police`: two organisations
@@ -284,6 +289,23 @@ def find_runs(tokens: list[Token], free: list[bool], gaz: Gazetteer) -> list[lis
         runs.append(run)
         i = j
     return runs
+
+
+def following_words(tokens: list[Token], free: list[bool], k: int, limit: int = 6) -> list[str]:
+    """The capitalised words from k on (at most `limit`): an organisation's head may come after `and`
+    (`Regional Border and Migration Police`)."""
+    words = []
+    while k < len(tokens) and free[k] and len(words) < limit:
+        words.append(tokens[k].text)
+        k += 1
+    return words
+
+
+def is_heading(tokens: list[Token], gaz: Gazetteer) -> bool:
+    """A title-case line (`Decline in Illegal Border Crossings in the Western Balkans`): every longer
+    word capitalised, so capitals say nothing about names there."""
+    long_words = [t for t in tokens if t.kind == "word" and len(t.text) >= 4 and t.low not in gaz.function_words]
+    return len(long_words) >= 3 and all(t.text[0].isupper() for t in long_words)
 
 
 def title_before(tokens: list[Token], first: int, gaz: Gazetteer) -> str:
@@ -589,8 +611,9 @@ def find_mentions(
     starts = find_sentence_starts(tokens, sentence)
     free = free_words(tokens, taken, starts, gaz)
     mentions = list(known)
-    for run in find_runs(tokens, free, gaz):
-        mentions.extend(read_run_mentions(run, tokens, sentence, starts, gaz))
+    if not is_heading(tokens, gaz):
+        for run in find_runs(tokens, free, gaz):
+            mentions.extend(read_run_mentions(run, tokens, sentence, starts, gaz))
     mentions.extend(find_institutions(tokens, sentence, gaz))
     mentions.extend(find_offices(tokens, sentence, gaz))
     mentions.extend(references)
