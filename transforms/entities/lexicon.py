@@ -25,6 +25,7 @@ class Gazetteer:
     kinds: dict[str, str]  # name -> country | place | organisation | union
     aliases: dict[str, str]  # short name -> the full name it stands for (`EU` -> `Europese Unie`)
     demonyms: frozenset[str]
+    demonym_countries: dict[str, str]  # `nederlandse` -> `Nederland`: whose government `de Nederlandse regering` is
     institutions: tuple[str, ...]
     titles: frozenset[str]
     office_titles: frozenset[str]  # singular titles of an office: `Minister van Defensie` names one
@@ -111,6 +112,7 @@ def load_gazetteer(language: str) -> Gazetteer:
         kinds=kinds,
         aliases=dict(own.get("aliases", {})),
         demonyms=demonyms,
+        demonym_countries={k.lower(): v for k, v in own.get("demonym_countries", {}).items()},
         institutions=tuple(w.lower() for w in own.get("institutions", [])),
         titles=titles,
         office_titles=lower_set("office_titles"),

@@ -21,7 +21,8 @@ Rules (word lists in `resources/<lang>/gazetteer.json`):
 4. An office named by its title and brief with no name after it acts (`de Minister van Defensie`,
    `Commissioner for Home Affairs`); so does a body named by its brief (`commissie voor Justitie en
    Veiligheid`). A bare title (`de Minister-President`) is left for the document to resolve.
-5. A demonym before an institution noun acts (`Belgische politie`); before a geographic noun after a
+5. A demonym before an institution noun acts (`Belgische politie`), before a government noun it is the
+   country acting (`the Dutch government` -> `Netherlands`); before a geographic noun after a
    locative preposition it is a place (`in the Nigerien desert`). The government named bare (`het
    kabinet`, `the government`) acts.
 6. First person (`ik`, `wij`, `I`, `we`) and address (`u`, `uw Kamer`) are left for the document to resolve.
@@ -239,7 +240,6 @@ def free_words(tokens: list[Token], taken: list[bool], starts_at: set[int], gaz:
             # `Anti-trafficking Team`: a capitalised compound inside a name
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None
             return "-" in tok.text and nxt is not None and nxt.kind == "word" and is_capitalised(nxt)
-        return True
         if is_initial(tokens, k):
             return not (k in starts_at and ROMAN_RE.match(tok.text))  # `I. Mensenhandel`: a heading's number
         if tok.low in gaz.function_words:
@@ -304,8 +304,8 @@ def following_words(tokens: list[Token], free: list[bool], k: int, limit: int = 
 def is_heading(tokens: list[Token], gaz: Gazetteer) -> bool:
     """A title-case line (`Decline in Illegal Border Crossings in the Western Balkans`): every longer
     word capitalised, so capitals say nothing about names there."""
-    long_words = [t for t in tokens if t.kind == "word" and len(t.text) >= 4 and t.low not in gaz.function_words]
-    return len(long_words) >= 3 and all(t.text[0].isupper() for t in long_words)
+    long_words = [t for t in tokens if t.kind == "word" and len(t.text) >= 3 and t.low not in gaz.function_words]
+    return len(long_words) >= 4 and all(t.text[0].isupper() for t in long_words)
 
 
 def title_before(tokens: list[Token], first: int, gaz: Gazetteer) -> str:
@@ -416,13 +416,17 @@ def has_number_near(piece: list[int], tokens: list[Token]) -> bool:
 
 
 def find_institutions(tokens: list[Token], sentence: str, gaz: Gazetteer) -> list[Mention]:
-    """`de Belgische politie`, `French authorities` act; `in the Nigerien desert` is a place (rule 5)."""
+    """`de Belgische politie`, `French authorities` act, `the Dutch government` is the country acting;
+    `in the Nigerien desert` is a place (rule 5)."""
     mentions = []
     for i in range(len(tokens) - 1):
         tok, nxt = tokens[i], tokens[i + 1]
         if tok.low in gaz.demonyms and tok.text[0].isupper() and nxt.kind == "word":
             noun, span = nxt.low, (tok.start, nxt.end)
-            if noun.startswith(gaz.institutions):
+            country = gaz.demonym_countries.get(tok.low)
+            if noun in gaz.government_nouns and country:
+                mentions.append(Mention(*span, country, "country", True, False))  # `the Dutch government`
+            elif noun.startswith(gaz.institutions):
                 mentions.append(Mention(*span, sentence[span[0] : span[1]], "institution", True, False))
             elif noun in gaz.geographic_nouns and tokens[word_before(tokens, i, gaz)].low in gaz.locative:
                 # `in the Nigerien desert`
