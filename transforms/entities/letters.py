@@ -117,17 +117,20 @@ def question_answerer(seg: Segmented, clues: LetterClues) -> str | None:
 
 
 def addressee_of(seg: Segmented, clues: LetterClues) -> str | None:
+    """The organisation a line `Aan de Voorzitter van de ...` / `To the Chair of the ...` ends with."""
+    lead = len(seg.text) - len(seg.text.lstrip())
     stripped = seg.text.strip()
     opener = next((o for o in clues.addressee_openers if stripped.startswith(o + " ")), None)
     if opener is None or not seg.mentions:
         return None
     last = seg.mentions[-1]
-    rest = seg.text[last.end - seg.start :].strip(" .,:\n")
-    if last.kind in ("organisation", "union", "name") and not rest:
-        head = seg.text[: last.start - seg.start].strip()
-        if head == opener or head.endswith(opener.split()[-1]):
-            return last.name
-    return None
+    rest_start = seg.start + lead + len(opener)
+    after = seg.text[last.end - seg.start :].strip(" .,:\n")
+    if after or last.kind not in ("organisation", "union", "name", "function") or last.end <= rest_start:
+        return None
+    if last.start >= rest_start:
+        return last.name if not seg.text[rest_start - seg.start : last.start - seg.start].strip() else None
+    return seg.text[rest_start - seg.start : last.end - seg.start].strip()  # the office swallowed the name
 
 
 def find_roles(segments: list[Segmented], language: str) -> Roles:

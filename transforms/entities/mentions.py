@@ -277,8 +277,9 @@ def find_runs(tokens: list[Token], free: list[bool], gaz: Gazetteer) -> list[lis
             org_only = joiners & {"en", "and"}
             words = [tokens[p].text for p in run] + following_words(tokens, free, k)
             if k > j and k < len(tokens) and free[k] and (not org_only or has_org_head(words, gaz)):
-                if org_only and tokens[run[-1]].low.endswith(gaz.org_heads):
-                    break  # `State Police and Regional Border Police`: two organisations
+                if org_only and has_org_head([tokens[p].text for p in run], gaz):
+                    if has_org_head(following_words(tokens, free, k), gaz):
+                        break  # `State Police and Regional Border and Migration Police`: two organisations
                 run.extend(range(j, k + 1))
                 j = k + 1
                 continue
@@ -302,8 +303,10 @@ def following_words(tokens: list[Token], free: list[bool], k: int, limit: int = 
 
 
 def is_heading(tokens: list[Token], gaz: Gazetteer) -> bool:
-    """A title-case line (`Decline in Illegal Border Crossings in the Western Balkans`): every longer
-    word capitalised, so capitals say nothing about names there."""
+    """A title-case line (`Decline in Illegal Border Crossings in the Western Balkans`): four longer words
+    or more, every one capitalised, no comma, number or closing full stop; capitals say nothing there."""
+    if not tokens or tokens[-1].text in ".!?" or any(t.kind == "num" or t.text == "," for t in tokens):
+        return False
     long_words = [t for t in tokens if t.kind == "word" and len(t.text) >= 3 and t.low not in gaz.function_words]
     return len(long_words) >= 4 and all(t.text[0].isupper() for t in long_words)
 
@@ -402,12 +405,20 @@ def read_run_mentions(
         before = tokens[piece[0] - 1].low if piece[0] > 0 else ""
         words = [tokens[k].text for k in piece]
         org = has_org_head(words, gaz)
-        if not title and not org and (before in gaz.locative or before in gaz.geographic_nouns):
+        if not title and not org and (before in gaz.locative or after_geographic_noun(tokens, piece[0], gaz)):
             mentions.append(Mention(start, end, sentence[start:end], "place", False, True))
             continue
         kind = "person" if title and not org else "organisation" if org else "name"
         mentions.append(Mention(start, end, sentence[start:end], kind, True, False, title))
     return mentions
+
+
+def after_geographic_noun(tokens: list[Token], first: int, gaz: Gazetteer) -> bool:
+    """`het eiland Kos`, `the island of Kos`: a name right after a geographic noun (`of`/`van` between)."""
+    j = first - 1
+    if j >= 0 and tokens[j].low in gaz.genitive:
+        j -= 1
+    return j >= 0 and tokens[j].low in gaz.geographic_nouns
 
 
 def has_number_near(piece: list[int], tokens: list[Token]) -> bool:
@@ -486,7 +497,7 @@ def find_offices(tokens: list[Token], sentence: str, gaz: Gazetteer) -> list[Men
             kind = "function" if office else "organisation"
             mentions.append(Mention(start, stop, name, kind, True, False))
         elif office:
-            mentions.append(Mention(start, stop, name, "title", False, False, " ".join(name.lower().split())))
+            mentions.append(Mention(start, stop, name, "title", False, False, tok.low))
     return mentions
 
 
@@ -562,7 +573,7 @@ def tie_parentheses(mentions: list[Mention], sentence: str, gaz: Gazetteer) -> t
             between = sentence[m.end : nxt.start].split()
             if between and all(w.lower() in gaz.titles or w.lower() in gaz.office_titles or w.lower() in gaz.portfolios for w in between):
                 continue  # `EU Commissioner Magnus Brunner`: the person's affiliation
-        if nxt is not None and m.kind == "function" and nxt.kind in ("person", "name"):
+        if nxt is not None and m.kind in ("function", "title") and nxt.kind in ("person", "name"):
             between = sentence[m.end : nxt.start]
             words = between.replace(",", " ").split()
             if between.strip().startswith(",") and all(w.lower() in gaz.titles for w in words):
