@@ -215,6 +215,8 @@ def match_known_names(sentence: str, tokens: list[Token], starts: list[int], gaz
             role = (True, False)  # the second part of a hyphen compound: `EU-Turkije Top`
         elif previous_end >= 0 and sentence[previous_end : m.start()] == "-":
             role = (True, False)
+        elif sentence[m.end() : m.end() + 1] == "-" and sentence[m.end() + 1 : m.end() + 2].isupper():
+            role = (True, False)  # the first part of a hyphen compound: `UK-Albania Joint Communique`
         else:
             role = country_role(tokens, max(index, 0), kind, gaz) or previous_role
         if kind == "union" and role == (True, True):
@@ -275,10 +277,10 @@ def find_runs(tokens: list[Token], free: list[bool], gaz: Gazetteer) -> list[lis
                 k += 1
             joiners = {tokens[p].low for p in range(j, k)}
             org_only = joiners & {"en", "and"}
-            words = [tokens[p].text for p in run] + following_words(tokens, free, k)
+            words = [tokens[p].text for p in run] + following_words(tokens, free, k, gaz)
             if k > j and k < len(tokens) and free[k] and (not org_only or has_org_head(words, gaz)):
                 if org_only and has_org_head([tokens[p].text for p in run], gaz):
-                    if has_org_head(following_words(tokens, free, k), gaz):
+                    if has_org_head(following_words(tokens, free, k, gaz), gaz):
                         break  # `State Police and Regional Border and Migration Police`: two organisations
                 run.extend(range(j, k + 1))
                 j = k + 1
@@ -292,12 +294,14 @@ def find_runs(tokens: list[Token], free: list[bool], gaz: Gazetteer) -> list[lis
     return runs
 
 
-def following_words(tokens: list[Token], free: list[bool], k: int, limit: int = 6) -> list[str]:
-    """The capitalised words from k on (at most `limit`): an organisation's head may come after `and`
-    (`Regional Border and Migration Police`)."""
+def following_words(tokens: list[Token], free: list[bool], k: int, gaz: Gazetteer, limit: int = 8) -> list[str]:
+    """The capitalised words from k on, particles between (at most `limit` tokens): an organisation's head
+    may come after `and` (`Regional Border and Migration Police`)."""
     words = []
-    while k < len(tokens) and free[k] and len(words) < limit:
-        words.append(tokens[k].text)
+    end = min(len(tokens), k + limit)
+    while k < end and (free[k] or tokens[k].low in gaz.particles):
+        if free[k]:
+            words.append(tokens[k].text)
         k += 1
     return words
 
@@ -517,8 +521,9 @@ def find_references(tokens: list[Token], sentence: str, gaz: Gazetteer) -> list[
             mentions.append(Mention(tok.start, tok.end, tok.text, "self", False, False))
         elif low in gaz.addressee_words and tok.text.islower():
             mentions.append(Mention(tok.start, tok.end, tok.text, "addressee", False, False))
-        elif tok.text in {n.capitalize() for n in gaz.addressee_nouns} and prev is not None:
-            if prev.low in gaz.addressee_determiners:
+        elif tok.low in gaz.addressee_nouns and tok.text[0].isupper() and prev is not None:
+            continued = nxt is not None and (nxt.low in gaz.brief_prepositions or is_capitalised(nxt))
+            if prev.low in gaz.addressee_determiners and not continued:  # not `the Committee for Home Affairs`
                 mentions.append(Mention(prev.start, tok.end, sentence[prev.start : tok.end], "addressee", False, False))
     return mentions
 
