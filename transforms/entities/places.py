@@ -32,6 +32,7 @@ from transforms.resources import languages, load
 # Coquelles) for three times the load time and twice the memory.
 CITY_TABLE = "cities5000.json"
 # An alternate name worth indexing: Latin script, capitalised, longer than a code (`LON`).
+ACRONYM_RE = re.compile(r"[A-Z][A-Z&.]{0,5}\Z")
 LATIN_NAME_RE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’. -]{3,}\Z")
 
 
@@ -132,7 +133,11 @@ def resolve_place(name: str, language: str) -> Place:
     code = countries.get(key)
     if code is not None and code in index.countries:
         return as_place(written, index.countries[code])
-    for table in (index.continents, index.city_names, index.city_alternates):
+    if key in index.continents:
+        return as_place(written, index.continents[key])
+    if ACRONYM_RE.match(written.strip()):
+        return Place(written)  # `EU` is no town `Eu`: an acronym names no city
+    for table in (index.city_names, index.city_alternates):
         if key in table:
             return as_place(written, table[key])
     return Place(written)
