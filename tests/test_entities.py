@@ -199,9 +199,19 @@ def test_unknown_language_still_finds_known_names() -> None:
         ),
         ("en", "The letter was signed by J.K. Smith yesterday.", ["J.K. Smith"], []),
         # a party in parentheses after a person is an affiliation; an organisation before title and name too
-        ("nl", "Vragen van de leden Keijzer (CDA) en Azmani (VVD) aan de minister.", ["Keijzer", "Azmani"], []),
+        (
+            "nl",
+            "Vragen van de leden Keijzer (CDA) en Azmani (VVD) aan de minister.",
+            ["Keijzer", "Azmani"],
+            [],
+        ),
         ("en", "Questions were asked by Mr Smith (Labour) yesterday.", ["Smith"], []),
-        ("en", "Frontex hosted EU Commissioner Magnus Brunner for discussions.", ["Frontex", "Magnus Brunner"], []),
+        (
+            "en",
+            "Frontex hosted EU Commissioner Magnus Brunner for discussions.",
+            ["Frontex", "Magnus Brunner"],
+            [],
+        ),
         ("nl", "Het bezoek van NAVO secretaris-generaal Mark Rutte duurde kort.", ["Mark Rutte"], []),
         # two organisations joined by `and`/`en` are two when both have a head word
         (
@@ -256,8 +266,18 @@ def test_extracts_entities_by_the_new_rules(
 @pytest.mark.parametrize(
     ("language", "sentence", "acronym", "full"),
     [
-        ("nl", "Controles door de Koninklijke Marechaussee (KMar) bij de grens.", "KMar", "Koninklijke Marechaussee"),
-        ("en", "They share data in the Joint Intelligence Cell (JIC) every week.", "JIC", "Joint Intelligence Cell"),
+        (
+            "nl",
+            "Controles door de Koninklijke Marechaussee (KMar) bij de grens.",
+            "KMar",
+            "Koninklijke Marechaussee",
+        ),
+        (
+            "en",
+            "They share data in the Joint Intelligence Cell (JIC) every week.",
+            "JIC",
+            "Joint Intelligence Cell",
+        ),
     ],
 )
 def test_an_acronym_in_parentheses_is_tied_to_its_name(language, sentence, acronym, full) -> None:
@@ -268,7 +288,10 @@ def test_an_acronym_in_parentheses_is_tied_to_its_name(language, sentence, acron
 
 @pytest.mark.parametrize(
     ("language", "sentence"),
-    [("nl", "Vragen van het lid Dijkhoff (D66) aan de minister."), ("en", "Questions from Mr Davies (DUP) today.")],
+    [
+        ("nl", "Vragen van het lid Dijkhoff (D66) aan de minister."),
+        ("en", "Questions from Mr Davies (DUP) today."),
+    ],
 )
 def test_a_party_after_a_person_is_no_acronym_of_the_person(language, sentence) -> None:
     mentions, links = find_mentions(sentence, language)

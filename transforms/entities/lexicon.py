@@ -14,7 +14,12 @@ from functools import cache
 from transforms.resources import languages, load
 
 # The kinds of known names, and the gazetteer key each comes from.
-NAME_KINDS = (("countries", "country"), ("places", "place"), ("organisations", "organisation"), ("unions", "union"))
+NAME_KINDS = (
+    ("countries", "country"),
+    ("places", "place"),
+    ("organisations", "organisation"),
+    ("unions", "union"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +30,9 @@ class Gazetteer:
     kinds: dict[str, str]  # name -> country | place | organisation | union
     aliases: dict[str, str]  # short name -> the full name it stands for (`EU` -> `Europese Unie`)
     demonyms: frozenset[str]
-    demonym_countries: dict[str, str]  # `nederlandse` -> `Nederland`: whose government `de Nederlandse regering` is
+    demonym_countries: dict[
+        str, str
+    ]  # `nederlandse` -> `Nederland`: whose government `de Nederlandse regering` is
     institutions: tuple[str, ...]
     titles: frozenset[str]
     office_titles: frozenset[str]  # singular titles of an office: `Minister van Defensie` names one
@@ -46,7 +53,9 @@ class Gazetteer:
     prepositions: frozenset[str]
     acting_nouns: frozenset[str]  # `invitation of the UK`, `inspanning van de EU`: the country or union acts
     agentive: frozenset[str]  # `door`, `met`, `by`, `with`: a country after one acts
-    genitive: frozenset[str]  # `van`, `of`, `from`: a country after one acts when an institution or title heads it
+    genitive: frozenset[
+        str
+    ]  # `van`, `of`, `from`: a country after one acts when an institution or title heads it
     territory: frozenset[str]  # a union (`EU`) after one is a place
     brief_prepositions: frozenset[str]  # `van`, `voor`, `of`, `for`: between a title and its brief
     coordinators: frozenset[str]  # `en`/`of` in Dutch, `and`/`or` in English: `of` means "or" in Dutch
@@ -104,7 +113,9 @@ def load_gazetteer(language: str) -> Gazetteer:
     def lower_set(key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in own.get(key, []))
 
-    demonyms = frozenset(w.lower() for lang in languages() for w in load(lang, "gazetteer").get("demonyms", []))
+    demonyms = frozenset(
+        w.lower() for lang in languages() for w in load(lang, "gazetteer").get("demonyms", [])
+    )
     portfolios = lower_set("portfolios")
     particles, titles = lower_set("particles"), lower_set("titles")
     return Gazetteer(

@@ -279,9 +279,11 @@ def find_runs(tokens: list[Token], free: list[bool], gaz: Gazetteer) -> list[lis
             org_only = joiners & {"en", "and"}
             words = [tokens[p].text for p in run] + following_words(tokens, free, k, gaz)
             if k > j and k < len(tokens) and free[k] and (not org_only or has_org_head(words, gaz)):
-                if org_only and has_org_head([tokens[p].text for p in run], gaz):
-                    if has_org_head(following_words(tokens, free, k, gaz), gaz):
-                        break  # `State Police and Regional Border and Migration Police`: two organisations
+                two = has_org_head([tokens[p].text for p in run], gaz) and has_org_head(
+                    following_words(tokens, free, k, gaz), gaz
+                )
+                if org_only and two:
+                    break  # `State Police and Regional Border and Migration Police`: two organisations
                 run.extend(range(j, k + 1))
                 j = k + 1
                 continue
@@ -294,7 +296,9 @@ def find_runs(tokens: list[Token], free: list[bool], gaz: Gazetteer) -> list[lis
     return runs
 
 
-def following_words(tokens: list[Token], free: list[bool], k: int, gaz: Gazetteer, limit: int = 8) -> list[str]:
+def following_words(
+    tokens: list[Token], free: list[bool], k: int, gaz: Gazetteer, limit: int = 8
+) -> list[str]:
     """The capitalised words from k on, particles between (at most `limit` tokens): an organisation's head
     may come after `and` (`Regional Border and Migration Police`)."""
     words = []
@@ -311,7 +315,9 @@ def is_heading(tokens: list[Token], gaz: Gazetteer) -> bool:
     or more, every one capitalised, no comma, number or closing full stop; capitals say nothing there."""
     if not tokens or tokens[-1].text in ".!?" or any(t.kind == "num" or t.text == "," for t in tokens):
         return False
-    long_words = [t for t in tokens if t.kind == "word" and len(t.text) >= 3 and t.low not in gaz.function_words]
+    long_words = [
+        t for t in tokens if t.kind == "word" and len(t.text) >= 3 and t.low not in gaz.function_words
+    ]
     return len(long_words) >= 4 and all(t.text[0].isupper() for t in long_words)
 
 
@@ -369,7 +375,9 @@ def names_a_document(word: str, gaz: Gazetteer) -> bool:
     last = PART_SPLIT_RE.split(low)[-1]
     if last in gaz.document_heads or last in gaz.event_heads:
         return True
-    return any(len(head) >= 4 and len(low) >= len(head) + 3 and low.endswith(head) for head in gaz.document_heads)
+    return any(
+        len(head) >= 4 and len(low) >= len(head) + 3 and low.endswith(head) for head in gaz.document_heads
+    )
 
 
 def is_not_a_name(piece: list[int], tokens: list[Token], gaz: Gazetteer) -> bool:
@@ -381,7 +389,12 @@ def is_not_a_name(piece: list[int], tokens: list[Token], gaz: Gazetteer) -> bool
     if len(piece) == 1 and PLURAL_ACRONYM_RE.match(tokens[piece[0]].text):
         return True  # NGOs
     before = piece[0] - 1
-    if len(piece) == 1 and ROMAN_RE.match(tokens[piece[0]].text) and before >= 0 and tokens[before].kind == "num":
+    if (
+        len(piece) == 1
+        and ROMAN_RE.match(tokens[piece[0]].text)
+        and before >= 0
+        and tokens[before].kind == "num"
+    ):
         return True  # `kamerstuk 35 300 VI`
     if before >= 0 and tokens[before].low in gaz.title_nouns:
         return True  # `het programma Samen tegen mensenhandel`
@@ -460,11 +473,18 @@ def read_brief(tokens: list[Token], i: int, gaz: Gazetteer) -> int:
         words = 0
         while k < len(tokens):
             tok = tokens[k]
-            brief_word = tok.text[:1].isupper() and (tok.low in gaz.portfolios or tok.low.endswith(gaz.org_heads))
+            brief_word = tok.text[:1].isupper() and (
+                tok.low in gaz.portfolios or tok.low.endswith(gaz.org_heads)
+            )
             if brief_word and not taken_by_name(tok, gaz):
                 words += 1
                 k += 1
-            elif words and tok.low in gaz.coordinators and k + 1 < len(tokens) and tokens[k + 1].low in gaz.portfolios:
+            elif (
+                words
+                and tok.low in gaz.coordinators
+                and k + 1 < len(tokens)
+                and tokens[k + 1].low in gaz.portfolios
+            ):
                 k += 1  # `Volksgezondheid, Welzijn en Sport`
             else:
                 break
@@ -478,6 +498,13 @@ def taken_by_name(tok: Token, gaz: Gazetteer) -> bool:
     return gaz.kinds.get(tok.text) in ("country", "union")
 
 
+def names_a_person(tok: Token, gaz: Gazetteer) -> bool:
+    """Could the word after a title and its brief open the office holder's name?"""
+    if not is_capitalised(tok) or tok.low in gaz.function_words or tok.low in gaz.particles:
+        return False
+    return not taken_by_name(tok, gaz)
+
+
 def find_offices(tokens: list[Token], sentence: str, gaz: Gazetteer) -> list[Mention]:
     """Offices and bodies named by their brief (rule 4), and bare office titles."""
     mentions = []
@@ -487,12 +514,13 @@ def find_offices(tokens: list[Token], sentence: str, gaz: Gazetteer) -> list[Men
             continue
         end = read_brief(tokens, i, gaz)
         follower = tokens[end] if end < len(tokens) else None
-        if follower and is_capitalised(follower) and follower.low not in gaz.function_words:
-            if not taken_by_name(follower, gaz) and follower.low not in gaz.particles:
-                continue  # a name follows: the person (the runs read it)
+        if follower and names_a_person(follower, gaz):
+            continue  # a name follows: the person (the runs read it)
         first = i
-        while first > 0 and tokens[first - 1].text[:1].isupper() and tokens[first - 1].low in (
-            gaz.portfolios | gaz.demonyms
+        while (
+            first > 0
+            and tokens[first - 1].text[:1].isupper()
+            and tokens[first - 1].low in (gaz.portfolios | gaz.demonyms)
         ):
             first -= 1  # `European Commissioner`, `Home Secretary`
         start, stop = tokens[first].start, tokens[end - 1].end
@@ -517,14 +545,20 @@ def find_references(tokens: list[Token], sentence: str, gaz: Gazetteer) -> list[
         if low in gaz.government_nouns and prev is not None and prev.low in gaz.determiners:
             if nxt is None or nxt.low not in gaz.genitive:
                 mentions.append(Mention(tok.start, tok.end, tok.text, "government", True, False))
-        elif low in gaz.first_person and (low != "i" or (tok.text == "I" and nxt is not None and nxt.text.islower())):
+        elif low in gaz.first_person and (
+            low != "i" or (tok.text == "I" and nxt is not None and nxt.text.islower())
+        ):
             mentions.append(Mention(tok.start, tok.end, tok.text, "self", False, False))
         elif low in gaz.addressee_words and tok.text.islower():
             mentions.append(Mention(tok.start, tok.end, tok.text, "addressee", False, False))
         elif tok.low in gaz.addressee_nouns and tok.text[0].isupper() and prev is not None:
             continued = nxt is not None and (nxt.low in gaz.brief_prepositions or is_capitalised(nxt))
-            if prev.low in gaz.addressee_determiners and not continued:  # not `the Committee for Home Affairs`
-                mentions.append(Mention(prev.start, tok.end, sentence[prev.start : tok.end], "addressee", False, False))
+            if (
+                prev.low in gaz.addressee_determiners and not continued
+            ):  # not `the Committee for Home Affairs`
+                mentions.append(
+                    Mention(prev.start, tok.end, sentence[prev.start : tok.end], "addressee", False, False)
+                )
     return mentions
 
 
@@ -532,7 +566,9 @@ def parenthesised_after(sentence: str, end: int, start: int) -> bool:
     """Is text[start:] inside parentheses opened right after `end` (`Keijzer (CDA)`, `(beiden VVD)`)?"""
     between = sentence[end:start]
     opening = between.find("(")
-    return opening >= 0 and not between[:opening].strip() and ")" not in between and "," not in between[opening:]
+    return (
+        opening >= 0 and not between[:opening].strip() and ")" not in between and "," not in between[opening:]
+    )
 
 
 def closes_right_after(sentence: str, end: int) -> bool:
@@ -558,13 +594,19 @@ def could_abbreviate(acronym: str, name: str) -> bool:
     return True
 
 
-def tie_parentheses(mentions: list[Mention], sentence: str, gaz: Gazetteer) -> tuple[list[Mention], list[Link]]:
+def tie_parentheses(
+    mentions: list[Mention], sentence: str, gaz: Gazetteer
+) -> tuple[list[Mention], list[Link]]:
     """Rule 7: acronyms tied to their names, affiliations and appositions dropped."""
     kept: list[Mention] = []
     links: list[Link] = []
     for m in mentions:
         owner = next((p for p in reversed(kept) if p.end <= m.start), None)
-        if owner is not None and parenthesised_after(sentence, owner.end, m.start) and closes_right_after(sentence, m.end):
+        if (
+            owner is not None
+            and parenthesised_after(sentence, owner.end, m.start)
+            and closes_right_after(sentence, m.end)
+        ):
             if owner.kind != "person" and could_abbreviate(m.name, owner.name):
                 links.append(Link(m.name, owner.name, "acronym", owner.start, m.end))
                 continue
@@ -576,7 +618,10 @@ def tie_parentheses(mentions: list[Mention], sentence: str, gaz: Gazetteer) -> t
         nxt = kept[k + 1] if k + 1 < len(kept) else None
         if nxt is not None and m.kind in ("organisation", "union") and nxt.kind == "person" and nxt.title:
             between = sentence[m.end : nxt.start].split()
-            if between and all(w.lower() in gaz.titles or w.lower() in gaz.office_titles or w.lower() in gaz.portfolios for w in between):
+            if between and all(
+                w.lower() in gaz.titles or w.lower() in gaz.office_titles or w.lower() in gaz.portfolios
+                for w in between
+            ):
                 continue  # `EU Commissioner Magnus Brunner`: the person's affiliation
         if nxt is not None and m.kind in ("function", "title") and nxt.kind in ("person", "name"):
             between = sentence[m.end : nxt.start]
