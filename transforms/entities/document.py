@@ -24,7 +24,8 @@ from dataclasses import dataclass
 
 from transforms.entities.letters import Roles, Segmented, find_roles
 from transforms.entities.lexicon import load_gazetteer
-from transforms.entities.mentions import Mention, find_mentions
+from transforms.entities.mentions import find_mentions
+from transforms.entities.words import Mention
 from transforms.sentences import split_sentences
 
 # Sorts of names that stand for one another (rule 2): a country's short name for its full one, a

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from transforms.entities.mentions import Link, Mention
+from transforms.entities.words import Link, Mention
 from transforms.resources import load
 
 
