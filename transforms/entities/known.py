@@ -4,7 +4,8 @@ The longest case-sensitive match wins. Organisations act; places are places. A c
 preposition (`naar Rwanda`, `in Belgium`); it acts after an agentive one (`door`, `met`, `tussen`, `by`,
 `with`, `between`), and after `van`/`of`/`uit`/`from` when an institution (then also at home: a place),
 a title or an acting noun heads it (`authorities from Austria`, `Prime Minister of Albania`, `at the
-invitation of the UK`); unguarded it is both (`België en het VK hebben ...`). A union (`EU`) acts, and is
+invitation of the UK`); unguarded it is both (`België en het VK hebben ...`), except as the object of an
+English verb (`entered the UK`: a place). A union (`EU`) acts, and is
 a place only after a preposition of territory (`into the EU`). Conjuncts share the role of the first; the
 parts of a hyphen compound (`EU-Turkije Top`, `UK-Albania`) are parties; a known name inside a lower-case
 compound (`GroenLinks-PvdA-fractie`) is no name.
@@ -56,7 +57,17 @@ def country_role(tokens: list[Token], i: int, kind: str, gaz: Gazetteer) -> tupl
         return (False, True) if word in gaz.territory else (True, False)
     if word in gaz.prepositions:
         return (False, True)
+    if gaz.objects_follow_verbs and is_content_word(tokens[j], gaz):
+        return (False, True)  # `entered the UK`: the object of a verb
     return (True, True)
+
+
+def is_content_word(tok: Token, gaz: Gazetteer) -> bool:
+    """A lower-case word that is no function word, preposition or determiner (a verb, mostly)."""
+    low = tok.low
+    if tok.kind != "word" or not tok.text.islower():
+        return False
+    return not (low in gaz.function_words or low in gaz.prepositions or low in gaz.determiners)
 
 
 def is_common_compound(tok: Token, name_end: int) -> bool:
@@ -90,6 +101,8 @@ def match_known_names(sentence: str, tokens: list[Token], starts: list[int], gaz
             role = (True, False)
         elif sentence[m.end() : m.end() + 1] == "-" and sentence[m.end() + 1 : m.end() + 2].isupper():
             role = (True, False)  # the first part of a hyphen compound: `UK-Albania Joint Communique`
+        elif sentence[m.end() : m.end() + 2] in ("'s", "’s"):
+            role = (True, True)  # `Russia's invasion`: the possessor acts
         else:
             role = country_role(tokens, max(index, 0), kind, gaz) or previous_role
         if kind == "union" and role == (True, True):

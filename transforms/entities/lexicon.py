@@ -58,6 +58,7 @@ class Gazetteer:
     ]  # `van`, `of`, `from`: a country after one acts when an institution or title heads it
     territory: frozenset[str]  # a union (`EU`) after one is a place
     brief_prepositions: frozenset[str]  # `van`, `voor`, `of`, `for`: between a title and its brief
+    objects_follow_verbs: bool  # English: a country after a verb is its object, no actor
     coordinators: frozenset[str]  # `en`/`of` in Dutch, `and`/`or` in English: `of` means "or" in Dutch
     first_person: frozenset[str]
     addressee_words: frozenset[str]
@@ -147,6 +148,7 @@ def load_gazetteer(language: str) -> Gazetteer:
         genitive=lower_set("genitive_prepositions"),
         territory=lower_set("territory_prepositions"),
         brief_prepositions=lower_set("brief_prepositions"),
+        objects_follow_verbs=bool(own.get("objects_follow_verbs", False)),
         coordinators=lower_set("coordinators"),
         first_person=lower_set("first_person"),
         addressee_words=lower_set("addressee_words"),
