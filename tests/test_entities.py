@@ -161,7 +161,12 @@ def test_unknown_language_still_finds_known_names() -> None:
         ("nl", "De aanvragen uit Syrië stegen.", [], ["Syrië"]),
         # the object of an English verb is a place, not an actor; Dutch puts subjects after verbs too
         ("en", "Last year, nearly 144 million individuals entered the UK.", [], ["UK"]),
-        ("nl", "Ook in Europol verband werkt Nederland al nauw samen.", ["Europol", "Nederland"], ["Nederland"]),
+        (
+            "nl",
+            "Ook in Europol verband werkt Nederland al nauw samen.",
+            ["Europol", "Nederland"],
+            ["Nederland"],
+        ),
         ("en", "They discussed Russia's invasion of Ukraine.", ["Russia"], ["Russia", "Ukraine"]),
         # the parts of a hyphen compound are parties; a lower-case compound is a common noun
         ("nl", "Het verslag van de EU-Turkije Top is klaar.", ["EU", "Turkije"], []),
