@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from transforms.entities.letters import Roles, Segmented, find_roles
+from transforms.entities.letters import Roles, Segmented, find_roles, letter_clues, office_from_capitals
 from transforms.entities.lexicon import load_gazetteer
 from transforms.entities.mentions import find_mentions
 from transforms.entities.words import Mention
@@ -39,6 +39,12 @@ SORTS = {
     "union": "organisation",
     "place": "place",
 }
+
+
+def is_in_capitals(name: str) -> bool:
+    """`EUROPEAN PARLIAMENT`: a name of two words or more written in capitals (not an acronym)."""
+    words = name.split()
+    return len(words) >= 2 and name.isupper() and any(len(w) >= 5 for w in words)
 
 
 def words_of(name: str) -> tuple[str, ...]:
@@ -67,9 +73,10 @@ class Resolved:
 class DocumentEntities:
     """The resolved mentions of one document, in order; `in_span` answers for any part of it."""
 
-    def __init__(self, resolved: list[Resolved], roles: Roles) -> None:
+    def __init__(self, resolved: list[Resolved], roles: Roles, issued_at: str | None = None) -> None:
         self.mentions = resolved
-        self.roles = roles
+        self.roles = roles  # a letter's sender and addressee, where the document says them
+        self.issued_at = issued_at  # the place of the document's dateline (`Brussels, 16.10.2019`)
         self._starts = [m.start for m in resolved]
 
     def in_span(self, start: int, end: int) -> tuple[list[str], list[str]]:
@@ -98,6 +105,7 @@ class Namer:
     def __init__(self, segments: list[Segmented], language: str) -> None:
         gaz = load_gazetteer(language)
         self.particles = gaz.particles
+        self.clues = letter_clues(language)
         self.links: dict[str, str] = {}
         self.by_sort: dict[str, dict[tuple[str, ...], str]] = {}
         self.by_word: dict[tuple[str, str], list[tuple[str, ...]]] = {}
@@ -131,6 +139,8 @@ class Namer:
         return self.cache[key]
 
     def _fullest(self, name: str, kind: str) -> str:
+        if kind in ("function", "organisation", "name", "institution") and is_in_capitals(name):
+            name = office_from_capitals(name, self.clues)  # `STAATSSECRETARIS VAN ...` in a heading
         seen = {name}
         while name in self.links and self.links[name] not in seen:  # rule 1, and offices in apposition
             name = self.links[name]
@@ -143,7 +153,7 @@ class Namer:
             return name
         longer = {
             cand
-            for cand in self.by_word.get((sort, words[0]), [])
+            for cand in self.candidates(sort, words)
             if len(cand) > len(words) and contains_words(cand, words, self.particles)
         }
         if sort == "person":  # a surname stands for a full name it ends
@@ -151,6 +161,11 @@ class Namer:
         if len(longer) == 1:
             return self.by_sort[sort][longer.pop()]
         return name
+
+    def candidates(self, sort: str, words: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """The names of `sort` holding the rarest of `words` (a particle such as `van` is in many)."""
+        lists = [self.by_word.get((sort, w), []) for w in words]
+        return min(lists, key=len)
 
     def opened_by(self, word: str) -> str | None:
         """The one organisation of the document whose name starts with `word` (`Council` -> `Council of
@@ -224,5 +239,27 @@ def read_entities(text: str, language: str) -> DocumentEntities:
     addressee_org = addressed_organisation(every, namer, language)
     if roles.sender:
         roles = Roles(namer.fullest(roles.sender, "person"), roles.addressee)
-    resolved = [r for m in every if (r := resolve(m, namer, roles, addressee_org)) is not None]
-    return DocumentEntities(resolved, roles)
+    dateline = dateline_place(segments)
+    resolved = [
+        r for m in every if m is not dateline and (r := resolve(m, namer, roles, addressee_org)) is not None
+    ]
+    return DocumentEntities(resolved, roles, dateline.name if dateline else None)
+
+
+def dateline_place(segments: list[Segmented], within: int = 12) -> Mention | None:
+    """The place of a dateline near the top: a line that is a place, a comma and a date (`Den Haag, 17
+    augustus 2015`, `Brussels, 29.9.2021`). Where the document was issued, not where its events happened:
+    it is not in any span's locations."""
+    for seg in segments[:within]:
+        if not seg.mentions or seg.mentions[0].kind not in ("place", "country"):
+            continue
+        first = seg.mentions[0]
+        rest = seg.text[first.end - seg.start :]
+        if (
+            first.start == seg.start
+            and rest.startswith(",")
+            and any(c.isdigit() for c in rest)
+            and len(rest) < 40
+        ):
+            return first
+    return None
