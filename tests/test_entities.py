@@ -1,10 +1,14 @@
-"""transforms/entities.py: one case per rule and language, with the expected (actors, locations)."""
+"""transforms/entities/mentions.py (one sentence): one case per rule and language, with the expected
+(actors, locations). The document-level reading is in test_entities_document.py, places in test_places.py."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from transforms.entities import extract_entities
+from tests.conftest import shared_path
+from transforms.entities import extract_entities, find_mentions, read_entities
 
 
 @pytest.mark.parametrize(
@@ -33,8 +37,8 @@ from transforms.entities import extract_entities
         (
             "en",
             "It was signed by the Prime Minister of the United Kingdom Boris Johnson.",
-            ["Boris Johnson"],
-            ["United Kingdom"],
+            ["United Kingdom", "Boris Johnson"],  # the country acts through its prime minister
+            [],
         ),
         # a name at the sentence start followed by a speech or action verb is a person
         ("nl", "Starmer sprak tijdens een bijeenkomst.", ["Starmer"], []),
@@ -99,8 +103,8 @@ from transforms.entities import extract_entities
         (
             "en",
             "Meeting of the Minister of Interior with the Minister of Internal Affairs of Belgium",
+            ["Minister of Interior", "Minister of Internal Affairs", "Belgium"],  # offices; Belgium acts
             [],
-            ["Belgium"],
         ),
         # a demonym before an institution noun acts
         ("nl", "De Belgische politie voerde een actie uit.", ["Belgische politie"], []),
@@ -126,3 +130,480 @@ def test_extracts_entities(language: str, sentence: str, actors: list[str], loca
 def test_unknown_language_still_finds_known_names() -> None:
     # A language without a gazetteer still gets every language's names.
     assert extract_entities("Europol en Londen.", "de") == (["Europol"], ["Londen"])
+
+
+# --- one sentence: the rules added with the document-level reader -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "actors", "locations"),
+    [
+        # a country after an agentive preposition acts, and is no place
+        ("nl", "Het actieplan tussen Turkije en de EU werd versneld.", ["Turkije", "EU"], []),
+        ("en", "The Agency welcomed closer cooperation with Albania.", ["Albania"], []),
+        # ... after `from`/`uit` heading an institution it acts, at home; after a title or an acting noun it acts
+        (
+            "nl",
+            "Er werd actie gevoerd door autoriteiten uit Oostenrijk en Griekenland.",
+            ["Oostenrijk", "Griekenland"],
+            ["Oostenrijk", "Griekenland"],
+        ),
+        (
+            "en",
+            "The operation was carried out by authorities from Austria and Sweden.",
+            ["Austria", "Sweden"],
+            ["Austria", "Sweden"],
+        ),
+        ("nl", "Hij sprak met de premier van Albanië over migratie.", ["Albanië"], []),
+        ("en", "At the invitation of the United Kingdom, the ministers gathered.", ["United Kingdom"], []),
+        # ... a place after any other preposition (near miss: the noun before `of` does not act)
+        ("en", "They condemned the invasion of Ukraine.", [], ["Ukraine"]),
+        ("nl", "De aanvragen uit Syrië stegen.", [], ["Syrië"]),
+        # the object of an English verb is a place, not an actor; Dutch puts subjects after verbs too
+        ("en", "Last year, nearly 144 million individuals entered the UK.", [], ["UK"]),
+        (
+            "nl",
+            "Ook in Europol verband werkt Nederland al nauw samen.",
+            ["Europol", "Nederland"],
+            ["Nederland"],
+        ),
+        ("en", "They discussed Russia's invasion of Ukraine.", ["Russia"], ["Russia", "Ukraine"]),
+        # the parts of a hyphen compound are parties; a lower-case compound is a common noun
+        ("nl", "Het verslag van de EU-Turkije Top is klaar.", ["EU", "Turkije"], []),
+        ("en", "The UK-Albania Joint Communique was published.", ["UK", "Albania"], []),
+        ("nl", "De leden van de GroenLinks-PvdA-fractie vroegen dit.", [], []),
+        ("en", "The EU-funded project started.", [], []),
+        # a union acts, and is a place after a preposition of territory
+        ("en", "Irregular border crossings into the EU fell.", [], ["EU"]),
+        ("nl", "De EU besloot tot steun aan landen buiten de EU.", ["EU"], ["EU"]),
+        # an office named by title and brief acts; a body named by its brief too; plural titles name no office
+        (
+            "nl",
+            "Ik informeer u mede namens de Minister van Defensie over de voortgang.",
+            ["Minister van Defensie"],
+            [],
+        ),
+        (
+            "en",
+            "They met in the presence of the European Commissioner for Home Affairs.",
+            ["European Commissioner for Home Affairs"],
+            [],
+        ),
+        (
+            "nl",
+            "De vaste commissie voor Justitie en Veiligheid heeft vragen gesteld.",
+            ["commissie voor Justitie en Veiligheid"],
+            [],
+        ),
+        ("en", "The Committee for Home Affairs has asked questions.", ["Committee for Home Affairs"], []),
+        ("nl", "Mede namens de ministers van Buitenlandse Zaken antwoord ik.", [], []),
+        ("en", "Both Prime Ministers agreed.", [], []),
+        # an office in apposition to a person is the person; initials belong to the name
+        ("nl", "De Minister van Buitenlandse Zaken, A.G. Koenders", ["A.G. Koenders"], []),
+        (
+            "en",
+            "The Prime Minister of the UK, Mr Rishi Sunak, agreed to enhance cooperation.",
+            ["UK", "Rishi Sunak"],
+            [],
+        ),
+        ("en", "The letter was signed by J.K. Smith yesterday.", ["J.K. Smith"], []),
+        # a party in parentheses after a person is an affiliation; an organisation before title and name too
+        (
+            "nl",
+            "Vragen van de leden Keijzer (CDA) en Azmani (VVD) aan de minister.",
+            ["Keijzer", "Azmani"],
+            [],
+        ),
+        ("en", "Questions were asked by Mr Smith (Labour) yesterday.", ["Smith"], []),
+        (
+            "en",
+            "Frontex hosted EU Commissioner Magnus Brunner for discussions.",
+            ["Frontex", "Magnus Brunner"],
+            [],
+        ),
+        ("nl", "Het bezoek van NAVO secretaris-generaal Mark Rutte duurde kort.", ["Mark Rutte"], []),
+        # two organisations joined by `and`/`en` are two when both have a head word
+        (
+            "en",
+            "They were welcomed by the Albanian State Police and Regional Border and Migration Police in Gjirokastra.",
+            ["Albanian State Police", "Regional Border and Migration Police"],
+            ["Gjirokastra"],
+        ),
+        (
+            "nl",
+            "Zij werden geholpen door de Stichting Vluchteling en Stichting Bootvluchteling gisteren.",
+            ["Stichting Vluchteling", "Stichting Bootvluchteling"],
+            [],
+        ),
+        # a capitalised particle opens a name mid-sentence; a name after a geographic noun is a place
+        ("nl", "Hoewel de situatie in Ter Apel is verbeterd, blijft de druk hoog.", [], ["Ter Apel"]),
+        ("nl", "Er kwamen berichten over het eiland Kos.", [], ["Kos"]),
+        ("en", "Migrants arrived on the island of Kos.", [], ["Kos"]),
+        # a demonym before a geographic noun after a locative is a place; before a government noun the country
+        ("en", "Over 23,000 migrants were rescued in the Nigerien desert.", [], ["Nigerien desert"]),
+        ("nl", "Zij werden gered in de Libische woestijn.", [], ["Libische woestijn"]),
+        ("en", "The Dutch government is investing in border control.", ["Netherlands"], []),
+        ("nl", "De Nederlandse regering investeert in grenscontrole.", ["Nederland"], []),
+        ("nl", "Dit wordt door de Italiaanse Justitie uitgevoerd.", ["Italiaanse Justitie"], []),
+        # the government named bare acts; followed by `van`/`of` the country does
+        ("nl", "Het kabinet verwelkomt dergelijke onderzoeken.", ["kabinet"], []),
+        ("en", "The government is allocating € 95 million.", ["government"], []),
+        ("nl", "De regering van Turkije besloot tot terugname.", ["Turkije"], ["Turkije"]),
+        # not names: a heading's adjective, a programme's name, documents, generic nouns, plural acronyms,
+        # a Roman numeral after a number, a numbered heading, title-case headings, table cells
+        ("nl", "Het verslag van de Informele Europese Raad is klaar.", ["Europese Raad"], []),
+        ("nl", "Het programma Samen tegen mensenhandel loopt.", [], []),
+        ("nl", "Voor de uitvoering van het Actieplan is geld nodig.", [], []),
+        ("en", "Member States and relevant EU Agencies agreed.", ["EU"], []),
+        ("en", "We prevent NGOs from being misused.", [], []),
+        ("nl", "Zie kamerstuk 35 300 VI, nr. 48.", [], []),
+        ("nl", "I. Mensenhandel", [], []),
+        ("en", "Saving Lives in the Central Mediterranean", [], ["Central Mediterranean"]),
+        ("nl", "Datum publicatie | Organisatie | Vergaderjaar |", [], []),
+        ("en", "Progress report on the Implementation of the European Agenda on Migration", [], []),
+        # first person, address and bare titles need the document: alone they name nobody
+        ("nl", "Met deze brief informeer ik uw Kamer, mede namens de Minister-President.", [], []),
+        ("en", "I am writing to you on behalf of the Prime Minister.", [], []),
+    ],
+)
+def test_extracts_entities_by_the_new_rules(
+    language: str, sentence: str, actors: list[str], locations: list[str]
+) -> None:
+    assert extract_entities(sentence, language) == (actors, locations)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "acronym", "full"),
+    [
+        (
+            "nl",
+            "Controles door de Koninklijke Marechaussee (KMar) bij de grens.",
+            "KMar",
+            "Koninklijke Marechaussee",
+        ),
+        (
+            "en",
+            "They share data in the Joint Intelligence Cell (JIC) every week.",
+            "JIC",
+            "Joint Intelligence Cell",
+        ),
+    ],
+)
+def test_an_acronym_in_parentheses_is_tied_to_its_name(language, sentence, acronym, full) -> None:
+    mentions, links = find_mentions(sentence, language)
+    assert [(link.short, link.full, link.kind) for link in links] == [(acronym, full, "acronym")]
+    assert acronym not in [m.name for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("nl", "Vragen van het lid Dijkhoff (D66) aan de minister."),
+        ("en", "Questions from Mr Davies (DUP) today."),
+    ],
+)
+def test_a_party_after_a_person_is_no_acronym_of_the_person(language, sentence) -> None:
+    mentions, links = find_mentions(sentence, language)
+    assert links == []
+    assert [m.kind for m in mentions if m.actor] == ["person"]
+
+
+# --- the whole document ----------------------------------------------------------------------------
+
+
+def span_of(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+def actors_in(text: str, language: str, part: str) -> list[str]:
+    return read_entities(text, language).in_span(*span_of(text, part))[0]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "part", "actors"),
+    [
+        # an acronym tied to its name in parentheses is that name later on
+        (
+            "nl",
+            "De Koninklijke Marechaussee (KMar) controleert de grens. Gisteren hield de KMar vijf mensen aan.",
+            "Gisteren hield de KMar vijf mensen aan.",
+            ["Koninklijke Marechaussee"],
+        ),
+        (
+            "en",
+            "The Joint Intelligence Cell (JIC) was set up in 2020. Since then the JIC has shared data.",
+            "Since then the JIC has shared data.",
+            ["Joint Intelligence Cell"],
+        ),
+        # a known short form is its full form when the document uses that, else it stays
+        (
+            "nl",
+            "De Europese Unie trekt geld uit. Daarna besloot de EU tot meer steun.",
+            "Daarna besloot de EU tot meer steun.",
+            ["Europese Unie"],
+        ),
+        ("nl", "Daarna besloot de EU tot meer steun.", "Daarna besloot de EU tot meer steun.", ["EU"]),
+        (
+            "en",
+            "The European Union faced a challenge. Then the EU took swift action.",
+            "Then the EU took swift action.",
+            ["European Union"],
+        ),
+        # a surname is the one full name the document gives it; two candidates leave it as it is
+        (
+            "nl",
+            "De Britse premier Keir Starmer riep op tot actie. Starmer sprak in Londen.",
+            "Starmer sprak in Londen.",
+            ["Keir Starmer"],
+        ),
+        (
+            "en",
+            "Prime Minister Keir Starmer met Europol. Starmer said the gangs must be stopped.",
+            "Starmer said the gangs must be stopped.",
+            ["Keir Starmer"],
+        ),
+        (
+            "en",
+            "Keir Starmer and Anna Starmer arrived. Starmer said nothing.",
+            "Starmer said nothing.",
+            ["Starmer"],
+        ),
+        # a shorter name standing in exactly one longer one is that one; not as its complement
+        (
+            "nl",
+            "De Koninklijke Marechaussee controleert. De Marechaussee hield vijf mensen aan.",
+            "De Marechaussee hield vijf mensen aan.",
+            ["Koninklijke Marechaussee"],
+        ),
+        (
+            "en",
+            "Joint statement of the United Kingdom of Great Britain and Northern Ireland. The United Kingdom "
+            "signed it.",
+            "The United Kingdom signed it.",
+            ["United Kingdom of Great Britain and Northern Ireland"],
+        ),
+        (
+            "en",
+            "Council of the EU conclusions were adopted. The EU agreed to act.",
+            "The EU agreed to act.",
+            ["EU"],
+        ),
+        # a sentence's first word that heads one organisation of the document is that organisation
+        (
+            "en",
+            "Council conclusions on migrant smuggling\nCouncil of the EU\nThe text follows.",
+            "Council conclusions on migrant smuggling",
+            ["Council of the EU"],
+        ),
+        (
+            "nl",
+            "Raad adviseert negatief\nDe Raad van State heeft het voorstel beoordeeld.",
+            "Raad adviseert negatief",
+            ["Raad van State"],
+        ),
+        (
+            "en",
+            "Security issues matter here. The UN Security Council met.",
+            "Security issues matter here.",
+            [],
+        ),
+        # a name written in capitals (a heading) is given in ordinary case
+        (
+            "nl",
+            "Nr. 2027 BRIEF VAN DE STAATSSECRETARIS VAN VEILIGHEID EN JUSTITIE\n\nHierbij.",
+            "Nr. 2027 BRIEF VAN DE STAATSSECRETARIS VAN VEILIGHEID EN JUSTITIE",
+            ["Staatssecretaris van Veiligheid en Justitie"],
+        ),
+        (
+            "en",
+            "COMMUNICATION FROM THE COMMISSION TO THE EUROPEAN PARLIAMENT\n\nIntroduction",
+            "COMMUNICATION FROM THE COMMISSION TO THE EUROPEAN PARLIAMENT",
+            ["European Parliament"],  # a heading: only what names itself without capitals
+        ),
+        # a bare office title is the one person the document names with it
+        (
+            "nl",
+            "Minister-President Rutte sprak. Het verslag komt mede namens de Minister-President.",
+            "Het verslag komt mede namens de Minister-President.",
+            ["Rutte"],
+        ),
+        (
+            "en",
+            "Prime Minister Rishi Sunak met Edi Rama. The agreement was welcomed by the Prime Minister.",
+            "The agreement was welcomed by the Prime Minister.",
+            ["Rishi Sunak"],
+        ),
+        (
+            "nl",
+            "Minister Faber en minister Klever spraken. De minister kondigde maatregelen aan.",
+            "De minister kondigde maatregelen aan.",
+            [],
+        ),
+        # the addressee noun is the one organisation of the document it names
+        (
+            "nl",
+            "Tweede Kamer der Staten-Generaal | 2015-2016 |\nHet kabinet stuurde de Kamer een brief.",
+            "Het kabinet stuurde de Kamer een brief.",
+            ["kabinet", "Tweede Kamer der Staten-Generaal"],
+        ),
+        (
+            "nl",
+            "De Tweede Kamer en de Eerste Kamer stemden. Het kabinet stuurde de Kamer een brief.",
+            "Het kabinet stuurde de Kamer een brief.",
+            ["kabinet"],
+        ),
+    ],
+)
+def test_reads_the_document_for_the_fullest_form(language, text, part, actors) -> None:
+    assert actors_in(text, language, part) == actors
+
+
+LETTER_NL = (
+    "19 637 Vreemdelingenbeleid\n\nNr. 2027 BRIEF VAN DE STAATSSECRETARIS VAN VEILIGHEID EN JUSTITIE\n\n"
+    "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 17 augustus 2015\n\n"
+    "Met deze brief informeer ik uw Kamer over de asielinstroom. Sinds mei zien we een stijging."
+)
+LETTER_EN = (
+    "LETTER FROM THE HOME SECRETARY\n\nTo the Chair of the Home Affairs Committee\n\n"
+    "I am writing to you about small boats. We have returned 500 people."
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "part", "actors"),
+    [
+        # a letter's heading names the sender, its address line the addressee
+        (
+            "nl",
+            LETTER_NL,
+            "Met deze brief informeer ik uw Kamer over de asielinstroom.",
+            ["Staatssecretaris van Veiligheid en Justitie", "Tweede Kamer der Staten-Generaal"],
+        ),
+        ("nl", LETTER_NL, "Sinds mei zien we een stijging.", ["Staatssecretaris van Veiligheid en Justitie"]),
+        (
+            "en",
+            LETTER_EN,
+            "I am writing to you about small boats.",
+            ["Home Secretary", "Home Affairs Committee"],
+        ),
+        ("en", LETTER_EN, "We have returned 500 people.", ["Home Secretary"]),
+        # an answer line names who answers
+        (
+            "nl",
+            "Antwoord van Staatssecretaris Dijkhoff (Veiligheid en Justitie) (ontvangen 11 mei 2017).\n\n"
+            "Antwoord 1\n\nIk heb het bericht gelezen.",
+            "Ik heb het bericht gelezen.",
+            ["Dijkhoff"],
+        ),
+        (
+            "en",
+            "Answered by Mr Chris Philp on 3 May 2023.\n\nI can confirm the figures.",
+            "I can confirm the figures.",
+            ["Chris Philp"],
+        ),
+        # a signature: an office and a name alone on a line
+        (
+            "nl",
+            "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\nHierbij bied ik u het verslag aan.\n"
+            "De Minister van Buitenlandse Zaken, A.G. Koenders",
+            "Hierbij bied ik u het verslag aan.",
+            ["A.G. Koenders", "Tweede Kamer der Staten-Generaal"],
+        ),
+        (
+            "en",
+            "I enclose the report.\nThe Home Secretary, James Cleverly",
+            "I enclose the report.",
+            ["James Cleverly"],
+        ),
+        # the office questions were put to answers them
+        (
+            "nl",
+            "De vaste commissie voor Justitie en Veiligheid heeft vragen voorgelegd aan de Staatssecretaris van "
+            "Justitie en Veiligheid.\n\nHierbij zend ik u de antwoorden.",
+            "Hierbij zend ik u de antwoorden.",
+            ["Staatssecretaris van Justitie en Veiligheid"],
+        ),
+        (
+            "en",
+            "The Committee put questions to the Secretary of State for the Home Department.\n\nI answer them below.",
+            "I answer them below.",
+            ["Secretary of State for the Home Department"],
+        ),
+        # near misses: no sender or addressee known, a capital `U` of a web page, a line that only opens with
+        # the address words, the Roman numeral `I`
+        ("nl", "Ik ga naar huis. U bent hier: home.", "Ik ga naar huis. U bent hier: home.", []),
+        (
+            "nl",
+            "Aan de vooravond van de Europese Top sprak premier Davutoglu. Wij spraken u aan.",
+            "Wij spraken u aan.",
+            [],
+        ),
+        ("en", "LETTER FROM THE HOME SECRETARY\n\nI. Introduction", "I. Introduction", []),
+    ],
+)
+def test_first_person_and_address_in_letters(language, text, part, actors) -> None:
+    assert actors_in(text, language, part) == actors
+
+
+def test_in_span_counts_only_mentions_inside_the_span() -> None:
+    text = "Europol sprak met Frontex in Londen."
+    doc = read_entities(text, "nl")
+    assert doc.in_span(0, len(text)) == (["Europol", "Frontex"], ["Londen"])
+    assert doc.in_span(0, 10) == (["Europol"], [])
+    assert doc.in_span(9, 22) == ([], [])  # `Frontex` is cut by the span's end
+    assert doc.in_span(50, 10) == ([], [])
+
+
+@pytest.mark.parametrize(
+    "text", ["", "   \n\n", "(((( ))))", "\ufeff\x00 ik u uw Kamer", "A." * 500, "Van " * 300, "(KMar) (OM)"]
+)
+@pytest.mark.parametrize("language", ["nl", "en", "de"])
+def test_odd_text_gives_no_value_not_an_exception(text, language) -> None:
+    doc = read_entities(text, language)
+    assert doc.in_span(0, len(text)) is not None
+
+
+def devnews_documents() -> list[tuple[str, str]]:
+    corpus = shared_path("corpora", "devnews")
+    manifest = {m["file"]: m["language"] for m in json.loads((corpus / "manifest.json").read_text("utf-8"))}
+    return [(p.read_text(encoding="utf-8"), manifest[p.name]) for p in sorted(corpus.glob("*.txt"))]
+
+
+def test_reads_every_devnews_document() -> None:
+    documents = devnews_documents()
+    assert len(documents) == 20
+    for text, language in documents:
+        doc = read_entities(text, language)
+        actors, locations = doc.in_span(0, len(text))
+        assert actors or locations
+        assert all(isinstance(name, str) and name.strip() for name in actors + locations)
+
+
+def test_the_work_grows_linearly_with_the_text() -> None:
+    # No timing: 50 copies of a document give 50 times its mentions, each resolved the same way (the
+    # copies' datelines are no longer the document's, so their places count as mentions: up to 49 more).
+    for text, language in devnews_documents()[::5]:
+        once = read_entities(text, language)
+        many = read_entities("\n\n".join([text] * 50), language)
+        assert 50 * len(once.mentions) <= len(many.mentions) <= 50 * len(once.mentions) + 49
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "place"),
+    [
+        ("nl", "Aan de Voorzitter van de Tweede Kamer\n\nDen Haag, 17 augustus 2015\n\nHierbij.", "Den Haag"),
+        (
+            "en",
+            "COM(2019) 481 final\n\nBrussels, 16.10.2019\n\nCOMMUNICATION FROM THE COMMISSION",
+            "Brussels",
+        ),
+        ("en", "Brussels, the capital, hosted the talks.", None),  # no date: no dateline
+        ("nl", "Op 7 maart vond een bijeenkomst plaats in Brussel.", None),
+    ],
+)
+def test_the_dateline_gives_where_the_document_was_issued(language, text, place) -> None:
+    doc = read_entities(text, language)
+    assert doc.issued_at == place
+    if place:
+        assert place not in doc.in_span(0, len(text))[1]  # where it was issued, not where things happened

@@ -1,0 +1,69 @@
+"""Who and where one sentence names: `find_mentions(sentence, language)` -> mentions with their kinds,
+and `extract_entities(sentence, language)` -> (actors, locations).
+
+The rules, each in its module (word lists in `resources/<lang>/gazetteer.json`): known names and their
+roles (`known`), unknown capitalised names (`runs`), offices, institutions, the government, first person
+and address (`offices`), and names side by side in parentheses or apposition (`ties`). What needs the
+rest of the document (pronouns, address, bare titles, short forms) is resolved by `document`.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from transforms.entities.known import match_known_names
+from transforms.entities.lexicon import load_gazetteer
+from transforms.entities.offices import find_institutions, find_offices, find_references
+from transforms.entities.runs import find_runs, free_words, is_heading, read_run_mentions
+from transforms.entities.ties import drop_nested, tie_parentheses
+from transforms.entities.words import Link, Mention, find_sentence_starts, tokenize
+from transforms.sentences import Token
+
+__all__ = ["Link", "Mention", "extract_entities", "find_mentions", "tokenize"]
+
+
+def find_mentions(
+    sentence: str, language: str, scanned: list[Token] | None = None
+) -> tuple[list[Mention], list[Link]]:
+    """The mentions of `sentence` (offsets into it) in order, and the name links it states.
+
+    >>> [m.name for m in find_mentions("Het Openbaar Ministerie (OM) sprak in Londen.", "nl")[0]]
+    ['Openbaar Ministerie', 'Londen']
+    """
+    gaz = load_gazetteer(language)
+    tokens = tokenize(sentence, scanned)
+    token_starts = [t.start for t in tokens]
+    known = match_known_names(sentence, tokens, token_starts, gaz)
+    references = find_references(tokens, sentence, gaz)
+    taken = [False] * len(tokens)
+    for m in known + [r for r in references if r.kind == "addressee"]:
+        k = bisect.bisect_left(token_starts, m.start)
+        while k < len(tokens) and tokens[k].start < m.end:
+            taken[k] = True
+            k += 1
+    starts = find_sentence_starts(tokens, sentence)
+    free = free_words(tokens, taken, starts, gaz)
+    mentions = list(known)
+    if not is_heading(tokens, gaz):
+        for run in find_runs(tokens, free, gaz):
+            mentions.extend(read_run_mentions(run, tokens, sentence, starts, gaz))
+    mentions.extend(find_institutions(tokens, sentence, gaz))
+    mentions.extend(find_offices(tokens, sentence, gaz))
+    mentions.extend(references)
+    return tie_parentheses(drop_nested(mentions, sentence), sentence, gaz)
+
+
+def extract_entities(
+    sentence: str, language: str, scanned: list[Token] | None = None
+) -> tuple[list[str], list[str]]:
+    """(actors, locations) named in `sentence` alone, each deduplicated in order of appearance; names
+    that need the rest of the document (pronouns, bare titles) are left out. `read_entities` reads a
+    whole document and resolves them. `scanned`: `sentences.scan_tokens(sentence)`, when the caller has it.
+
+    >>> extract_entities("De Britse premier Keir Starmer sprak in Londen.", "nl")
+    (['Keir Starmer'], ['Londen'])
+    """
+    mentions, _ = find_mentions(sentence, language, scanned)
+    actors = list(dict.fromkeys(m.name for m in mentions if m.actor))
+    locations = list(dict.fromkeys(m.name for m in mentions if m.location))
+    return actors, locations
