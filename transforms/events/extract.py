@@ -14,9 +14,10 @@ Footnotes are never story sentences; a footnote that cites a dated publication i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from transforms.clauses import clause_tense, is_participial, split_clauses
+from transforms.entities import DocumentEntities, read_entities
 from transforms.events import dating, rows
 from transforms.events.dating import UNDATED, DateChoice
 from transforms.events.eventhood import Reading, is_event, is_performative, is_preamble, is_story_sentence
@@ -34,6 +35,7 @@ from transforms.events.status import read_status
 from transforms.events.timexes import TimexesBySpan
 from transforms.events.units import Part, Unit, clause_units
 from transforms.events.words import event_words
+from transforms.layout import metadata_lines, title_span
 from transforms.model import Document, Event, Timex
 from transforms.quantities import extract_quantities, parse_number_word
 from transforms.sentences import Segment, split_sentences
@@ -84,23 +86,39 @@ def extract_events(doc: Document) -> list[Event]:
     """All events of a document, in text order."""
     timexes = TimexesBySpan(tag(doc.text, doc.published, doc.language))
     cuts = masked_spans(doc.text, doc.language)
+    metadata = [(s, e) for s, e, _ in metadata_lines(doc.text, doc.language)]
+    headline = title_span(doc.text, doc.language)
+    entities = read_entities(doc.text, doc.language)
     story = Story()
     for n, seg in enumerate(split_sentences(doc.text, doc.language, doc.title)):
         own = timexes.within(seg.start, seg.end)
         if seg.kind == "footnote":
-            event = rows.footnote_event(doc, seg, own)
+            event = rows.footnote_event(doc, seg, own, entities)
             story.events.extend([event] if event is not None else [])
             continue
+        if any(s <= seg.start and seg.end <= e for s, e in metadata):
+            continue  # a dateline, byline, label, reference, letterhead or site boilerplate
+        if seg.kind != "title" and is_headline(seg, headline, doc.title):
+            seg = replace(seg, kind="title")
         if not is_story_sentence(seg, doc.text, doc.language, seg.kind == "title"):
             continue
         inside = [(s, e) for s, e in cuts if s < seg.end and e > seg.start]
         own = [t for t in own if not any(s <= t.start < e for s, e in inside)]  # a citation dates nothing
-        found = sentence_events(doc, seg, n, own, story)
+        found = sentence_events(doc, seg, n, own, story, entities)
         story.events.extend(rows.without_citations(doc, seg, e, inside) if inside else e for e in found)
     return story.events
 
 
-def sentence_events(doc: Document, seg: Segment, n: int, timexes: list[Timex], story: Story) -> list[Event]:
+def is_headline(seg: Segment, headline: tuple[int, int] | None, title: str | None) -> bool:
+    """The sentence is the document's title: where the layout finds the headline, or the metadata's."""
+    if headline is not None and seg.start <= headline[0] < seg.end:
+        return True
+    return bool(title) and seg.text.strip() == title.strip()
+
+
+def sentence_events(
+    doc: Document, seg: Segment, n: int, timexes: list[Timex], story: Story, entities: DocumentEntities
+) -> list[Event]:
     text, language = doc.text, doc.language
     triggers = find_triggers(text, seg.start, seg.end, language)
     dates = dating.own_dates(text, language, timexes)
@@ -128,7 +146,7 @@ def sentence_events(doc: Document, seg: Segment, n: int, timexes: list[Timex], s
             amounts = [(a, b) for a, b, _ in s.amounts if unit.holds(a)]
             dated = [t for t in s.dates if unit.holds(t.start)] if unit.kind != "nominal" else []
             emitted.extend(rows.per_amount(doc, event, amounts, dated) if len(dated) > 1 else [event])
-    return [rows.with_arguments(doc, seg, e, single=len(emitted) == 1) for e in emitted]
+    return [rows.with_arguments(doc, seg, e, entities, single=len(emitted) == 1) for e in emitted]
 
 
 def unit_event(s: Sentence, unit: Unit, story: Story) -> Event | None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 
-from transforms.entities import extract_entities
+from transforms.entities import DocumentEntities, resolve_place
 from transforms.events import dating
 from transforms.events.dating import DateChoice
 from transforms.events.lexicon import Trigger
 from transforms.model import Document, Event, Quantity, Timex
 from transforms.quantities import extract_quantities
-from transforms.sentences import Segment, scan_tokens
+from transforms.sentences import Segment
 from transforms.version import EXTRACTOR_VERSION
 
 # How far each kind of date source can be trusted, before the smaller adjustments below.
@@ -127,17 +127,17 @@ def per_amount(
     return out
 
 
-def with_arguments(doc: Document, seg: Segment, e: Event, single: bool) -> Event:
-    """Who, where and how many: from the whole sentence when it states one event, else from the clause."""
+def with_arguments(doc: Document, seg: Segment, e: Event, entities: DocumentEntities, single: bool) -> Event:
+    """Who, where and how many: from the whole sentence when it states one event, else from the clause;
+    who and where as the document resolves them (`entities.read_entities`), where also on the map."""
     lo, hi = (seg.start, seg.end) if single else (e.clause_start, e.clause_end)
-    piece = doc.text[lo:hi]
-    scanned = scan_tokens(piece)
-    actors, locations = extract_entities(piece, doc.language, scanned)
+    actors, locations = entities.in_span(lo, hi)
     quantities = tuple(
         Quantity(float(q.value), q.unit, q.text, q.qualifier, q.what)
-        for _, _, q in extract_quantities(piece, doc.language, scanned)
+        for _, _, q in extract_quantities(doc.text[lo:hi], doc.language)
     )
-    return replace(e, actors=tuple(actors), locations=tuple(locations), quantities=quantities)
+    places = tuple(resolve_place(name, doc.language) for name in locations)
+    return replace(e, actors=tuple(actors), locations=tuple(locations), quantities=quantities, places=places)
 
 
 def without_citations(doc: Document, seg: Segment, e: Event, cuts: list[tuple[int, int]]) -> Event:
@@ -171,7 +171,9 @@ def without_citations(doc: Document, seg: Segment, e: Event, cuts: list[tuple[in
     )
 
 
-def footnote_event(doc: Document, seg: Segment, timexes: list[Timex]) -> Event | None:
+def footnote_event(
+    doc: Document, seg: Segment, timexes: list[Timex], entities: DocumentEntities
+) -> Event | None:
     """A footnote such as 'De Telegraaf, 19 november 2024, "Title"' cites a dated publication."""
     dated = [t for t in timexes if t.dated and t.precision in ("day", "month")]
     if not dated:
@@ -181,4 +183,4 @@ def footnote_event(doc: Document, seg: Segment, timexes: list[Timex]) -> Event |
     event = build_event(
         doc, seg, (seg.start, seg.end), pred, "PUBLICATION", "happened", dating.own_date(t, doc)
     )
-    return with_arguments(doc, seg, event, True)
+    return with_arguments(doc, seg, event, entities, True)
