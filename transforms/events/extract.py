@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from transforms.clauses import clause_tense, is_participial, split_clauses
 from transforms.entities import DocumentEntities, read_entities
-from transforms.events import dating, rows
+from transforms.events import dating, own_act, rows
 from transforms.events.dating import UNDATED, DateChoice
 from transforms.events.eventhood import Reading, is_event, is_performative, is_preamble, is_story_sentence
 from transforms.events.lexicon import Trigger, find_triggers
@@ -52,12 +52,13 @@ YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 @dataclass
 class Story:
-    """What the sentences before tell the next one: the last date stated, and whether the document's
-    own act (its letter) is on the timeline yet."""
+    """What the sentences before tell the next one (the last date stated), and the events so far with
+    the ones that may be the document's own act or its headline (`own_act`)."""
 
     last: tuple[int, int, DateChoice] | None = None  # (sentence number, paragraph, date)
-    own_act: bool = False
     events: list[Event] = field(default_factory=list)
+    own_acts: dict[str, str] = field(default_factory=dict)  # event id -> kind of own-act candidate
+    titles: set[str] = field(default_factory=set)  # ids of the headline's events
 
 
 @dataclass
@@ -106,7 +107,10 @@ def extract_events(doc: Document) -> list[Event]:
         own = [t for t in own if not any(s <= t.start < e for s, e in inside)]  # a citation dates nothing
         found = sentence_events(doc, seg, n, own, story, entities)
         story.events.extend(rows.without_citations(doc, seg, e, inside) if inside else e for e in found)
-    return story.events
+        if seg.kind == "title":
+            story.titles.update(e.event_id for e in found)
+    writer = [name for name in (entities.roles.sender, entities.roles.addressee) if name]
+    return own_act.keep_once(story.events, story.own_acts, story.titles, writer)
 
 
 def is_headline(seg: Segment, headline: tuple[int, int] | None, title: str | None) -> bool:
@@ -201,7 +205,11 @@ def unit_event(s: Sentence, unit: Unit, story: Story) -> Event | None:
     if unit.kind == "nominal":  # a noun dated on its own happened, unless its date lies ahead
         later = date.start is not None and s.doc.published.known and date.start > s.doc.published.end
         status = "planned" if later else "happened"
-    return rows.build_event(s.doc, s.seg, (unit.start, unit.end), pred, kind, status, date)
+    event = rows.build_event(s.doc, s.seg, (unit.start, unit.end), pred, kind, status, date)
+    candidate = own_act.own_act_kind(event, s.doc, performative, unit.kind == "title")
+    if candidate is not None:
+        story.own_acts[event.event_id] = candidate
+    return event
 
 
 def unit_date(
@@ -213,12 +221,9 @@ def unit_date(
     performative: bool,
     story: Story,
 ) -> DateChoice | None:
-    """The unit's date (`dating`); None when the unit is a second copy of the document's own act."""
+    """The unit's date (`dating`)."""
     doc, text, language = s.doc, s.text, s.language
     if performative:  # the text's own act is now; a date in it dates what it hands over ('2023–2026')
-        if story.own_act:
-            return None  # the letter is on the timeline once
-        story.own_act = True
         return dating.dct_date(doc)
     group = dating.choose(own, pred.start if pred is not None else unit.start, text)
     if group:

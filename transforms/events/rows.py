@@ -22,6 +22,8 @@ SOURCE_CONFIDENCE = {
     "dct": 0.55,
     "unresolved": 0.4,
 }
+# Events that are texts: a place they name is what they are about.
+TEXT_TYPES = ("PUBLICATION", "STATEMENT")
 # At most this many words between an amount and the date it is for ('€ 45 million in 2025').
 AMOUNT_DATE_WORDS = 3
 
@@ -132,6 +134,8 @@ def with_arguments(doc: Document, seg: Segment, e: Event, entities: DocumentEnti
     who and where as the document resolves them (`entities.read_entities`), where also on the map."""
     lo, hi = (seg.start, seg.end) if single else (e.clause_start, e.clause_end)
     actors, locations = entities.in_span(lo, hi)
+    if e.event_type in TEXT_TYPES:
+        locations = []  # the places a letter or a statement speaks of are its topic, not where it was made
     quantities = tuple(
         Quantity(float(q.value), q.unit, q.text, q.qualifier, q.what)
         for _, _, q in extract_quantities(doc.text[lo:hi], doc.language)
