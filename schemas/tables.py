@@ -1,7 +1,8 @@
 """Declarations of the warehouse tables. Change a column here and only here.
 
 Types are a small vocabulary mapped to Arrow and DuckDB by `schemas.arrow` and `schemas.ddl`:
-varchar, integer, bigint, double, boolean, date, timestamp, list<varchar>, list<quantity>.
+varchar, integer, bigint, double, boolean, date, timestamp, list<varchar>, list<quantity>, list<place>
+(the two structs are spelled out in `schemas.arrow`).
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from schemas.ontology import EVENT_TYPES
-from schemas.vocabulary import DATE_SOURCES, PRECISIONS, PUBLISHED_SOURCES, REJECTION_STAGES
+from schemas.vocabulary import DATE_SOURCES, PRECISIONS, PUBLISHED_SOURCES, REJECTION_STAGES, STATUSES
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Dates outside this window are not believable for a news/policy timeline: a sign of a misread number.
 DATE_WINDOW = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
@@ -88,6 +89,21 @@ EVENTS = Table(
         Column("quantities", "list<quantity>", False, "counts and amounts stated with the event"),
         Column("confidence", "double", False, "in [0, 1]", minimum=0.0, maximum=1.0),
         Column("extractor_version", "varchar", False, "version of the extraction rules"),
+        Column(
+            "status",
+            "varchar",
+            False,
+            "happened, planned, negated (the text says it did not happen) or possible",
+            allowed=STATUSES,
+            since=4,
+        ),
+        Column(
+            "clause_start", "integer", False, "offset of the clause stating the event", minimum=0, since=4
+        ),
+        Column("clause_end", "integer", False, "end offset (exclusive) of that clause", minimum=0, since=4),
+        Column("trigger_start", "integer", False, "offset of the trigger in the text", minimum=0, since=4),
+        Column("trigger_end", "integer", False, "end offset (exclusive) of the trigger", minimum=0, since=4),
+        Column("places", "list<place>", False, "the locations resolved against the gazetteer", since=4),
     ),
     primary_key="event_id",
     key_constraint=False,  # millions of rows: the index alone was 114 MB at 1.5M events
