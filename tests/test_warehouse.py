@@ -68,13 +68,13 @@ def event_row(event_id: str = "e1", doc_id: str = "d1", **overrides: object) -> 
         "confidence": 0.8,
         "extractor_version": "1",
         "status": "happened",
-        "clause_start": 0,
-        "clause_end": 38,
-        "trigger_start": 12,
-        "trigger_end": 17,
         "places": [],
-    }
-    return row | overrides
+    } | overrides
+    # The clause is the whole sentence and the trigger its "sprak", wherever the sentence is put, unless
+    # the test says otherwise.
+    start = row["char_start"] or 0
+    located = {"clause_start": start, "clause_end": row["char_end"], "trigger_start": start + 12}
+    return located | {"trigger_end": located["trigger_start"] + 5} | row
 
 
 def rejected_row(rejected_id: str = "r1", **overrides: object) -> dict:
