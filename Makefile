@@ -4,8 +4,12 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 DATA    ?= data
+SHARED  ?= ../shared
+# The seeds' reference timeline: the project's copy when there is one, else the shared one.
+SEEDS_GOLD := $(firstword $(wildcard tests/golden/seeds/timeline.json) $(SHARED)/seeds/gold/timeline.json)
+DEVNEWS := $(SHARED)/corpora/devnews
 
-.PHONY: run test lint bench bench-tagger clean
+.PHONY: run test lint evaluate bench bench-tagger clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -18,6 +22,25 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Not part of `make test`: about a minute. Runs the pipeline on a corpus into a temporary data dir and prints
+# the scorer's two lines ('events:' what the rows say, 'timeline:' their dates) under the corpus's name.
+# $(call score_corpus,NAME,INPUTS,GOLD); `timeline run` exits 3 when it completed with rejections.
+define score_corpus
+	@echo "== $(1)  ($(3))"
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	{ $(BIN)/timeline run $(2) --data-dir "$$tmp" --quiet >/dev/null || [ $$? -eq 3 ]; } && \
+	out=$$($(BIN)/timeline evaluate timeline $(3) --data-dir "$$tmp") && \
+	printf '%s\n' "$$out" | tail -n 2
+endef
+
+evaluate: $(STAMP)
+	$(call score_corpus,seeds,seeds,$(SEEDS_GOLD))
+ifneq ($(wildcard $(DEVNEWS)/gold/timeline.json),)
+	$(call score_corpus,devnews,$(sort $(wildcard $(DEVNEWS)/*.txt)),$(DEVNEWS)/gold/timeline.json)
+else
+	@echo "== devnews: skipped, $(DEVNEWS) is not on this machine"
+endif
 
 # Not part of `make test`: minutes long. BENCH_DOCS=100000 for the large run; results in bench/out/.
 bench: $(STAMP)

@@ -238,6 +238,22 @@ def print_summary(s, seconds: float, settings: Settings) -> None:
     print(f"warehouse: {settings.database}  exports: {settings.exports}/")
 
 
+def timeline_line(
+    start, end, precision: str, event_type: str, status: str, sentence: str, width: int = 90
+) -> str:
+    """One event of the closing timeline: its period, precision, type and sentence, cut at `width`
+    characters. An event that did not simply happen says so before its sentence:
+
+    >>> timeline_line(date(2025, 6, 1), date(2025, 6, 30), "month", "MEETING", "planned", "De top is in juni.")
+    '  2025-06-01..2025-06-30  month      MEETING                  [planned] De top is in juni.'
+    """
+    when = str(start) if start == end else f"{start}..{end}"
+    text = " ".join(sentence.split())
+    if status != "happened":
+        text = f"[{status}] {text}"
+    return f"  {when:23s} {precision:10s} {event_type:24s} {text[:width]}{'…' if len(text) > width else ''}"
+
+
 def print_timeline(settings: Settings, limit: int) -> None:
     import duckdb
 
@@ -245,9 +261,9 @@ def print_timeline(settings: Settings, limit: int) -> None:
     try:
         rows = con.execute(
             """
-            select date_start, date_end, date_precision, event_type, source_name, sentence
+            select date_start, date_end, date_precision, event_type, status, sentence
             from timeline where date_start is not null
-            order by date_start, source_name, char_start limit ?
+            order by date_start, source_name, char_start, clause_start limit ?
             """,
             [limit],
         ).fetchall()
@@ -257,10 +273,8 @@ def print_timeline(settings: Settings, limit: int) -> None:
     if not rows:
         return
     print(f"\ntimeline ({len(rows)} of {total} dated events):")
-    for start, end, precision, etype, _source, sentence in rows:
-        when = str(start) if start == end else f"{start}..{end}"
-        text = " ".join(sentence.split())
-        print(f"  {when:23s} {precision:10s} {etype:24s} {text[:90]}{'…' if len(text) > 90 else ''}")
+    for row in rows:
+        print(timeline_line(*row))
 
 
 # ---------------------------------------------------------------- serve

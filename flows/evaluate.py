@@ -6,19 +6,25 @@ import json
 import sys
 from pathlib import Path
 
-from transforms.evaluation.timeline import score_timeline
+from transforms.evaluation.timeline import OPTIONAL_COLUMNS, score_timeline
+
+BASE_COLUMNS = ("source_name", "sentence", "date_start", "date_end")
 
 
 def read_exports(exports: Path) -> tuple[list[dict], list[dict]]:
+    """The exported events (the columns the scorer reads, those of OPTIONAL_COLUMNS the export has) in the
+    order the files give them, and the documents' dates."""
     import duckdb
 
+    glob = str(exports / "events" / "**" / "*.parquet").replace("'", "''")
+    source = f"read_parquet('{glob}', hive_partitioning=true, union_by_name=true)"
     con = duckdb.connect()
     try:
-        events = con.execute(
-            "select source_name, sentence, date_start, date_end "
-            "from read_parquet(?, hive_partitioning=true, union_by_name=true)",
-            [str(exports / "events" / "**" / "*.parquet")],
-        ).fetchall()
+        have = {row[0] for row in con.execute(f"describe select * from {source}").fetchall()}
+        columns = list(BASE_COLUMNS) + [c for c in OPTIONAL_COLUMNS if c in have]
+        # No order by: the order of the rows decides between equally good candidates, as in the shared
+        # scorer, which reads them the same way.
+        events = con.execute(f"select {', '.join(columns)} from {source}").fetchall()
         docs = con.execute(
             "select source_name, published_start, published_end from read_parquet(?)",
             [str(exports / "documents.parquet")],
@@ -26,8 +32,8 @@ def read_exports(exports: Path) -> tuple[list[dict], list[dict]]:
     finally:
         con.close()
     return (
-        [dict(zip(("source_name", "sentence", "date_start", "date_end"), r, strict=False)) for r in events],
-        [dict(zip(("source_name", "published_start", "published_end"), r, strict=False)) for r in docs],
+        [dict(zip(columns, r, strict=True)) for r in events],
+        [dict(zip(("source_name", "published_start", "published_end"), r, strict=True)) for r in docs],
     )
 
 
@@ -35,11 +41,15 @@ def evaluate_timeline(gold_path: Path, exports: Path) -> int:
     if not (exports / "documents.parquet").exists():
         print(f"error: no export in {exports}; run `timeline run` first", file=sys.stderr)
         return 1
+    if not gold_path.exists():
+        print(f"error: no reference timeline at {gold_path}", file=sys.stderr)
+        return 1
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     events, docs = read_exports(exports)
     score = score_timeline(gold, events, docs)
     for line in score.lines:
         print(line)
+    print(score.events_line())
     print(score.summary())
     return 0
 

@@ -8,7 +8,26 @@ import pyarrow as pa
 
 from schemas.tables import Table
 
-QUANTITY = pa.struct([("value", pa.float64()), ("unit", pa.string()), ("text", pa.string())])
+# A count or amount stated with an event; `qualifier` is one of schemas.vocabulary.QUALIFIERS or null.
+QUANTITY = pa.struct(
+    [
+        ("value", pa.float64()),
+        ("unit", pa.string()),
+        ("text", pa.string()),
+        ("qualifier", pa.string()),
+        ("what", pa.string()),
+    ]
+)
+# A place as written and as the gazetteer resolves it (null fields: not resolved).
+PLACE = pa.struct(
+    [
+        ("name", pa.string()),
+        ("resolved", pa.string()),
+        ("country_code", pa.string()),
+        ("latitude", pa.float64()),
+        ("longitude", pa.float64()),
+    ]
+)
 
 ARROW_TYPES = {
     "varchar": pa.string(),
@@ -20,6 +39,7 @@ ARROW_TYPES = {
     "timestamp": pa.timestamp("us"),
     "list<varchar>": pa.list_(pa.string()),
     "list<quantity>": pa.list_(QUANTITY),
+    "list<place>": pa.list_(PLACE),
 }
 
 

@@ -1,20 +1,35 @@
-"""DuckDB DDL derived from `schemas.tables`."""
+"""DuckDB DDL derived from `schemas.tables`, through the Arrow types of `schemas.arrow` (so the fields
+of a struct such as the quantity are spelled out once)."""
 
 from __future__ import annotations
 
+import pyarrow as pa
+
+from schemas.arrow import ARROW_TYPES
 from schemas.tables import TABLES, Table
 
-DUCKDB_TYPES = {
-    "varchar": "varchar",
-    "integer": "integer",
-    "bigint": "bigint",
-    "double": "double",
-    "boolean": "boolean",
-    "date": "date",
-    "timestamp": "timestamp",
-    "list<varchar>": "varchar[]",
-    "list<quantity>": "struct(value double, unit varchar, text varchar)[]",
+SCALARS = {
+    pa.string(): "varchar",
+    pa.int32(): "integer",
+    pa.int64(): "bigint",
+    pa.float64(): "double",
+    pa.bool_(): "boolean",
+    pa.date32(): "date",
+    pa.timestamp("us"): "timestamp",
 }
+
+
+def duckdb_type(arrow_type: pa.DataType) -> str:
+    """DuckDB's spelling of an Arrow type: `struct(value double, unit varchar)[]` for a list of structs."""
+    if pa.types.is_list(arrow_type):
+        return duckdb_type(arrow_type.value_type) + "[]"
+    if pa.types.is_struct(arrow_type):
+        fields = ", ".join(f"{f.name} {duckdb_type(f.type)}" for f in arrow_type)
+        return f"struct({fields})"
+    return SCALARS[arrow_type]
+
+
+DUCKDB_TYPES = {name: duckdb_type(arrow_type) for name, arrow_type in ARROW_TYPES.items()}
 
 
 def create_table_sql(table: Table) -> str:

@@ -2,7 +2,8 @@
 
 Per table: the column set, not-null for non-nullable columns, unique for unique columns and the
 primary key, values in the declared set, values within the declared bounds (numbers and dates),
-and the row rules between two columns in `PAIR_RULES` (an event ends no earlier than it starts).
+and the row rules between two columns in `PAIR_RULES` (an event ends no earlier than it starts, its
+clause lies inside its sentence).
 
 Great Expectations takes ~5 s to import, so it is imported inside the functions, never at module
 level: `import schemas` must stay cheap for the CLI.
@@ -30,8 +31,17 @@ class PairRule:
 
 
 # Rules between two columns of one row, per table. Nulls are left to the not-null expectations.
+# An event's clause is a non-empty stretch inside its evidence (the sentence); its trigger's span may be
+# empty (an extractor that cannot place the trigger says so with an empty span, not a made-up one).
 PAIR_RULES: dict[str, tuple[PairRule, ...]] = {
-    "events": (PairRule("date_end", "date_start", True), PairRule("char_end", "char_start", False)),
+    "events": (
+        PairRule("date_end", "date_start", True),
+        PairRule("char_end", "char_start", False),
+        PairRule("clause_end", "clause_start", False),
+        PairRule("clause_start", "char_start", True),
+        PairRule("char_end", "clause_end", True),
+        PairRule("trigger_end", "trigger_start", True),
+    ),
     "documents": (PairRule("published_end", "published_start", True),),
     "runs": (PairRule("finished_at", "started_at", True),),
 }

@@ -1,7 +1,8 @@
 """Declarations of the warehouse tables. Change a column here and only here.
 
 Types are a small vocabulary mapped to Arrow and DuckDB by `schemas.arrow` and `schemas.ddl`:
-varchar, integer, bigint, double, boolean, date, timestamp, list<varchar>, list<quantity>.
+varchar, integer, bigint, double, boolean, date, timestamp, list<varchar>, list<quantity>, list<place>
+(the two structs are spelled out in `schemas.arrow`).
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from schemas.ontology import EVENT_TYPES
-from schemas.vocabulary import DATE_SOURCES, PRECISIONS, PUBLISHED_SOURCES, REJECTION_STAGES
+from schemas.vocabulary import DATE_SOURCES, PRECISIONS, PUBLISHED_SOURCES, REJECTION_STAGES, STATUSES
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Dates outside this window are not believable for a news/policy timeline: a sign of a misread number.
 DATE_WINDOW = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
@@ -28,7 +29,7 @@ class Column:
     minimum: float | dt.date | None = None
     maximum: float | dt.date | None = None
     unique: bool = False
-    since: int = 1  # the schema version (migration) that added the column; later ones come last
+    since: int = 1  # the schema version (migration) that added the column
 
 
 @dataclass(frozen=True)
@@ -58,9 +59,25 @@ EVENTS = Table(
         Column("doc_id", "varchar", False, "the document it came from"),
         Column("source_name", "varchar", False, "file name of the source document"),
         Column("language", "varchar", False, "ISO 639-1 code"),
-        Column("sentence", "varchar", False, "the evidence: the sentence (or clause) stating the event"),
+        Column(
+            "sentence", "varchar", False, "the evidence: the sentence stating the event (and maybe others)"
+        ),
         Column("char_start", "integer", False, "offset of the evidence in the document text", minimum=0),
         Column("char_end", "integer", False, "end offset (exclusive) of the evidence", minimum=1),
+        Column(
+            "clause_start", "integer", False, "offset of the clause stating the event", minimum=0, since=4
+        ),
+        Column("clause_end", "integer", False, "end offset (exclusive) of that clause", minimum=0, since=4),
+        Column("trigger_start", "integer", False, "offset of the trigger in the text", minimum=0, since=4),
+        Column("trigger_end", "integer", False, "end offset (exclusive) of the trigger", minimum=0, since=4),
+        Column(
+            "status",
+            "varchar",
+            False,
+            "happened, planned, negated (the text says it did not happen) or possible",
+            allowed=STATUSES,
+            since=4,
+        ),
         Column("event_type", "varchar", False, "from the ontology in schemas/", allowed=EVENT_TYPES),
         Column("trigger", "varchar", False, "the word(s) that signal the event"),
         Column("date_text", "varchar", True, "the temporal expression the date came from"),
@@ -85,6 +102,7 @@ EVENTS = Table(
         Column("date_source", "varchar", False, "where the date came from", allowed=DATE_SOURCES),
         Column("actors", "list<varchar>", False, "people, organisations, countries acting"),
         Column("locations", "list<varchar>", False, "places"),
+        Column("places", "list<place>", False, "the locations resolved against the gazetteer", since=4),
         Column("quantities", "list<quantity>", False, "counts and amounts stated with the event"),
         Column("confidence", "double", False, "in [0, 1]", minimum=0.0, maximum=1.0),
         Column("extractor_version", "varchar", False, "version of the extraction rules"),

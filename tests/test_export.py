@@ -20,7 +20,8 @@ from warehouse.store import Warehouse
 
 SCORER = SHARED / "tools" / "score_timeline.py"
 
-# The contract's types (contract.md), as DuckDB describes them when reading the export back.
+# The contract's columns and types (contract.md) in its order, as DuckDB describes them when reading the
+# export back; then the extras, and the hive partition columns (from the directory names).
 CONTRACT_EVENT_TYPES = {
     "event_id": "VARCHAR",
     "doc_id": "VARCHAR",
@@ -29,10 +30,14 @@ CONTRACT_EVENT_TYPES = {
     "sentence": "VARCHAR",
     "char_start": "INTEGER",
     "char_end": "INTEGER",
+    "clause_start": "INTEGER",
+    "clause_end": "INTEGER",
+    "trigger_start": "INTEGER",
+    "trigger_end": "INTEGER",
+    "status": "VARCHAR",
     "event_type": "VARCHAR",
     "trigger": "VARCHAR",
     "date_text": "VARCHAR",
-    "date_value": "VARCHAR",
     "date_start": "DATE",
     "date_end": "DATE",
     "date_precision": "VARCHAR",
@@ -42,9 +47,13 @@ CONTRACT_EVENT_TYPES = {
     "quantities": 'STRUCT("value" DOUBLE, unit VARCHAR, "text" VARCHAR)[]',
     "confidence": "DOUBLE",
     "extractor_version": "VARCHAR",
-    "year": "BIGINT",  # the hive partition columns, from the directory names
-    "month": "BIGINT",
 }
+EXTRA_EVENT_TYPES = {
+    "date_value": "VARCHAR",
+    "quantity_details": 'STRUCT("value" DOUBLE, unit VARCHAR, "text" VARCHAR, qualifier VARCHAR, what VARCHAR)[]',
+    "places": 'STRUCT("name" VARCHAR, resolved VARCHAR, country_code VARCHAR, latitude DOUBLE, longitude DOUBLE)[]',
+}
+EXPORTED_EVENT_TYPES = CONTRACT_EVENT_TYPES | EXTRA_EVENT_TYPES | {"year": "BIGINT", "month": "BIGINT"}
 CONTRACT_DOCUMENT_TYPES = {
     "doc_id": "VARCHAR",
     "source_name": "VARCHAR",
@@ -121,8 +130,81 @@ def test_events_have_the_contract_columns_and_types(wh: Warehouse, tmp_path: Pat
     result = export_parquet(wh, exports)
     assert (result["events"], result["documents"], result["partitions"]) == (3, 2, 3)
     types = describe("select * from read_parquet(?, hive_partitioning=true)", [events_glob(exports)])
-    assert types == CONTRACT_EVENT_TYPES
-    assert list(EVENT_COLUMNS) == [c for c in CONTRACT_EVENT_TYPES if c not in ("year", "month")]
+    assert types == EXPORTED_EVENT_TYPES
+    # the contract's columns first, in its order, then the extras (the partition columns come last)
+    assert list(types)[: len(EVENT_COLUMNS)] == list(CONTRACT_EVENT_TYPES) + list(EXTRA_EVENT_TYPES)
+    assert list(EVENT_COLUMNS) == list(CONTRACT_EVENT_TYPES) + list(EXTRA_EVENT_TYPES)
+
+
+def test_the_clause_status_places_and_quantity_details_are_exported(tmp_path: Path) -> None:
+    quantity = {
+        "value": 1800.0,
+        "unit": "people",
+        "text": "meer dan 1.800",
+        "qualifier": "more than",
+        "what": "migranten",
+    }
+    place = {
+        "name": "Parijs",
+        "resolved": "Paris",
+        "country_code": "FR",
+        "latitude": 48.85,
+        "longitude": 2.35,
+    }
+    event = event_row(
+        "e1",
+        status="planned",
+        clause_start=4,
+        clause_end=30,
+        trigger_start=12,
+        trigger_end=17,
+        quantities=[quantity],
+        locations=["Parijs"],
+        places=[place],
+    )
+    with Warehouse.open(tmp_path / "timeline.duckdb") as warehouse:
+        load(warehouse, [document_row("d1")], [event])
+        export_parquet(warehouse, tmp_path / "exports")
+    columns = (
+        "status, clause_start, clause_end, trigger_start, trigger_end, quantities, quantity_details, places"
+    )
+    assert read_events(tmp_path / "exports", columns) == [
+        (
+            "planned",
+            4,
+            30,
+            12,
+            17,
+            [{"value": 1800.0, "unit": "people", "text": "meer dan 1.800"}],  # the contract's type
+            [quantity],
+            [place],
+        )
+    ]
+
+
+def test_an_export_made_with_other_columns_is_rewritten_whole(wh: Warehouse, tmp_path: Path) -> None:
+    # An export from before a migration (or older code) has partitions with other columns: linking them
+    # into the next version would mix two layouts in one export.
+    exports = tmp_path / "exports"
+    counts = dict.fromkeys(
+        ["documents_seen", "documents_skipped", "documents_loaded", "documents_rejected"], 0
+    )
+    counts |= dict.fromkeys(["events_loaded", "events_dated", "events_undated", "events_rejected"], 0)
+
+    def export_as(run: str, hour: int) -> str:
+        """The export at the end of a completed run (the runs before it completed too): its mode."""
+        started = dt.datetime(2025, 6, 1, hour)
+        wh.record_run(
+            {"run_id": run, "started_at": started, "status": "completed", "extractor_version": "1"} | counts
+        )
+        return export_parquet(wh, exports, run_id=run, changed={(2025, 5)})["mode"]
+
+    assert export_as("run1", 1) == "full"  # none there yet
+    assert export_as("run2", 2) == "partitions"
+    state = json.loads((exports / ".state.json").read_text(encoding="utf-8"))
+    assert "quantity_details" in state["layout"]
+    (exports / ".state.json").write_text(json.dumps({"run_id": "run2"}), encoding="utf-8")  # as before
+    assert export_as("run3", 3) == "full"
 
 
 def test_documents_have_the_contract_columns_and_types(wh: Warehouse, tmp_path: Path) -> None:
@@ -242,9 +324,9 @@ def test_an_empty_warehouse_exports_a_readable_empty_table(tmp_path: Path) -> No
         assert export_parquet(wh.con, exports)["events"] == 0
     assert read_events(exports) == []
     types = describe("select * from read_parquet(?, hive_partitioning=true)", [events_glob(exports)])
-    assert {k: v for k, v in types.items() if k not in ("year", "month")} == {
-        k: v for k, v in CONTRACT_EVENT_TYPES.items() if k not in ("year", "month")
-    }
+    assert {k: v for k, v in types.items() if k not in ("year", "month")} == (
+        CONTRACT_EVENT_TYPES | EXTRA_EVENT_TYPES
+    )
 
 
 @pytest.mark.skipif(not SCORER.exists(), reason="the shared scorer is not on this machine")

@@ -7,8 +7,11 @@ import sys
 
 import pytest
 
+from schemas.arrow import ARROW_TYPES, arrow_schema
+from schemas.ddl import DUCKDB_TYPES
 from schemas.expectations import PAIR_RULES, build_suite, expectation_name
 from schemas.tables import EVENTS, TABLES, Table
+from schemas.vocabulary import STATUSES
 
 
 def names(table: Table) -> list[str]:
@@ -18,18 +21,47 @@ def names(table: Table) -> list[str]:
 def test_events_suite_holds_every_declared_rule() -> None:
     found = names(EVENTS)
     assert found[0] == "expect_table_columns_to_match_set"
-    for column in ("event_id", "doc_id", "sentence", "trigger", "actors", "quantities", "extractor_version"):
+    for column in (
+        "event_id",
+        "doc_id",
+        "sentence",
+        "trigger",
+        "actors",
+        "quantities",
+        "extractor_version",
+        "status",
+        "clause_start",
+        "clause_end",
+        "trigger_start",
+        "trigger_end",
+        "places",
+    ):
         assert f"expect_column_values_to_not_be_null({column})" in found
     for column in ("date_text", "date_value", "date_start", "date_end"):
         assert f"expect_column_values_to_not_be_null({column})" not in found
     assert "expect_column_values_to_be_unique(event_id)" in found
-    for column in ("event_type", "date_precision", "date_source"):
+    for column in ("event_type", "date_precision", "date_source", "status"):
         assert f"expect_column_values_to_be_in_set({column})" in found
-    for column in ("char_start", "char_end", "confidence", "date_start", "date_end"):
+    for column in (
+        "char_start",
+        "char_end",
+        "confidence",
+        "date_start",
+        "date_end",
+        "clause_start",
+        "clause_end",
+        "trigger_start",
+        "trigger_end",
+    ):
         assert f"expect_column_values_to_be_between({column})" in found
-    assert found[-2:] == [
-        "expect_column_pair_values_a_to_be_greater_than_b(date_end, date_start)",
-        "expect_column_pair_values_a_to_be_greater_than_b(char_end, char_start)",
+    pair = "expect_column_pair_values_a_to_be_greater_than_b"
+    assert found[-6:] == [
+        f"{pair}(date_end, date_start)",
+        f"{pair}(char_end, char_start)",
+        f"{pair}(clause_end, clause_start)",
+        f"{pair}(clause_start, char_start)",
+        f"{pair}(char_end, clause_end)",
+        f"{pair}(trigger_end, trigger_start)",
     ]
 
 
@@ -44,6 +76,32 @@ def test_suite_parameters_come_from_the_declaration() -> None:
     date_order = by_name["expect_column_pair_values_a_to_be_greater_than_b(date_end, date_start)"]
     assert date_order.or_equal is True
     assert by_name["expect_column_pair_values_a_to_be_greater_than_b(char_end, char_start)"].or_equal is False
+    assert set(by_name["expect_column_values_to_be_in_set(status)"].value_set) == set(STATUSES)
+    for column in ("clause_start", "clause_end", "trigger_start", "trigger_end"):
+        bounds = by_name[f"expect_column_values_to_be_between({column})"]
+        assert (bounds.min_value, bounds.max_value) == (0, None), column
+    # a clause is never empty; a trigger's span may be (an extractor that cannot place it)
+    pair = "expect_column_pair_values_a_to_be_greater_than_b"
+    assert by_name[f"{pair}(clause_end, clause_start)"].or_equal is False
+    assert by_name[f"{pair}(trigger_end, trigger_start)"].or_equal is True
+
+
+def test_arrow_and_duckdb_types_are_derived_from_one_struct_declaration() -> None:
+    assert arrow_schema(EVENTS).field("quantities").type.value_type.names == [
+        "value",
+        "unit",
+        "text",
+        "qualifier",
+        "what",
+    ]
+    assert DUCKDB_TYPES["list<quantity>"] == (
+        "struct(value double, unit varchar, text varchar, qualifier varchar, what varchar)[]"
+    )
+    assert DUCKDB_TYPES["list<place>"] == (
+        "struct(name varchar, resolved varchar, country_code varchar, latitude double, longitude double)[]"
+    )
+    declared = {c.type for t in TABLES for c in t.columns}
+    assert declared <= set(ARROW_TYPES) == set(DUCKDB_TYPES)
 
 
 @pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)

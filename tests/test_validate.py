@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 import pyarrow as pa
+import pytest
 
 from schemas.arrow import to_arrow
 from schemas.tables import DOCUMENTS, EVENTS
@@ -49,7 +50,8 @@ def test_bad_rows_are_split_off_with_the_expectations_they_failed() -> None:
         (3, ["expect_column_values_to_be_between(confidence)"]),
         (4, ["expect_column_values_to_be_unique(event_id)"]),  # the first "ok1" stays good
         (5, ["expect_column_values_to_not_be_null(trigger)"]),
-        (6, [f"{PAIR}(char_end, char_start)"]),
+        # an empty sentence holds no clause either
+        (6, [f"{PAIR}(char_end, char_start)", f"{PAIR}(clause_end, clause_start)"]),
         (
             7,
             [
@@ -62,6 +64,42 @@ def test_bad_rows_are_split_off_with_the_expectations_they_failed() -> None:
     assert result.good.column("trigger").to_pylist() == ["sprak", "sprak"]
     assert result.success is False
     assert result.failed_expectations == sorted({name for _, failed in result.bad for name in failed})
+
+
+@pytest.mark.parametrize(
+    ("fields", "failed"),
+    [
+        ({"status": "rumoured"}, ["expect_column_values_to_be_in_set(status)"]),
+        ({"clause_start": 20, "clause_end": 20}, [f"{PAIR}(clause_end, clause_start)"]),  # an empty clause
+        (
+            {"char_start": 5, "clause_start": 4},
+            [f"{PAIR}(clause_start, char_start)"],
+        ),  # starts before the sentence
+        ({"clause_end": 39}, [f"{PAIR}(char_end, clause_end)"]),  # ends after it
+        ({"trigger_start": 17, "trigger_end": 12}, [f"{PAIR}(trigger_end, trigger_start)"]),
+        ({"trigger_start": -1}, ["expect_column_values_to_be_between(trigger_start)"]),
+        ({"clause_start": None}, ["expect_column_values_to_not_be_null(clause_start)"]),
+        ({"places": None}, ["expect_column_values_to_not_be_null(places)"]),
+    ],
+    ids=[
+        "status",
+        "empty_clause",
+        "clause_before",
+        "clause_after",
+        "trigger_order",
+        "negative",
+        "null",
+        "places",
+    ],
+)
+def test_clause_trigger_status_and_places_rules(fields: dict, failed: list[str]) -> None:
+    result = validate_batch(EVENTS, events(event_row("ok"), event_row("bad", **fields)))
+    assert result.bad == [(1, failed)]
+
+
+def test_an_unlocated_trigger_is_an_empty_span_and_passes() -> None:
+    result = validate_batch(EVENTS, events(event_row("e1", trigger_start=0, trigger_end=0)))
+    assert (result.success, result.bad) == (True, [])
 
 
 def test_a_row_failing_several_expectations_lists_them_all() -> None:

@@ -15,7 +15,7 @@ import pyarrow as pa
 import pytest
 
 from schemas.arrow import to_arrow
-from schemas.ddl import create_table_sql, schema_sql
+from schemas.ddl import DUCKDB_TYPES, create_table_sql, schema_sql
 from schemas.tables import DOCUMENTS, EVENTS, REJECTED, SCHEMA_VERSION, TABLES
 from warehouse.migrate import MIGRATIONS_DIR, MigrationError, applied, current_version, migrate
 from warehouse.store import Warehouse, WarehouseLocked, lock_path_for, work_path_for
@@ -67,8 +67,14 @@ def event_row(event_id: str = "e1", doc_id: str = "d1", **overrides: object) -> 
         "quantities": [],
         "confidence": 0.8,
         "extractor_version": "1",
-    }
-    return row | overrides
+        "status": "happened",
+        "places": [],
+    } | overrides
+    # The clause is the whole sentence and the trigger its "sprak", wherever the sentence is put, unless
+    # the test says otherwise.
+    start = row["char_start"] or 0
+    located = {"clause_start": start, "clause_end": row["char_end"], "trigger_start": start + 12}
+    return located | {"trigger_end": located["trigger_start"] + 5} | row
 
 
 def rejected_row(rejected_id: str = "r1", **overrides: object) -> dict:
@@ -149,7 +155,12 @@ def test_the_first_migration_is_the_generated_ddl() -> None:
     version_1 = [
         replace(t, columns=tuple(c for c in t.columns if c.since == 1), key_constraint=True) for t in TABLES
     ]
-    assert statements + "\n" == "\n\n".join(create_table_sql(t) for t in version_1) + "\n"
+    generated = "\n\n".join(create_table_sql(t) for t in version_1) + "\n"
+    # ... and the quantity of its time (version 4 gave it qualifier and what)
+    generated = generated.replace(
+        DUCKDB_TYPES["list<quantity>"], "struct(value double, unit varchar, text varchar)[]"
+    )
+    assert statements + "\n" == generated
 
 
 def test_migration_is_recorded_and_not_applied_twice(tmp_path: Path) -> None:
@@ -159,6 +170,7 @@ def test_migration_is_recorded_and_not_applied_twice(tmp_path: Path) -> None:
             (1, "0001_initial"),
             (2, "0002_runs_validation_detail"),
             (3, "0003_events_without_key_index"),
+            (4, "0004_events_clauses_status_places"),
         ]
         assert current_version(wh.con) == SCHEMA_VERSION
         applied_at = rows(wh, "select applied_at from schema_migrations")[0][0]
@@ -222,10 +234,36 @@ def test_load_from_arrow_and_reload_is_a_no_op(wh: Warehouse) -> None:
 
 
 def test_loaded_values_round_trip(wh: Warehouse) -> None:
-    quantity = {"value": 36800.0, "unit": "people", "text": "36.800"}
-    load(wh, [document_row()], [event_row(quantities=[quantity], locations=["Calais"])])
-    assert rows(wh, "select actors, locations, quantities, date_start, confidence from events") == [
-        (["minister"], ["Calais"], [quantity], dt.date(2025, 5, 5), 0.8)
+    quantity = {
+        "value": 36800.0,
+        "unit": "people",
+        "text": "36.800",
+        "qualifier": "more than",
+        "what": "aankomsten",
+    }
+    place = {
+        "name": "Calais",
+        "resolved": "Calais",
+        "country_code": "FR",
+        "latitude": 50.95,
+        "longitude": 1.86,
+    }
+    load(
+        wh,
+        [document_row()],
+        [event_row(quantities=[quantity], locations=["Calais"], places=[place], status="planned")],
+    )
+    assert rows(
+        wh,
+        "select actors, locations, quantities, date_start, confidence, status, clause_start, clause_end, "
+        "trigger_start, trigger_end, places from events",
+    ) == [(["minister"], ["Calais"], [quantity], dt.date(2025, 5, 5), 0.8, "planned", 0, 38, 12, 17, [place])]
+
+
+def test_a_quantity_without_qualifier_and_what_loads_them_as_null(wh: Warehouse) -> None:
+    load(wh, [document_row()], [event_row(quantities=[{"value": 3.0, "unit": "", "text": "drie"}])])
+    assert rows(wh, "select quantities from events") == [
+        ([{"value": 3.0, "unit": "", "text": "drie", "qualifier": None, "what": None}],)
     ]
 
 
@@ -474,53 +512,169 @@ def test_the_lock_is_held_until_close(tmp_path: Path) -> None:
 # Views
 
 
+VIEW_TEXTS = {
+    "d1": "De minister sprak maandag met Frontex en bezoekt vrijdag Calais. Er waren meer dan 36.800 aankomsten.",
+    "d2": "Talks in Dover did not take place in April. Talks in Lille took place in April. Talks resumed.",
+}
+CALAIS = {"name": "Calais", "resolved": "Calais", "country_code": "FR", "latitude": 50.95, "longitude": 1.86}
+UNRESOLVED = {"name": "Sangatte", "resolved": None, "country_code": None, "latitude": None, "longitude": None}
+
+
+def view_event(
+    event_id: str, doc_id: str, sentence: str, clause: str, trigger: str, **fields: object
+) -> dict:
+    """An event of VIEW_TEXTS with true offsets: its sentence, the clause in it, the trigger in the clause."""
+    text = VIEW_TEXTS[doc_id]
+    char_start = text.index(sentence)
+    clause_start = text.index(clause, char_start)
+    trigger_start = text.index(trigger, clause_start)
+    return event_row(
+        event_id,
+        doc_id,
+        source_name="a.txt" if doc_id == "d1" else "b.txt",
+        sentence=sentence,
+        char_start=char_start,
+        char_end=char_start + len(sentence),
+        clause_start=clause_start,
+        clause_end=clause_start + len(clause),
+        trigger=trigger,
+        trigger_start=trigger_start,
+        trigger_end=trigger_start + len(trigger),
+        **fields,
+    )
+
+
 def load_view_fixture(wh: Warehouse) -> None:
-    quantity = {"value": 118000000.0, "unit": "EUR", "text": "€ 118 miljoen"}
+    """Two clauses of one sentence (one planned), an undated count, a negated and a happened event in
+    April and an undated one; places resolved, unresolved and never resolved (only locations)."""
+    first = "De minister sprak maandag met Frontex en bezoekt vrijdag Calais."
+    april = {"date_start": dt.date(2025, 4, 1), "date_end": dt.date(2025, 4, 30), "date_precision": "month"}
+    undated = {
+        "date_start": None,
+        "date_end": None,
+        "date_precision": "unknown",
+        "date_source": "unresolved",
+        "date_text": None,
+        "date_value": None,
+    }
+    count = {
+        "value": 36800.0,
+        "unit": "people",
+        "text": "meer dan 36.800",
+        "qualifier": "more than",
+        "what": "aankomsten",
+    }
     load(
         wh,
-        [document_row("d1", title="Eerste"), document_row("d2", "seeds/b.txt", title="Tweede")],
         [
-            event_row("e1", char_start=50, char_end=60, actors=["minister", "Frontex"], locations=["Calais"]),
-            event_row(
+            document_row("d1", title="Eerste", text=VIEW_TEXTS["d1"]),
+            document_row("d2", "seeds/b.txt", title="Tweede", text=VIEW_TEXTS["d2"], language="en"),
+        ],
+        [
+            view_event(
+                "e1",
+                "d1",
+                first,
+                "De minister sprak maandag met Frontex",
+                "sprak",
+                actors=["minister", "Frontex"],
+            ),
+            view_event(
                 "e2",
-                date_start=None,
-                date_end=None,
-                date_precision="unknown",
-                date_source="unresolved",
-                char_start=0,
-                char_end=10,
-                event_type="STATEMENT",
+                "d1",
+                first,
+                "bezoekt vrijdag Calais",
+                "bezoekt",
+                status="planned",
+                date_start=dt.date(2025, 5, 9),
+                date_end=dt.date(2025, 5, 9),
+                actors=["minister"],
+                locations=["Calais", "Sangatte"],
+                places=[CALAIS, UNRESOLVED],
             ),
-            event_row(
+            view_event(
                 "e3",
-                "d2",
-                date_start=dt.date(2025, 4, 1),
-                date_end=dt.date(2025, 4, 30),
-                date_precision="month",
-                char_start=5,
-                char_end=20,
-                quantities=[quantity],
+                "d1",
+                "Er waren meer dan 36.800 aankomsten.",
+                "Er waren meer dan 36.800 aankomsten.",
+                "aankomsten",
+                event_type="CROSSING_STATISTIC",
+                actors=[],
+                quantities=[count, {"value": 2.0, "unit": "", "text": "twee"}],
+                **undated,
             ),
-            event_row("e4", char_start=10, char_end=20),
+            view_event(
+                "e4",
+                "d2",
+                "Talks in Dover did not take place in April.",
+                "Talks in Dover did not take place in April.",
+                "Talks",
+                event_type="NEGOTIATION",
+                status="negated",
+                actors=[],
+                locations=["Dover"],  # loaded without places: listed unresolved
+                **april,
+            ),
+            view_event(
+                "e5",
+                "d2",
+                "Talks in Lille took place in April.",
+                "Talks in Lille took place in April.",
+                "Talks",
+                event_type="NEGOTIATION",
+                actors=[],
+                locations=["Lille"],
+                places=[
+                    {**CALAIS, "name": "Lille", "resolved": "Lille", "latitude": 50.63, "longitude": 3.06}
+                ],
+                **april,
+            ),
+            view_event(
+                "e6",
+                "d2",
+                "Talks resumed.",
+                "Talks resumed.",
+                "resumed",
+                event_type="NEGOTIATION",
+                date_start=dt.date(2025, 4, 28),
+                date_end=dt.date(2025, 4, 28),
+                actors=[],
+            ),
         ],
     )
 
 
-def test_timeline_view_joins_documents_in_time_order(wh: Warehouse) -> None:
+def test_timeline_view_joins_documents_in_time_order_with_status_and_clause(wh: Warehouse) -> None:
     load_view_fixture(wh)
-    assert rows(wh, "select event_id, title, source_name, published_start, date_start from timeline") == [
-        ("e3", "Tweede", "b.txt", dt.date(2025, 5, 1), dt.date(2025, 4, 1)),
-        ("e4", "Eerste", "a.txt", dt.date(2025, 5, 1), dt.date(2025, 5, 5)),
-        ("e1", "Eerste", "a.txt", dt.date(2025, 5, 1), dt.date(2025, 5, 5)),
-        ("e2", "Eerste", "a.txt", dt.date(2025, 5, 1), None),
+    assert rows(wh, "select event_id, title, date_start, status, clause from timeline") == [
+        ("e4", "Tweede", dt.date(2025, 4, 1), "negated", "Talks in Dover did not take place in April."),
+        ("e5", "Tweede", dt.date(2025, 4, 1), "happened", "Talks in Lille took place in April."),
+        ("e6", "Tweede", dt.date(2025, 4, 28), "happened", "Talks resumed."),
+        ("e1", "Eerste", dt.date(2025, 5, 5), "happened", "De minister sprak maandag met Frontex"),
+        ("e2", "Eerste", dt.date(2025, 5, 9), "planned", "bezoekt vrijdag Calais"),
+        ("e3", "Eerste", None, "happened", "Er waren meer dan 36.800 aankomsten."),
     ]
+    assert rows(wh, "select distinct source_name, published_start from timeline order by 1") == [
+        ("a.txt", dt.date(2025, 5, 1)),
+        ("b.txt", dt.date(2025, 5, 1)),
+    ]
+    assert rows(
+        wh,
+        "select clause_start, clause_end, trigger_start, trigger_end, trigger from timeline where event_id = 'e2'",
+    ) == [(41, 63, 41, 48, "bezoekt")]
+    assert VIEW_TEXTS["d1"][41:48] == "bezoekt"
 
 
-def test_monthly_event_counts_counts_dated_events(wh: Warehouse) -> None:
+def test_monthly_event_counts_counts_dated_events_per_type_and_status(wh: Warehouse) -> None:
     load_view_fixture(wh)
     assert wh.query("select * from monthly_event_counts") == (
-        ["month", "event_type", "count"],
-        [(dt.date(2025, 4, 1), "MEETING", 1), (dt.date(2025, 5, 1), "MEETING", 2)],
+        ["month", "event_type", "status", "count"],
+        [
+            (dt.date(2025, 4, 1), "NEGOTIATION", "happened", 2),
+            (dt.date(2025, 4, 1), "NEGOTIATION", "negated", 1),
+            (dt.date(2025, 5, 1), "MEETING", "happened", 1),
+            (dt.date(2025, 5, 1), "MEETING", "planned", 1),
+        ],
     )
 
 
@@ -530,13 +684,32 @@ def test_list_views_have_one_row_per_element(wh: Warehouse) -> None:
         ("e1", "Frontex"),
         ("e1", "minister"),
         ("e2", "minister"),
-        ("e3", "minister"),
-        ("e4", "minister"),
     ]
-    assert rows(wh, "select * from event_locations") == [("e1", "Calais")]
-    assert wh.query("select * from event_quantities") == (
-        ["event_id", "value", "unit", "text"],
-        [("e3", 118000000.0, "EUR", "€ 118 miljoen")],
+    assert rows(wh, "select * from event_locations order by event_id, location") == [
+        ("e2", "Calais"),
+        ("e2", "Sangatte"),
+        ("e4", "Dover"),
+        ("e5", "Lille"),
+    ]
+    assert wh.query("select * from event_quantities order by event_id, value") == (
+        ["event_id", "value", "unit", "text", "qualifier", "what"],
+        [
+            ("e3", 2.0, "", "twee", None, None),
+            ("e3", 36800.0, "people", "meer dan 36.800", "more than", "aankomsten"),
+        ],
+    )
+
+
+def test_event_places_has_one_row_per_place_resolved_or_not(wh: Warehouse) -> None:
+    load_view_fixture(wh)
+    assert wh.query("select * from event_places order by event_id, place") == (
+        ["event_id", "place", "resolved_name", "country_code", "latitude", "longitude"],
+        [
+            ("e2", "Calais", "Calais", "FR", 50.95, 1.86),
+            ("e2", "Sangatte", None, None, None, None),
+            ("e4", "Dover", None, None, None, None),  # never resolved: its location, unresolved
+            ("e5", "Lille", "Lille", "FR", 50.63, 3.06),
+        ],
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from transforms.model import Document, Event, Rejection
+from transforms.model import Document, Event, Place, Quantity, Rejection
 
 
 def document_row(doc: Document, ingested_at: dt.datetime, extractor_version: str) -> dict:
@@ -29,7 +29,37 @@ def document_row(doc: Document, ingested_at: dt.datetime, extractor_version: str
     }
 
 
+def clause_and_trigger(e: Event) -> tuple[int, int, int, int]:
+    """(clause_start, clause_end, trigger_start, trigger_end) of an event.
+
+    An extractor that leaves them unset (the record's defaults, all 0) states the event by its whole
+    sentence, whose clause is then the sentence itself, and has not located its trigger: an empty span at
+    the clause's start says so (no guess at where the trigger's word is)."""
+    clause = (e.clause_start, e.clause_end)
+    if clause == (0, 0):
+        clause = (e.char_start, e.char_end)
+    trigger = (e.trigger_start, e.trigger_end)
+    if trigger == (0, 0):
+        trigger = (clause[0], clause[0])
+    return (*clause, *trigger)
+
+
+def quantity_row(q: Quantity) -> dict:
+    return {"value": q.value, "unit": q.unit, "text": q.text, "qualifier": q.qualifier, "what": q.what}
+
+
+def place_row(p: Place) -> dict:
+    return {
+        "name": p.name,
+        "resolved": p.resolved,
+        "country_code": p.country_code,
+        "latitude": p.latitude,
+        "longitude": p.longitude,
+    }
+
+
 def event_row(e: Event) -> dict:
+    clause_start, clause_end, trigger_start, trigger_end = clause_and_trigger(e)
     return {
         "event_id": e.event_id,
         "doc_id": e.doc_id,
@@ -48,9 +78,15 @@ def event_row(e: Event) -> dict:
         "date_source": e.date_source,
         "actors": list(e.actors),
         "locations": list(e.locations),
-        "quantities": [{"value": q.value, "unit": q.unit, "text": q.text} for q in e.quantities],
+        "quantities": [quantity_row(q) for q in e.quantities],
         "confidence": e.confidence,
         "extractor_version": e.extractor_version,
+        "status": e.status,
+        "clause_start": clause_start,
+        "clause_end": clause_end,
+        "trigger_start": trigger_start,
+        "trigger_end": trigger_end,
+        "places": [place_row(p) for p in e.places],
     }
 
 

@@ -9,8 +9,9 @@ Layout of `exports_dir`:
 
 A run passes the (year, month) partitions its loads touched: only those are written again; the
 others are hard links to the previous version's files (same bytes, no copy). A run that changed
-nothing writes nothing. `.state.json` names the run the export reflects: when it is not the last
-completed run (an export that failed after its commit, a hand edit), the next export is whole.
+nothing writes nothing. `.state.json` names the run the export reflects and its columns: when it is
+not the last completed run (an export that failed after its commit, a hand edit), or the columns have
+changed since (a migration, a new release), the next export is whole.
 
 Readers never see a half-written export: each export is written into a new version directory and
 only then does `events` point at it. The previous version is kept until the next export, so a reader
@@ -39,12 +40,23 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-# The contract's event columns in the contract's order, plus date_value (allowed as an extra).
-EVENT_COLUMNS = (
-    "event_id", "doc_id", "source_name", "language", "sentence", "char_start", "char_end", "event_type",
-    "trigger", "date_text", "date_value", "date_start", "date_end", "date_precision", "date_source",
-    "actors", "locations", "quantities", "confidence", "extractor_version",
+# The contract's event columns in the contract's order, then the extras (the contract allows added columns).
+CONTRACT_EVENT_COLUMNS = (
+    "event_id", "doc_id", "source_name", "language", "sentence", "char_start", "char_end", "clause_start",
+    "clause_end", "trigger_start", "trigger_end", "status", "event_type", "trigger", "date_text", "date_start",
+    "date_end", "date_precision", "date_source", "actors", "locations", "quantities", "confidence",
+    "extractor_version",
 )  # fmt: skip
+EXTRA_EVENT_COLUMNS = ("date_value", "quantity_details", "places")
+EVENT_COLUMNS = CONTRACT_EVENT_COLUMNS + EXTRA_EVENT_COLUMNS
+# Export columns that are not the warehouse column of that name. The contract types `quantities` as
+# LIST(STRUCT(value, unit, text)): it keeps that type, and the warehouse's quantities with their
+# qualifier ("more than") and what is counted go out whole as `quantity_details`.
+EVENT_EXPRESSIONS = {
+    "quantities": "list_transform(quantities, lambda q: case when q is not null then "
+    "struct_pack(value := q['value'], unit := q['unit'], text := q['text']) end)",
+    "quantity_details": "quantities",
+}
 DOCUMENT_COLUMNS = (
     "doc_id", "source_name", "title", "language", "published_start", "published_end", "published_precision",
     "published_source", "char_count", "content_sha256", "ingested_at",
@@ -85,6 +97,21 @@ def partition_dir(target: Path, year: int | None, month: int | None) -> Path:
     )
 
 
+def event_select_list() -> str:
+    """The export's columns as a select list, in EVENT_COLUMNS order."""
+    return ", ".join(
+        f"{EVENT_EXPRESSIONS[name]} as {name}" if name in EVENT_EXPRESSIONS else name
+        for name in EVENT_COLUMNS
+    )
+
+
+def event_layout(con: duckdb.DuckDBPyConnection) -> str:
+    """The names and types of the exported event columns: partitions written under another layout (before
+    a migration, or by older code) are not reused, so an export never mixes two."""
+    described = con.execute(f"describe select {event_select_list()} from events").fetchall()
+    return "; ".join(f"{row[0]} {row[1]}" for row in described)
+
+
 def write_events(con: duckdb.DuckDBPyConnection, target: Path, only: set[Partition] | None = None) -> int:
     """Write the events, hive-partitioned by year and month of date_start, into the new dir `target`
     (only the partitions in `only`, when given): one `data_0.parquet` per partition.
@@ -94,7 +121,7 @@ def write_events(con: duckdb.DuckDBPyConnection, target: Path, only: set[Partiti
     the events span (2,400 partitions needed a memory_limit of 2 GiB, 440 partitions of 30,000
     events failed under 256 MiB). Here the rows come sorted by date, so each partition arrives
     whole, one after another, and one file is open at a time: memory is one batch."""
-    cols = ", ".join(EVENT_COLUMNS)
+    cols = event_select_list()
     where = ""
     if only is not None:
         con.register(
@@ -118,7 +145,7 @@ def write_events(con: duckdb.DuckDBPyConnection, target: Path, only: set[Partiti
     try:
         reader = con.execute(
             f"select {cols}, year(date_start) as year, month(date_start) as month from events {where} "
-            "order by date_start, doc_id, char_start, event_id"
+            "order by date_start, doc_id, char_start, clause_start, event_id"
         ).to_arrow_reader(EXPORT_BATCH_ROWS)
         for batch in reader:
             keys = list(zip(batch.column("year").to_pylist(), batch.column("month").to_pylist(), strict=True))
@@ -233,13 +260,13 @@ def read_state(exports_dir: Path) -> dict:
         return {}
 
 
-def write_state(exports_dir: Path, run_id: str | None) -> None:
-    """Record which run the export reflects (none: the next run's export is whole)."""
+def write_state(exports_dir: Path, run_id: str | None, layout: str | None = None) -> None:
+    """Record which run the export reflects, and its column layout (no run: the next export is whole)."""
     if run_id is None:
         (exports_dir / STATE).unlink(missing_ok=True)
         return
     temporary = exports_dir / f".state-{uuid.uuid4().hex[:8]}.json"
-    temporary.write_text(json.dumps({"run_id": run_id}), encoding="utf-8")
+    temporary.write_text(json.dumps({"run_id": run_id, "layout": layout}), encoding="utf-8")
     os.replace(temporary, exports_dir / STATE)
 
 
@@ -271,16 +298,19 @@ def export_parquet(
     versions.mkdir(parents=True, exist_ok=True)
     link = exports_dir / "events"
     current = link.parent / os.readlink(link) if link.is_symlink() else None
+    layout = event_layout(con)
+    state = read_state(exports_dir)
     up_to_date = (
         run_id is not None
         and changed is not None
         and current is not None
         and current.is_dir()
         and (exports_dir / "documents.parquet").exists()
-        and read_state(exports_dir).get("run_id") == last_completed_run(con, run_id)
+        and state.get("run_id") == last_completed_run(con, run_id)
+        and state.get("layout") == layout
     )
     if up_to_date and not changed:
-        write_state(exports_dir, run_id)
+        write_state(exports_dir, run_id, layout)
         return {"mode": "unchanged", "events": 0, "documents": 0, "events_dir": str(current), "partitions": 0}
 
     stamp = f"{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
@@ -306,7 +336,7 @@ def export_parquet(
         raise
     previous = swap_link(link, events_dir)
     os.replace(documents_tmp, exports_dir / "documents.parquet")
-    write_state(exports_dir, run_id)
+    write_state(exports_dir, run_id, layout)
     prune_versions(versions, {events_dir} | ({previous} if previous else set()))
     return {
         "mode": "partitions" if up_to_date else "full",
