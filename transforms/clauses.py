@@ -18,8 +18,9 @@ extractor asks it for the status of each clause's event. The words are data, in 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from transforms import resources
@@ -295,8 +296,11 @@ class Clause:
         return any(s <= pos < e for s, e in self.spans)
 
 
-def clause_tokens(text: str, start: int, end: int) -> list[Word]:
-    return [Word(m.start(), m.end(), m.group().lower()) for m in CLAUSE_TOKEN.finditer(text, start, end)]
+@lru_cache(maxsize=4096)
+def clause_tokens(text: str, start: int, end: int) -> tuple[Word, ...]:
+    """The words and punctuation of text[start:end]. Cached: the extractor asks for the same clause
+    several times (its tense, its verbs, its status), and a str keeps its hash, so the key is cheap."""
+    return tuple(Word(m.start(), m.end(), m.group().lower()) for m in CLAUSE_TOKEN.finditer(text, start, end))
 
 
 def is_finite(word: Word, previous: str, language: str) -> bool:
@@ -358,11 +362,11 @@ def is_participial(word: str, language: str) -> bool:
     return len(word) > 5 and word.endswith("ing" if language == "en" else "ende")
 
 
-def finite_between(words: list[Word], lo: int, hi: int, language: str) -> bool:
+def finite_between(words: Sequence[Word], lo: int, hi: int, language: str) -> bool:
     return any(is_finite(words[k], words[k - 1].low if k else "", language) for k in range(lo, hi))
 
 
-def next_stop(words: list[Word], i: int, cw: ClauseWords) -> int:
+def next_stop(words: Sequence[Word], i: int, cw: ClauseWords) -> int:
     """Index of the first punctuation or clause word after i that closes what i opened."""
     k = i + 1
     while k < len(words) and words[k].low not in CLOSERS and words[k].low not in cw.coordinators:
@@ -429,7 +433,7 @@ class ClauseReader:
         sibling = self.new("coordinate" if kind in ("main", "coordinate") else kind, self.parents[current])
         self.move([*self.stack[:-1], sibling], at)
 
-    def opens(self, words: list[Word], i: int, reach: int = 0) -> bool:
+    def opens(self, words: Sequence[Word], i: int, reach: int = 0) -> bool:
         """Is there a finite verb between words[i] and the punctuation or coordinator that follows? With
         `reach`, commas and coordinators do not stop the search within that many words (the subject of a
         reported clause may hold a list: 'that the smuggling of migrants into, across and out of Europe
@@ -449,7 +453,7 @@ class ClauseReader:
             return finite_between(words, max(i + 1, k - 3), k, self.language)
         return finite_between(words, i + 1, k, self.language)
 
-    def read(self, words: list[Word], i: int) -> None:
+    def read(self, words: Sequence[Word], i: int) -> None:
         w, cw = words[i], self.cw
         previous = words[i - 1].low if i else ""
         current = self.stack[-1]
@@ -491,7 +495,7 @@ class ClauseReader:
         if self.stack[-1] not in self.finite and is_finite(w, previous, self.language):
             self.finite.add(self.stack[-1])
 
-    def lists_verbs(self, words: list[Word], i: int) -> bool:
+    def lists_verbs(self, words: Sequence[Word], i: int) -> bool:
         """A verb in the past with its object right after a comma, as the clause before it has a verb:
         the next item of a list of clauses that share their subject ('the Agency welcomed ...,
         reported key migration trends, and hosted ...'). Not a participle before its complement ('a
@@ -503,7 +507,7 @@ class ClauseReader:
         after = words[i + 1].low
         return after[:1].isalpha() and after not in self.cw.function_words
 
-    def subordinate_kind(self, words: list[Word], i: int) -> str:
+    def subordinate_kind(self, words: Sequence[Word], i: int) -> str:
         """'dat'/'that' after a verb or a comma reports ('afgesproken dat we ...'); after a noun it is a
         relative ('het aantal mensen dat ... aankomt')."""
         low, before = words[i].low, words[i - 1]

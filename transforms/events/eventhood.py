@@ -38,21 +38,26 @@ def is_story_sentence(seg: Segment, text: str, language: str, title: bool) -> bo
     """A sentence that can state an event: not a question, not a heading, a line of fields, a
     reference or navigation, not the cut-off end of the text."""
     body = seg.text.strip()
-    if title:
-        return True
     if QUESTION_END.search(body) or event_words(language).not_story_starts.match(body):
         return False
-    words = [w for w in clause_tokens(text, seg.start, seg.end) if w.low[:1].isalpha()]
-    if len(words) < MIN_WORDS:
+    words = len(WORD.findall(body))
+    if words < MIN_WORDS:
         return False
-    letters = [c for c in body if c.isalpha()]
-    if sum(c.isupper() for c in letters) > 0.8 * len(letters):
+    if title:
+        return True
+    if len(UPPER.findall(body)) > 0.8 * len(LETTER.findall(body)):
         return False  # 'BRIEF VAN DE STAATSSECRETARIS ...': a document's type line
     if SENTENCE_END.search(body):
         return True
-    if not text[seg.end :].strip():
+    if not NOT_SPACE.search(text, seg.end):
         return False  # the text stops mid-sentence: what is left of it cannot be trusted
-    return not (whole_line(text, seg) and len(words) < HEADING_WORDS)
+    return not (whole_line(text, seg) and words < HEADING_WORDS)
+
+
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
+LETTER = re.compile(r"[^\W\d_]")
+UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž]")
+NOT_SPACE = re.compile(r"\S")
 
 
 def is_preamble(seg: Segment) -> bool:

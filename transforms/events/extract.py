@@ -14,6 +14,7 @@ Footnotes are never story sentences; a footnote that cites a dated publication i
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from transforms.clauses import clause_tense, is_participial, split_clauses
@@ -36,7 +37,7 @@ from transforms.events.timexes import TimexesBySpan
 from transforms.events.units import Part, Unit, clause_units
 from transforms.events.words import event_words
 from transforms.layout import metadata_lines, title_span
-from transforms.model import Document, Event, Timex
+from transforms.model import Document, Event, Quantity, Timex
 from transforms.quantities import extract_quantities, parse_number_word
 from transforms.sentences import Segment, split_sentences
 from transforms.temporal import tag
@@ -48,6 +49,22 @@ INHERIT_SAME_PARAGRAPH = 2
 INHERIT_SENTENCES = 3
 INHERIT_PARAGRAPHS = 2  # `split_sentences` counts a blank line after a finished one as two
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+class Spans:
+    """Spans of a document (citations, metadata lines) looked up by the range they overlap: a long
+    document has thousands of sentences and of spans, and testing every span for every sentence would
+    grow with the square of its length."""
+
+    def __init__(self, spans) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.longest = max((e - s for s, e in self.spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        first = bisect_left(self.starts, start - self.longest)
+        last = bisect_left(self.starts, end)
+        return [(s, e) for s, e in self.spans[first:last] if e > start]
 
 
 @dataclass
@@ -72,7 +89,7 @@ class Sentence:
     dates: list[Timex]  # those that can date one of its clauses (not a noun's of its own)
     triggers: list[Trigger]
     nominal_nouns: set[int]  # ids of the nouns dated on their own
-    amounts: list[tuple[int, int, str]]  # (start, end, unit) of its quantities, document offsets
+    amounts: list[tuple[int, int, Quantity]]  # its quantities with their document offsets
 
     @property
     def text(self) -> str:
@@ -86,8 +103,8 @@ class Sentence:
 def extract_events(doc: Document) -> list[Event]:
     """All events of a document, in text order."""
     timexes = TimexesBySpan(tag(doc.text, doc.published, doc.language))
-    cuts = masked_spans(doc.text, doc.language)
-    metadata = [(s, e) for s, e, _ in metadata_lines(doc.text, doc.language)]
+    cuts = Spans(masked_spans(doc.text, doc.language))
+    metadata = Spans([(s, e) for s, e, _ in metadata_lines(doc.text, doc.language)])
     headline = title_span(doc.text, doc.language)
     entities = read_entities(doc.text, doc.language)
     story = Story()
@@ -97,13 +114,13 @@ def extract_events(doc: Document) -> list[Event]:
             event = rows.footnote_event(doc, seg, own, entities)
             story.events.extend([event] if event is not None else [])
             continue
-        if any(s <= seg.start and seg.end <= e for s, e in metadata):
+        if any(s <= seg.start and seg.end <= e for s, e in metadata.overlapping(seg.start, seg.end)):
             continue  # a dateline, byline, label, reference, letterhead or site boilerplate
         if seg.kind != "title" and is_headline(seg, headline, doc.title):
             seg = replace(seg, kind="title")
         if not is_story_sentence(seg, doc.text, doc.language, seg.kind == "title"):
             continue
-        inside = [(s, e) for s, e in cuts if s < seg.end and e > seg.start]
+        inside = cuts.overlapping(seg.start, seg.end)
         own = [t for t in own if not any(s <= t.start < e for s, e in inside)]  # a citation dates nothing
         found = sentence_events(doc, seg, n, own, story, entities)
         story.events.extend(rows.without_citations(doc, seg, e, inside) if inside else e for e in found)
@@ -126,6 +143,8 @@ def sentence_events(
     text, language = doc.text, doc.language
     triggers = find_triggers(text, seg.start, seg.end, language)
     dates = dating.own_dates(text, language, timexes)
+    if not triggers and not dates:
+        return []  # nothing names an event and nothing dates one: most sentences of a text
     nominal = nominal_dates(
         text, language, [t for t in triggers if t.kind == "noun"], dates, seg.start, seg.end
     )
@@ -133,7 +152,7 @@ def sentence_events(
     # september heb ik toegezegd', 'since the 2022 ministerial meeting there have been deaths')
     temporal = event_words(language).temporal_prepositions
     taken = {id(t) for noun, t in nominal if not governed_by(text, noun.start, temporal)}
-    amounts = [(seg.start + a, seg.start + b, q.unit) for a, b, q in extract_quantities(seg.text, language)]
+    amounts = [(seg.start + a, seg.start + b, q) for a, b, q in extract_quantities(seg.text, language)]
     s = Sentence(doc, seg, n, timexes, [t for t in dates if id(t) not in taken], triggers, set(), amounts)
     s.nominal_nouns = {id(noun) for noun, _ in nominal}
     clauses = split_clauses(text, language, seg.start, seg.end, tuple((t.start, t.end) for t in timexes))
@@ -150,7 +169,7 @@ def sentence_events(
             amounts = [(a, b) for a, b, _ in s.amounts if unit.holds(a)]
             dated = [t for t in s.dates if unit.holds(t.start)] if unit.kind != "nominal" else []
             emitted.extend(rows.per_amount(doc, event, amounts, dated) if len(dated) > 1 else [event])
-    return [rows.with_arguments(doc, seg, e, entities, single=len(emitted) == 1) for e in emitted]
+    return [rows.with_arguments(doc, seg, e, entities, s.amounts, single=len(emitted) == 1) for e in emitted]
 
 
 def unit_event(s: Sentence, unit: Unit, story: Story) -> Event | None:
@@ -195,7 +214,7 @@ def unit_event(s: Sentence, unit: Unit, story: Story) -> Event | None:
     date = unit_date(s, unit, pred, own, tense, performative, story)
     if date is None:
         return None
-    money = any(u in MONEY_UNITS for a, _, u in s.amounts if unit.holds(a))
+    money = any(q.unit in MONEY_UNITS for a, _, q in s.amounts if unit.holds(a))
     kind = "PUBLICATION" if performative else event_type(pred, unit, s.triggers, money, text)
     anchor = pred.start if pred is not None else unit.start
     timex_spans = tuple((t.start, t.end) for t in s.timexes)

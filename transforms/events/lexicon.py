@@ -163,23 +163,68 @@ def find_triggers(text: str, start: int, end: int, language: str) -> list[Trigge
     return chosen
 
 
+# Length of the slices of a prefix that index the lexicon (see `entries_by_slice`).
+SLICE = 3
+# The SLICE characters at each place of a lower-cased text where a trigger can begin: every entry
+# opens with (?<![\w-]), and lower-casing keeps whether a character is a word character (the one
+# character that lowers to two, "İ", is in CASE_SPECIAL: such a text is searched with every entry).
+WORD_START_SLICES = re.compile(rf"(?<![\w-])(?=(.{{{SLICE}}}))", re.S)
+
+
+@cache
+def entries_by_slice(language: str) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """The lexicon's entries (by position) indexed by the first SLICE characters of their prefix, and
+    those whose prefix is shorter than that: the slices of a text's word starts find its few candidate
+    entries without a test per entry."""
+    by_slice: dict[str, list[int]] = {}
+    short: list[int] = []
+    for index, entry in enumerate(lexicon(language)):
+        if len(entry.prefix) < SLICE:
+            short.append(index)
+        else:
+            by_slice.setdefault(entry.prefix[:SLICE], []).append(index)
+    return {k: tuple(v) for k, v in by_slice.items()}, tuple(short)
+
+
 def all_matches(text: str, start: int, end: int, language: str, shortcut: bool = True) -> list[Trigger]:
-    """Every match of every entry in text[start:end]. With `shortcut`, an entry whose literal prefix is
-    not in the lower-cased text is not tried: ~95% of them, and none of those could match (a test
-    proves it on made-up text)."""
-    lowered = text[start:end].lower()
-    special = CASE_SPECIAL.search(text, start, end) is not None
-    found = []
-    for entry in lexicon(language):
-        if shortcut and entry.prefix and not special and entry.prefix not in lowered:
-            continue
-        for m in entry.pattern.finditer(text, start, end):
-            if entry.particle is not None and not entry.particle.search(
-                text, m.end(), min(end, m.end() + PARTICLE_REACH)
-            ):
-                continue
-            found.append(Trigger(m.start(), m.end(), m.group(), entry.event_type, entry.kind))
-    return found
+    """Every match of every entry in text[start:end], in lexicon order. With `shortcut`, an entry is
+    tried only where a word starts with the first SLICE characters of its prefix, anchored there: a
+    few anchored tries per word instead of a scan of the text per entry (a test proves both find the
+    same on made-up text)."""
+    entries = lexicon(language)
+    found: list[tuple[int, int, Trigger]] = []
+    if not shortcut or CASE_SPECIAL.search(text, start, end) is not None:
+        for index, entry in enumerate(entries):
+            found += [
+                (index, m.start(), t)
+                for m in entry.pattern.finditer(text, start, end)
+                if (t := hit(entry, m, text, end))
+            ]
+    else:
+        by_slice, short = entries_by_slice(language)
+        for m in WORD_START_SLICES.finditer(text[start:end].lower()):
+            pos = start + m.start()
+            for index in by_slice.get(m.group(1), ()):
+                match = entries[index].pattern.match(text, pos, end)
+                if match and (t := hit(entries[index], match, text, end)):
+                    found.append((index, pos, t))
+        for index in short:
+            entry = entries[index]
+            found += [
+                (index, m.start(), t)
+                for m in entry.pattern.finditer(text, start, end)
+                if (t := hit(entry, m, text, end))
+            ]
+    return [t for _, _, t in sorted(found, key=lambda f: (f[0], f[1]))]
+
+
+def hit(entry: Entry, m: re.Match, text: str, end: int) -> Trigger | None:
+    """The trigger of a match, when its particle (if any) follows within reach."""
+    if entry.particle is not None and not entry.particle.search(
+        text, m.end(), min(end, m.end() + PARTICLE_REACH)
+    ):
+        return None
+    return Trigger(m.start(), m.end(), m.group(), entry.event_type, entry.kind)
 
 
 def is_name(text: str, t: Trigger, sentence_start: int) -> bool:

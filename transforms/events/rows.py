@@ -129,17 +129,22 @@ def per_amount(
     return out
 
 
-def with_arguments(doc: Document, seg: Segment, e: Event, entities: DocumentEntities, single: bool) -> Event:
+def with_arguments(
+    doc: Document,
+    seg: Segment,
+    e: Event,
+    entities: DocumentEntities,
+    amounts: list[tuple[int, int, Quantity]],
+    single: bool,
+) -> Event:
     """Who, where and how many: from the whole sentence when it states one event, else from the clause;
-    who and where as the document resolves them (`entities.read_entities`), where also on the map."""
+    who and where as the document resolves them (`entities.read_entities`), where also on the map.
+    `amounts`: the sentence's quantities with their document offsets."""
     lo, hi = (seg.start, seg.end) if single else (e.clause_start, e.clause_end)
     actors, locations = entities.in_span(lo, hi)
     if e.event_type in TEXT_TYPES:
         locations = []  # the places a letter or a statement speaks of are its topic, not where it was made
-    quantities = tuple(
-        Quantity(float(q.value), q.unit, q.text, q.qualifier, q.what)
-        for _, _, q in extract_quantities(doc.text[lo:hi], doc.language)
-    )
+    quantities = tuple(q for a, b, q in amounts if lo <= a and b <= hi)
     places = tuple(resolve_place(name, doc.language) for name in locations)
     return replace(e, actors=tuple(actors), locations=tuple(locations), quantities=quantities, places=places)
 
@@ -187,4 +192,5 @@ def footnote_event(
     event = build_event(
         doc, seg, (seg.start, seg.end), pred, "PUBLICATION", "happened", dating.own_date(t, doc)
     )
-    return with_arguments(doc, seg, event, entities, True)
+    amounts = [(seg.start + a, seg.start + b, q) for a, b, q in extract_quantities(seg.text, doc.language)]
+    return with_arguments(doc, seg, event, entities, amounts, True)
