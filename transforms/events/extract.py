@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from transforms.clauses import clause_tense, is_participial, split_clauses
 from transforms.entities import DocumentEntities, read_entities
@@ -89,7 +90,12 @@ class Sentence:
     dates: list[Timex]  # those that can date one of its clauses (not a noun's of its own)
     triggers: list[Trigger]
     nominal_nouns: set[int]  # ids of the nouns dated on their own
-    amounts: list[tuple[int, int, Quantity]]  # its quantities with their document offsets
+
+    @cached_property
+    def amounts(self) -> list[tuple[int, int, Quantity]]:
+        """Its quantities with their document offsets; read only for a sentence that has an event."""
+        seg = self.seg
+        return [(seg.start + a, seg.start + b, q) for a, b, q in extract_quantities(seg.text, self.language)]
 
     @property
     def text(self) -> str:
@@ -152,8 +158,7 @@ def sentence_events(
     # september heb ik toegezegd', 'since the 2022 ministerial meeting there have been deaths')
     temporal = event_words(language).temporal_prepositions
     taken = {id(t) for noun, t in nominal if not governed_by(text, noun.start, temporal)}
-    amounts = [(seg.start + a, seg.start + b, q) for a, b, q in extract_quantities(seg.text, language)]
-    s = Sentence(doc, seg, n, timexes, [t for t in dates if id(t) not in taken], triggers, set(), amounts)
+    s = Sentence(doc, seg, n, timexes, [t for t in dates if id(t) not in taken], triggers, set())
     s.nominal_nouns = {id(noun) for noun, _ in nominal}
     clauses = split_clauses(text, language, seg.start, seg.end, tuple((t.start, t.end) for t in timexes))
     units = clause_units(clauses, [any(c.holds(t.start) for t in s.dates) for c in clauses])
@@ -166,9 +171,12 @@ def sentence_events(
     for unit in sorted(units, key=lambda u: u.start):
         event = unit_event(s, unit, story)
         if event is not None:
-            amounts = [(a, b) for a, b, _ in s.amounts if unit.holds(a)]
             dated = [t for t in s.dates if unit.holds(t.start)] if unit.kind != "nominal" else []
-            emitted.extend(rows.per_amount(doc, event, amounts, dated) if len(dated) > 1 else [event])
+            if len(dated) > 1:
+                amounts = [(a, b) for a, b, _ in s.amounts if unit.holds(a)]
+                emitted.extend(rows.per_amount(doc, event, amounts, dated))
+            else:
+                emitted.append(event)
     return [rows.with_arguments(doc, seg, e, entities, s.amounts, single=len(emitted) == 1) for e in emitted]
 
 
