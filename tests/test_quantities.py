@@ -4,7 +4,10 @@ expected (value, unit, text), (value, unit, qualifier, what) or nothing."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
+from schemas.vocabulary import QUALIFIERS
 from transforms.quantities import extract_quantities, parse_digits, parse_number_word
 
 
@@ -319,6 +322,11 @@ def test_values_on_real_text(language: str, sentence: str, expected: list[float]
         ("nl", "Zie de brief over het Actieplan (Kamerstuk 28 638, nr. 249)."),
         ("nl", "In het debat (Handelingen II 2021/22, nr. 106, item 8) heb ik toegezegd."),
         ("en", "COM(2019) 481 final"),
+        ("en", "Article 19 of the EU Charter applies."),
+        ("nl", "Zie artikel 3 van de wet."),
+        ("nl", "Vraag 2, 3, 4"),
+        ("nl", "Het programma is in november 20182 van start gegaan."),  # a footnote digit glued to a year
+        ("nl", "Dit is de eerste stap."),  # an ordinal
         ("en", "See table 3 for the figures."),
         # telephone numbers, codes, scores
         ("en", "Press contacts: +32 22812074"),
@@ -408,3 +416,21 @@ def test_offsets_cover_qualifier_and_amount(language: str, sentence: str, texts:
     spans = extract_quantities(sentence, language)
     assert [sentence[start:end] for start, end, _ in spans] == texts
     assert all(sentence[start:end] == q.text for start, end, q in spans)
+
+
+# Pieces that meet each rule's edges: digits and separators, qualifiers, units, markers, names.
+PIECES = list("0123456789 .,-–:/()+€$£%'’") + [
+    "meer dan ", "tot ", "over ", " miljoen", " million", " mensen", " people", " jaar", " years",
+    " ago", " the ", " de ", "COM", "(2019)", " Kamerstuk ", " nr. ", " at least ", " of ", " van ",
+    " pm", "Syriërs", " and ", " en ", " times", "\n", "twee ", "three ", "January ",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=25).map("".join), st.sampled_from(["nl", "en"]))
+@example("1 9,9 mensen", "nl")  # digits grouped by a space, then a group with a separator inside
+def test_odd_text_gives_valid_quantities_or_none(sentence: str, language: str) -> None:
+    for start, end, q in extract_quantities(sentence, language):
+        assert sentence[start:end] == q.text
+        assert q.qualifier is None or q.qualifier in QUALIFIERS
+        assert q.what is None or (q.what and q.what == q.what.strip())

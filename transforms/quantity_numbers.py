@@ -206,6 +206,7 @@ def next_group(tokens: list[Token], i: int, sentence: str) -> int | None:
     if (
         nxt.kind != "num"
         or len(nxt.text) != 3
+        or not nxt.text.isdigit()
         or nxt.start != tok.end + 1
         or sentence[tok.end] not in GROUP_SPACES
     ):
