@@ -346,6 +346,10 @@ def test_values_on_real_text(language: str, sentence: str, expected: list[float]
         # small number words that count no known noun
         ("en", "They agreed to enhance cooperation in three main areas of common interest."),
         ("nl", "Het plan rust op drie pijlers."),
+        # ratios
+        ("en", "One in three asylum seekers is a child."),
+        ("nl", "Een op de drie asielzoekers komt uit Syrië."),
+        ("nl", "Daarnaast zijn 3 op de 10 aanvragen afgewezen."),
         # ages and names
         ("en", "Slepian, 52, an obstetrician, was shot."),
         ("nl", "Jan de Vries, 52, werd aangehouden."),
@@ -391,6 +395,7 @@ def test_no_quantity(language: str, sentence: str) -> None:
             [(45, "", None, None), (30, "people", None, "migranten")],
         ),
         ("en", "In 2024 there were 2,000 arrivals.", [(2000, "people", None, "arrivals")]),
+        ("en", "Crossings into the EU fell to 150,000 in 2018.", [(150_000, "", None, None)]),
         ("nl", "Er kwamen 35 000 migranten.", [(35000, "people", None, "migranten")]),
     ],
 )

@@ -9,28 +9,35 @@ Rules, in the order they are applied:
 
 1. Spans that only look numeric are blocked first (`quantity_guards`): URLs, footnote marks
    (`[footnoteRef:3]`, `[3:`), dates (`21 november`, `19 november 2024`, `November 21`, `21-11-2024`),
-   clock times (`10:30`), year ranges (`2024-2025`, `2019/20`) and section numbers (`1.`, `2)`,
-   `1.1 Background`, `1.INTRODUCTION`). Dates are found by these local patterns, not by the temporal
-   tagger: they cost one pass over a sentence that has a number, and the tagger's year guards are
-   mirrored below (lone years, counts after years).
+   clock times (`10:30`), year ranges (`2024-2025`, `2019/20`), section numbers (`1.`, `2)`, `1.1
+   Background`, `1.INTRODUCTION`) and telephone numbers (`+32 22812074`, `(206) 555-1212`). Dates are
+   found by local patterns, not by the temporal tagger (a tagger run per clause would cost more than
+   all of this module): a date with a month name is matched anchored at the few tokens before each
+   number, the other patterns only run when the sentence has a character they need.
 2. Number cores are read from the tokens (`quantity_numbers`): digits (`36.800`, `36,800`, `2,5`, `3.5`,
    `35 000`) or number words (`vijf`, `eenentwintig`, `twenty-one`, `tientallen miljoenen`, `a million`).
    A separator followed by exactly three digits is a thousands separator in either language (`41,000`
    in a Dutch text, `3.770 migrants` in an English one), except before a scale word, where the
-   language's decimal mark is a decimal (`1.250 million` in English, `1,250 miljoen` in Dutch). Articles
-   (`een`, `a`) count only before a scale, and weak quantifiers (`enkele`, `several`) never count.
-3. Not quantities (`quantity_guards`): a number glued to a letter or hyphen-word (`20242024Z19016`,
-   `top-5`, `COVID-19`, ordinals `3e`/`5th`), hyphen compounds (`66-year-old`, `66-jarige`, `two-day`:
-   ages and durations are modifiers of a person or an event; ages are skipped on purpose), a number
-   after a reference marker or a series code (`vraag 3 en 4`, `plek 3`, `nr. 925`, `Kamerstuk 35 788`,
-   `COM(2019) 481`), a lone year 1900-2100 (`in 2024`) unless a counted noun follows, a bare integer of
-   five or more digits (`32317`: document and case numbers), digits grouped by spaces that count no
-   known noun (`19 637 Vreemdelingenbeleid`: a dossier number), numbers with a leading zero (phone
-   numbers, codes), a bare number with digits only a space away (`+32 22812074`, `June 2021 2 ,`) or
-   with a space before the comma or stop after it (the footnote `Asylum 1 .`), a time of day (`3 pm`),
-   and durations (`tien jaar`, `24 uur`) unless a custodial word follows (`4 jaar cel`: a sentence is an
-   amount) or a bound states a requirement or limit (`at least 2 years`, `maximaal 18 maanden`; not
-   `at least 2 years ago`).
+   language's decimal mark is a decimal (`1.250 million` in English, `1,250 miljoen` in Dutch), and
+   where the sentence's other numbers group thousands with the other mark (`$1.875` next to `800,000`).
+   Articles (`een`, `a`) count only before a scale, and weak quantifiers (`enkele`, `several`) never.
+3. Not quantities (`quantity_guards`, `accept_count`):
+   - codes and citations: a number glued to a letter or hyphen-word (`20242024Z19016`, `top-5`,
+     `COVID-19`, ordinals `3e`/`5th`), after a reference marker or a series code (`vraag 3 en 4`,
+     `plek 3`, `nr. 925`, `Kamerstuk 35 788`, `COM(2019) 481`), a bare integer of five or more digits
+     (`32317`), digits grouped by spaces that count no known noun (`19 637 Vreemdelingenbeleid`), a
+     leading zero (`020`), a range whose upper end is lower or a year (`751-613`, `89-52`, `11-2016`),
+     a bare number with digits only a space away (table cells, `June 2021 2 ,`) or with a space before
+     the comma or stop after it (the footnote `Asylum 1 .`), a number after a capitalised name
+     (`Boeing 747`), a number before capitalised words that are no known noun (`285 Toure Drive`);
+   - years, days and times: a lone year 1900-2100 (`in 2024`) unless a counted noun follows, a day
+     (`eenentwintig januari`), a time of day (`3 pm`, `om 7`, `16.00`), a range of hours, days or
+     durations (`12 to 18 months`), a duration (`tien jaar`, `24 uur`) unless a custodial word follows
+     (`4 jaar cel`: a sentence is an amount) or a bound states a requirement or limit (`at least 2
+     years`, `maximaal 18 maanden`; not `at least 2 years ago`);
+   - other readings: ages (`66-year-old`, `66-jarige`, `Slepian, 52,`: skipped on purpose, an age
+     describes a person), hyphen compounds (`two-day`), ratios (`one in three`, `1 op de 5`),
+     multipliers (`four times`, `drie keer`), decimals without a unit (`15.82`, `1.6714`).
 4. The unit: a currency before or after (`€ 118 miljoen`, `118 miljoen euro`, `£2m`, `EUR 5 mln`,
    `duizenden ponden`) gives EUR/GBP/USD; `%`/`procent`/`percent` gives percent; else the counted noun
    (`quantity_nouns`) is looked up in `units.json` (Dutch compounds match on their last part:
@@ -72,6 +79,7 @@ from transforms.quantity_guards import (
     after_time_preposition,
     find_blocked_spans,
     in_date,
+    in_ratio,
     is_age,
     is_blocked,
     is_clock_time,
@@ -352,6 +360,7 @@ def extract_quantities(
         if (
             is_blocked(amount.start, amount.end, blocked)
             or in_date(amount, tokens, sentence, lex)
+            or in_ratio(amount, tokens, lex)
             or after_reference_marker(sentence, amount.start, lex)
         ):
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from transforms.quantity_lexicon import Lexicon
-from transforms.quantity_numbers import Amount
+from transforms.quantity_numbers import Amount, parse_number_word
 from transforms.sentences import Token
 
 # Characters that may stand right before a number that is an amount (anything else glues it to a code).
@@ -192,3 +192,35 @@ def range_upper(amount: Amount, tokens: list[Token], lex: Lexicon) -> int | None
     if j + 1 < len(tokens) and tokens[j].low in lex.range_joiners and tokens[j + 1].kind == "num":
         return j + 1
     return None
+
+
+def in_ratio(amount: Amount, tokens: list[Token], lex: Lexicon) -> bool:
+    """`one in three`, `7 in 10 Americans`, `1 op de 5 asielzoekers`: the two numbers of a ratio are no
+    counts. The first is at most the second, and the second no year (`150,000 in 2018`)."""
+    i, j = amount.first, amount.last + 1
+    for link in lex.ratio_links:
+        n = len(link)
+        after = tokens[j : j + n]
+        if len(after) == n and tuple(t.low for t in after) == link and j + n < len(tokens):
+            other = number_value(tokens[j + n], lex)
+            if other is not None and amount.value <= other and not is_year_number(tokens[j + n], other):
+                return True
+        before = tokens[max(0, i - n) : i]
+        if i - n - 1 >= 0 and len(before) == n and tuple(t.low for t in before) == link:
+            other = number_value(tokens[i - n - 1], lex)
+            if other is not None and other <= amount.value and not is_year_number(tokens[i], amount.value):
+                return True
+    return False
+
+
+def number_value(tok: Token, lex: Lexicon) -> float | None:
+    """A token's number: digits without separators, or a number word."""
+    if tok.kind == "num":
+        return float(tok.text) if tok.text.isdigit() else None
+    if tok.kind == "word":
+        return parse_number_word(tok.low, lex.language)
+    return None
+
+
+def is_year_number(tok: Token, value: float) -> bool:
+    return tok.kind == "num" and len(tok.text) == 4 and 1900 <= value <= 2100

@@ -46,6 +46,9 @@ class Lexicon:
     range_joiners: frozenset[str]  # between the ends of a range (`5 to 6`, `van 5 tot 6`)
     multipliers: frozenset[str]  # after a number, these make it a factor or frequency (`four times`)
     count_modifiers: frozenset[str]  # may stand between a number and its noun (`10 other people`)
+    ratio_links: tuple[
+        tuple[str, ...], ...
+    ]  # between the two numbers of a ratio (`one in three`, `1 op de 5`)
     plural_endings: tuple[str, ...]  # a count other than one counts a plural (`main areas`, `momenten`)
     singular_endings: tuple[str, ...]  # ... but not these (`status`, `crisis`)
     months: frozenset[str]  # a number before one is a day (`eenentwintig januari`)
@@ -156,6 +159,9 @@ def load_lexicon(language: str) -> Lexicon:
         range_joiners=lower_set(units.get("range_joiners", [])),
         multipliers=lower_set(units.get("multipliers", [])),
         count_modifiers=lower_set(units.get("count_modifiers", [])),
+        ratio_links=tuple(
+            sorted((tuple(w.lower().split()) for w in units.get("ratio_links", [])), key=len, reverse=True)
+        ),
         plural_endings=tuple(units.get("plural_endings", [])),
         singular_endings=tuple(units.get("singular_endings", [])),
         months=lower_set(months),
