@@ -396,6 +396,8 @@ def test_no_quantity(language: str, sentence: str) -> None:
         ),
         ("en", "In 2024 there were 2,000 arrivals.", [(2000, "people", None, "arrivals")]),
         ("en", "Crossings into the EU fell to 150,000 in 2018.", [(150_000, "", None, None)]),
+        # `volume` is a reference marker (`volume 3`), but `of` after it joins no list of numbers
+        ("en", "Trading was on a volume of 3,609,800 shares.", [(3_609_800, "shares", None, "shares")]),
         ("nl", "Er kwamen 35 000 migranten.", [(35000, "people", None, "migranten")]),
     ],
 )

@@ -12,8 +12,10 @@ Rules, in the order they are applied:
    clock times (`10:30`), year ranges (`2024-2025`, `2019/20`), section numbers (`1.`, `2)`, `1.1
    Background`, `1.INTRODUCTION`) and telephone numbers (`+32 22812074`, `(206) 555-1212`). Dates are
    found by local patterns, not by the temporal tagger (a tagger run per clause would cost more than
-   all of this module): a date with a month name is matched anchored at the few tokens before each
-   number, the other patterns only run when the sentence has a character they need.
+   all of this module): dates, year ranges and section numbers are matched anchored at the few tokens
+   before each number; URLs, footnote marks, clock times and telephone numbers are scanned for only
+   when the sentence has a character they need. Reference markers and comparators are looked up by
+   the tokens before the number, not by a regex over the text before it.
 2. Number cores are read from the tokens (`quantity_numbers`): digits (`36.800`, `36,800`, `2,5`, `3.5`,
    `35 000`) or number words (`vijf`, `eenentwintig`, `twenty-one`, `tientallen miljoenen`, `a million`).
    A separator followed by exactly three digits is a thousands separator in either language (`41,000`
@@ -73,12 +75,11 @@ from operator import attrgetter
 
 from transforms.model import Quantity
 from transforms.quantity_guards import (
-    LOOKBACK,
     after_name,
     after_reference_marker,
     after_time_preposition,
     find_blocked_spans,
-    in_date,
+    in_date_or_label,
     in_ratio,
     is_age,
     is_blocked,
@@ -92,7 +93,7 @@ from transforms.quantity_guards import (
     next_to_digits,
     range_upper,
 )
-from transforms.quantity_lexicon import Lexicon, load_lexicon, phrase_key
+from transforms.quantity_lexicon import Lexicon, load_lexicon
 from transforms.quantity_nouns import Counted, counted_noun, lookup_noun, share_of
 from transforms.quantity_numbers import (
     GLUED_SCALES,
@@ -129,8 +130,6 @@ TOKEN_RE = re.compile(r"(?P<num>\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_]+(?:[-'’][^\
 # (`36.800`, one token here, three there) and an ampersand between letters (`AT&T`, three tokens here,
 # one there). Everywhere else both match the same spans, with the same group names.
 SCANS_DIFFER_RE = re.compile(r"\d[.,]\d|[^\W\d_]&[^\W\d_]")
-# The word right before a comparator: `steeg` in `steeg tot 1.200`, `45` in `van 45 tot 151`.
-WORD_BEFORE_RE = re.compile(r"([^\W_]+)[^\w]*$")
 # Qualifiers that make a duration a quantity: the minimum or maximum a rule sets (`at least 2 years`).
 BOUND_QUALIFIERS = ("at least", "at most")
 # A small number word (below this, not a vague `dozens`) needs a noun the lexicon knows.
@@ -173,21 +172,35 @@ def match_currency_after(tokens: list[Token], j: int, lex: Lexicon) -> tuple[str
     return None
 
 
-def read_qualifier(sentence: str, start: int, lex: Lexicon) -> tuple[str | None, int] | None:
-    """The comparator written right before `start`: (its qualifier or None, where it starts), or None
-    when there is none. `tot` after a word of change or a number is no comparator at all (`steeg tot`,
-    `van 45 tot 151`): the level reached or the end of a range."""
-    m = lex.comparator_re.search(sentence, max(0, start - LOOKBACK), start)
-    if m is None:
-        return None
-    phrase = phrase_key(m.group())
-    if phrase in lex.level_phrases:
-        before = WORD_BEFORE_RE.search(sentence, max(0, m.start() - LOOKBACK), m.start())
-        word = before.group(1).lower() if before else ""
-        number = word.isdigit() or parse_number_word(word, lex.language) is not None
-        if number or word in lex.level_words or word in lex.scales or word in lex.currencies:
+def read_qualifier(tokens: list[Token], start: int, lex: Lexicon) -> tuple[str | None, int] | None:
+    """The comparator written right before the token at `start` (the amount, or its currency sign):
+    (its qualifier or None, where it starts), or None when there is none. It is looked up by the few
+    tokens before, longest phrase first. `tot` after a word of change or a number is no comparator at all
+    (`steeg tot`, `van 45 tot 151`): the level reached or the end of a range."""
+    i = bisect_left(tokens, start, key=attrgetter("start"))
+    for size in lex.comparator_sizes:
+        if size > i:
+            continue
+        key = tuple(t.low.replace("’", "'") for t in tokens[i - size : i])
+        if key not in lex.comparators:
+            continue
+        if key in lex.level_phrases and i - size > 0 and after_level_word(tokens[i - size - 1], lex):
             return None
-    return lex.qualifiers.get(phrase), m.start()
+        return lex.comparators[key], tokens[i - size].start
+    return None
+
+
+def after_level_word(before: Token, lex: Lexicon) -> bool:
+    """Whether the token before `tot` makes it the level reached or a range's end: a number, a word of
+    change (`steeg`, `oplopend`), a scale or a currency (`45 miljoen tot`)."""
+    word = before.low
+    return (
+        before.kind == "num"
+        or parse_number_word(word, lex.language) is not None
+        or word in lex.level_words
+        or word in lex.scales
+        or word in lex.currencies
+    )
 
 
 def is_bound_duration(qualifier: str | None, tokens: list[Token], j: int, lex: Lexicon) -> bool:
@@ -285,7 +298,7 @@ def build_quantity(
         after = match_currency_after(tokens, amount.last + 1, lex)
         if after is not None:
             unit, end = after
-    comparator = read_qualifier(sentence, start, lex)
+    comparator = read_qualifier(tokens, start, lex)
     qualifier = None
     if comparator is not None:
         qualifier, start = comparator
@@ -359,9 +372,9 @@ def extract_quantities(
     for amount in amounts:
         if (
             is_blocked(amount.start, amount.end, blocked)
-            or in_date(amount, tokens, sentence, lex)
+            or in_date_or_label(amount, tokens, sentence, lex)
             or in_ratio(amount, tokens, lex)
-            or after_reference_marker(sentence, amount.start, lex)
+            or after_reference_marker(amount, tokens, lex)
         ):
             continue
         quantity = build_quantity(tokens, amount, sentence, lex)

@@ -30,8 +30,10 @@ LIST_MARKER_RE = re.compile(
 PHONE_RE = re.compile(
     r"\(\d{2,5}(?:-\d{1,3})?\)\s*\d{3,4}[-\s]\d{3,4}|(?<![\w+])\+\d{1,3}[\s-]+[\d()\s-]{6,}\d"
 )
-# How far back a qualifier or a reference marker may start: a few words before the number.
-LOOKBACK = 100
+# What joins a list of numbers after a reference marker (`vraag 8, 9 en 10`, `nr. 3-5`, `t/m`), and how
+# many tokens back such a list may reach.
+LIST_JOINERS = frozenset({",", "&", "-", "–", "/", "en", "and", "t", "m", "tot", "met", "to", "of"})
+LIST_REACH = 12
 
 
 # The sentence-wide patterns, each with the characters one of which any match contains: most sentences
@@ -39,17 +41,18 @@ LOOKBACK = 100
 BLOCKING = (
     (URL_RE, ("//", "www.", "@")),
     (FOOTNOTE_RE, ("[", "^")),
-    (NUMERIC_DATE_RE, ("-", "/", ".")),
     (TIME_RE, (":",)),
-    (YEAR_RANGE_RE, ("-", "–", "/")),
-    (LIST_MARKER_RE, (".", ")")),
     (PHONE_RE, ("+", "(")),
 )
+# Patterns that start at a number (or at the month before it): tried anchored at the tokens just before
+# each amount, not along the whole sentence.
+NEAR_NUMBERS = (NUMERIC_DATE_RE, YEAR_RANGE_RE, LIST_MARKER_RE)
+# How many tokens before an amount such a match may start (`November 21, 2024`: three before `2024`).
+NEAR_REACH = 4
 
 
 def find_blocked_spans(sentence: str) -> list[tuple[int, int]]:
-    """Spans whose digits are never amounts: URLs, footnotes, numeric dates, times, year ranges, section
-    numbers, telephone numbers. (Dates with a month name: `in_date`.)"""
+    """Spans whose digits are never amounts: URLs, footnote marks, clock times, telephone numbers."""
     return [
         m.span()
         for pattern, needles in BLOCKING
@@ -58,14 +61,16 @@ def find_blocked_spans(sentence: str) -> list[tuple[int, int]]:
     ]
 
 
-def in_date(amount: Amount, tokens: list[Token], sentence: str, lex: Lexicon) -> bool:
-    """Whether the amount is the day or year of a date with a month name (`21 november`, `19 november
-    2024`, `November 21, 2024`, `3rd of Sep 2024`). Such a date starts at most four tokens before the
-    amount, so the date pattern is tried only there, anchored, instead of along the whole sentence."""
-    for k in range(max(0, amount.first - 4), amount.first + 1):
-        m = lex.date_re.match(sentence, tokens[k].start)
-        if m is not None and m.start() < amount.end and amount.start < m.end():
-            return True
+def in_date_or_label(amount: Amount, tokens: list[Token], sentence: str, lex: Lexicon) -> bool:
+    """Whether the amount lies in a date (`21 november`, `19 november 2024`, `November 21, 2024`,
+    `21-11-2024`), a year range (`2024-2025`) or a section number (`1.`, `1.1 Background`,
+    `1.INTRODUCTION`). Such an expression starts at most NEAR_REACH tokens before the amount, so each
+    pattern is tried only there, anchored."""
+    for k in range(max(0, amount.first - NEAR_REACH), amount.first + 1):
+        for pattern in (lex.date_re, *NEAR_NUMBERS):
+            m = pattern.match(sentence, tokens[k].start)
+            if m is not None and m.start() < amount.end and amount.start < m.end():
+                return True
     return False
 
 
@@ -84,9 +89,34 @@ def is_glued_to_word(sentence: str, start: int) -> bool:
     return not (before in "-–" and (start == 1 or sentence[start - 2].isspace()))
 
 
-def after_reference_marker(sentence: str, start: int, lex: Lexicon) -> bool:
-    """`vraag 3`, `plek 3`, `nr. 925`, `Kamerstuk 35 788`, `COM(2019) 481`: a label or citation."""
-    return lex.marker_re.search(sentence, max(0, start - LOOKBACK), start) is not None
+def after_reference_marker(amount: Amount, tokens: list[Token], lex: Lexicon) -> bool:
+    """`vraag 3`, `vraag 8, 9 en 10`, `nr. 925`, `Kamerstuk 35 788`, `COM(2019) 481`: a label or citation.
+    Walks back over a list of numbers already seen, each with its joiner (at most LIST_REACH tokens), then
+    looks for a marker word (and its dot) or a series code glued to a year in brackets. `on volume of
+    3,609,800 shares` is no list: `of` follows no number."""
+    k = amount.first - 1
+    stop = max(-1, k - LIST_REACH)
+    while True:  # back over `9 en`, `8,`: joiners with a number before them
+        j = k
+        while j > stop and tokens[j].low in LIST_JOINERS:
+            j -= 1
+        if j == k or j <= stop or tokens[j].kind != "num":
+            break
+        k = j - 1
+    if k >= 0 and tokens[k].text == ".":
+        k -= 1
+    if k >= 0 and tokens[k].kind == "word" and tokens[k].low in lex.markers:
+        return True
+    # `COM(2019) 481`, `C(2020) 12`: a word, `(`, a year, `)`, written together
+    return (
+        k >= 3
+        and tokens[k].text == ")"
+        and tokens[k - 2].text == "("
+        and tokens[k - 1].kind == "num"
+        and len(tokens[k - 1].text) == 4
+        and tokens[k - 3].kind == "word"
+        and tokens[k - 3].end == tokens[k - 2].start
+    )
 
 
 def is_reference_number(amount: Amount, tokens: list[Token]) -> bool:

@@ -57,20 +57,17 @@ class Lexicon:
     custodial_res: tuple[re.Pattern[str], ...]  # per custodial word: white space, the word, a boundary
     stopwords: frozenset[str]
     default_currency: str
-    comparator_re: re.Pattern[str]
-    qualifiers: dict[str, str]  # a comparator as matched (lower case, single spaces) -> its qualifier
-    level_phrases: frozenset[str]  # comparators that are a plain preposition after a level word (`tot`)
+    # comparators by their tokens (lower case, straight apostrophes: `("ca", ".")`, `("meer", "dan")`) ->
+    # the qualifier they say, or None (`a total of`, `maar liefst`); longest phrase first
+    comparators: dict[tuple[str, ...], str | None]
+    comparator_sizes: tuple[int, ...]
+    level_phrases: frozenset[tuple[str, ...]]  # comparators that are a plain preposition after a level word
     level_words: frozenset[str]  # `steeg tot 1.200`: the level reached, not an upper bound
-    marker_re: re.Pattern[str]
+    markers: frozenset[str]  # a number after one is a label or citation (`vraag 3`, `nr. 925`)
     date_re: re.Pattern[str]
     percent_re: re.Pattern[str]
     # multi-word cardinals ("a dozen", "een paar") by first word: (pattern, value, phrase), longest first
     phrase_cardinals: dict[str, tuple[tuple[re.Pattern[str], float, str], ...]]
-
-
-def phrase_key(text: str) -> str:
-    """A phrase as the lexicon keys it: lower case, single spaces, straight apostrophes (`Zo’n` -> `zo'n`)."""
-    return " ".join(text.lower().replace("’", "'").split())
 
 
 def read_month_names(language: str, fallback: list[str]) -> list[str]:
@@ -90,13 +87,25 @@ def compile_date_re(months: list[str], language: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-def read_qualifiers(units: dict) -> dict[str, str]:
-    """`qualifiers` in units.json maps each qualifier to the phrases that say it; inverted here. A phrase
-    under a name that is not one of QUALIFIERS is dropped rather than let through to the records."""
-    table: dict[str, str] = {}
+# How a phrase is cut into tokens, as `quantities.TOKEN_RE` cuts a sentence.
+PHRASE_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\S")
+
+
+def phrase_tokens(text: str) -> tuple[str, ...]:
+    """A phrase as the tokens a sentence shows it in, lower case, apostrophes straight: `Zo’n` -> ("zo'n",),
+    `ca.` -> ("ca", ".")."""
+    return tuple(t.lower().replace("’", "'") for t in PHRASE_TOKEN_RE.findall(text))
+
+
+def read_comparators(units: dict) -> dict[tuple[str, ...], str | None]:
+    """`comparators` (kept in the text, no qualifier: `a total of`) and `qualifiers` in units.json, which
+    maps each qualifier to the phrases that say it. A phrase under a name that is not one of QUALIFIERS
+    is dropped rather than let through to the records."""
+    table: dict[tuple[str, ...], str | None] = {phrase_tokens(p): None for p in units.get("comparators", [])}
     for qualifier, phrases in units.get("qualifiers", {}).items():
         if qualifier in QUALIFIERS:
-            table.update({phrase_key(p): qualifier for p in phrases})
+            table.update({phrase_tokens(p): qualifier for p in phrases})
+    table.pop((), None)
     return table
 
 
@@ -117,19 +126,7 @@ def load_lexicon(language: str) -> Lexicon:
     percent = {k.lower(): v for k, v in units.get("percent", {}).items()}
     words = [w for w in percent if w != "%"]
     percent_re = re.compile(rf"\s?%|\s+(?:{alt(words)})(?![^\W\d_])", re.IGNORECASE)
-    markers = units.get("reference_markers", [])
-    # A marker, or a series name glued to a year in brackets (`COM(2019) 481`, `C(2020) 12`); then
-    # optionally a list of numbers already seen (`vraag 8, 9 en` before `10`).
-    joiners = r"(?:,|&|-|–|/|en|and|t/m|tot en met|to|of)"
-    marker_re = re.compile(
-        rf"(?:(?<![\w-])(?:{alt(markers)})\.?|[^\W\d_]\(\d{{4}}\))[\s-]*(?:\d+\s*{joiners}\s*)*$",
-        re.IGNORECASE,
-    )
-    qualifiers = read_qualifiers(units)
-    comparators = list(units.get("comparators", [])) + [
-        p for ps in units.get("qualifiers", {}).values() for p in ps
-    ]
-    comparator_re = re.compile(rf"(?<![\w-])(?:{alt(comparators)})\s+$", re.IGNORECASE)
+    comparators = read_comparators(units)
     nouns = {k.lower(): v for k, v in units.get("nouns", {}).items()}
     months = read_month_names(language, units.get("months", []))
     custodial = tuple(units.get("custodial", []))
@@ -171,11 +168,11 @@ def load_lexicon(language: str) -> Lexicon:
         custodial_res=tuple(re.compile(rf"\s+{re.escape(word)}\b") for word in custodial),
         stopwords=lower_set(units.get("stopwords", [])),
         default_currency=units.get("default_currency", ""),
-        comparator_re=comparator_re,
-        qualifiers=qualifiers,
-        level_phrases=frozenset(phrase_key(p) for p in units.get("level_phrases", [])),
+        comparators=comparators,
+        comparator_sizes=tuple(sorted({len(k) for k in comparators}, reverse=True)),
+        level_phrases=frozenset(phrase_tokens(p) for p in units.get("level_phrases", [])),
         level_words=lower_set(units.get("level_words", [])),
-        marker_re=marker_re,
+        markers=lower_set(units.get("reference_markers", [])),
         date_re=compile_date_re(months, language),
         percent_re=percent_re,
         phrase_cardinals={k: tuple(v) for k, v in phrases.items()},
