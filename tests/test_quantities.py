@@ -331,13 +331,16 @@ def test_values_on_real_text(language: str, sentence: str, expected: list[float]
         # telephone numbers, codes, scores
         ("en", "Press contacts: +32 22812074"),
         ("en", "Call (206) 555-1212 for help."),
+        ("nl", "Bel +31 70 123 4567 voor informatie."),
         ("en", "Delegates voted 89-52 for a republic."),
         ("nl", "Ik ben 11-2016 weg."),
         ("en", "The code 35 300 was changed."),  # digits grouped by a space that count no known noun
         # bare numbers with digits a space away: table cells, codes
         ("en", "Results per round: 7 12 15 20."),
+        ("nl", "Scores per ronde: 7 12 15 20."),
         # footnote numbers set off by spaces
         ("en", "This is set out in the new pact on migration 1 ."),
+        ("nl", "Dit staat in het nieuwe pact over migratie 1 ."),
         ("en", "The European Council, in its conclusions of 24-25 June 2021 2 , reaffirmed it."),
         ("en", "It is set out in the New Pact on Migration and Asylum 1 ."),
         # section numbers glued to their heading or before a capital
@@ -399,6 +402,9 @@ def test_no_quantity(language: str, sentence: str) -> None:
         # `volume` is a reference marker (`volume 3`), but `of` after it joins no list of numbers
         ("en", "Trading was on a volume of 3,609,800 shares.", [(3_609_800, "shares", None, "shares")]),
         ("nl", "Er kwamen 35 000 migranten.", [(35000, "people", None, "migranten")]),
+        # a word after a count other than one that is no plural is no counted noun
+        ("en", "Of those, 5 remain.", [(5, "", None, None)]),
+        ("nl", "Daarvan komen er 7 terug.", [(7, "", None, None)]),
     ],
 )
 def test_near_misses_are_quantities(
