@@ -20,9 +20,9 @@ class Counted:
 
     - "lexicon": a noun the units lexicon knows, right after the amount; "lexicon_later": after
       modifiers (`irregular border crossings`); "demonym": a people (`12 Americans`); "noun": another noun;
-    - "duration" (`tien jaar`), "date" (a month: `eenentwintig januari`), "multiplier" (`four times`),
-      "name" (capitalised words that are no noun the lexicon knows: `19 637 Vreemdelingenbeleid`,
-      `285 Toure Drive`): no count;
+    - "duration" (`tien jaar`): a count only as a prison term or a bound (`at least 2 years`);
+    - "date" (a month: `eenentwintig januari`), "multiplier" (`four times`), "name" (capitalised words
+      that are no noun the lexicon knows: `19 637 Vreemdelingenbeleid`, `285 Toure Drive`): no count;
     - None: no noun at all (`7 in Austria`)."""
 
     unit: str
@@ -52,9 +52,8 @@ def follow_words(tokens: list[Token], j: int, lex: Lexicon, limit: int = 4) -> l
     j = skip_of(tokens, j, lex)
     while j < len(tokens) and len(words) < limit:
         tok = tokens[j]
-        if tok.kind != "word" or (
-            tok.low in lex.stopwords and not (not words and tok.low in lex.count_modifiers)
-        ):
+        leading_modifier = not words and tok.low in lex.count_modifiers  # `other` in `10 other people`
+        if tok.kind != "word" or (tok.low in lex.stopwords and not leading_modifier):
             break
         words.append(tok)
         j += 1
