@@ -187,8 +187,10 @@ def unit_event(s: Sentence, unit: Unit, story: Story) -> Event | None:
         pred, own = unit.noun, [unit.date]
     else:
         inside = [t for t in s.triggers if unit.holds(t.start) and id(t) not in s.nominal_nouns]
-        pred = predicate(inside, unit, text, language)
         own = [t for t in s.dates if unit.holds(t.start)]
+        if not inside and not own:
+            return None  # nothing in it names an event or dates one
+        pred = predicate(inside, unit, text, language)
     part = unit.part_of(pred.start) if pred is not None else None
     part_spans = part.spans if part is not None else unit.spans
     if unit.context and is_participial(text[unit.start : unit.end].split()[0].lower(), language):
