@@ -489,6 +489,60 @@ def test_no_date_from_citations_urls_counts_money_or_verbs(language, sentence):
 
 
 @pytest.mark.parametrize(
+    "language,sentence",
+    [
+        # parliamentary papers: the parliamentary year and the dossier number are no dates
+        ("nl", "Tweede Kamer der Staten-Generaal | 2015-2016 | 21501-20 nr. 1094 |"),
+        ("nl", "Bent u bekend met kamerstuk 35 300 VI, nr. 48?"),
+        ("nl", "Het beleidskader (bijlage bij Kamerstuk 35 788, nr. 77) is verstuurd."),
+        ("nl", "Zoals toegezegd in het debat (Handelingen II 2021/22, nr. 106, item 8)."),
+        ("nl", "Zie ook Aanhangsel Handelingen, vergaderjaar 2020–2021, nr. 2854."),
+        ("nl", "De vragen staan in vergaderjaar 2024–2025, nr. 802 van het Aanhangsel."),
+        ("nl", "Nr. 2027 BRIEF VAN DE STAATSSECRETARIS"),
+        # European documents by their number
+        ("nl", "De Commissie verwijst naar COM(2021) 591 definitief."),
+        ("en", "COM(2019) 481 final"),
+        ("en", "See COM/2021/591 final for the plan."),
+        ("en", "Document 52021DC0591"),
+        ("en", "Press release 120/16 of the Council"),
+        # phone numbers, articles, a convention named by its year
+        ("en", "Press office: +32 22812074"),
+        ("nl", "Bel +31 (0)70 2024 555 voor meer informatie."),
+        ("en", "It is laid down in Article 19 of the EU Charter."),
+        ("en", "Both are parties to the UN Convention (Palermo Convention 2000)."),
+    ],
+)
+def test_citations_and_document_numbers_are_never_dates(language, sentence):
+    assert [t for t in tag(sentence, DAY, language) if t.dated] == []
+
+
+def test_a_date_beside_a_citation_stays():
+    found = tag("Over de brief van 23 april 2024 (Kamerstuk 28 638, nr. 249) zijn vragen gesteld.", DAY, "nl")
+    assert [(t.text, t.value) for t in found] == [("23 april 2024", "2024-04-23")]
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,start,end",
+    [
+        # the years in a plan's name in running text are its period of validity, no citation
+        ("nl", "Het Beleidskader aanpak mensensmokkel 2023–2026 is vastgesteld.", "2023–2026", 2023, 2026),
+        ("nl", "In het Europese Actieplan Mensensmokkel 2021–2025 staat dit.", "2021–2025", 2021, 2025),
+        (
+            "en",
+            "The EU action plan against migrant smuggling 2021-2025 sets this out.",
+            "2021-2025",
+            2021,
+            2025,
+        ),
+        ("nl", "In het vergaderjaar 2020–2021 zijn vijftig vragen gesteld.", "2020–2021", 2020, 2021),
+    ],
+)
+def test_a_plans_years_in_running_text_are_its_period(language, sentence, extent, start, end):
+    t = only(sentence, language)
+    check(t, extent, f"{start}/{end}", D(start, 1, 1), D(end, 12, 31), "multi_year")
+
+
+@pytest.mark.parametrize(
     "text,value",
     [
         ("The incident occurred on 03/04/2024 near Dover.", "2024-03-04"),  # English: month first

@@ -39,6 +39,8 @@ from transforms.temporal.grammar import (
 )
 
 URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\[footnoteRef:\d+\]", re.I)
+# an international phone number ('+32 2 281 2074', '+31 (0)70 2024 555'): its groups of digits are no years
+PHONE = re.compile(r"(?<![\w+])\+\d{2,3}(?:[\s.-]?(?:\(\d{1,4}\)|\d{1,4})){2,6}(?!\d)")
 # Rule names whose result is anchored on the calendar alone (no document date needed).
 ABSOLUTE = {
     "iso_date",
@@ -114,13 +116,14 @@ NUMERIC_DATE = re.compile(r"(?<![\w/.,:-])(\d{1,2})[-/.](\d{1,2})[-/.](?:\d{4}|\
 
 @lru_cache(maxsize=8)
 def masked_spans(text: str, language: str) -> tuple[tuple[int, int], ...]:
-    """Spans never read as dates: URLs, e-mail addresses, footnote markers, citations, case numbers.
+    """Spans never read as dates: URLs, e-mail addresses, phone numbers, footnote markers, citations,
+    case and document numbers.
     Cached: the tagger and the event extractor both ask for them, one document after the other."""
     try:
         g = grammar(language)
     except KeyError:
         g = grammar("en")
-    patterns = [URL] + ([g.citation] if g.citation else [])
+    patterns = [URL, PHONE] + ([g.citation] if g.citation else [])
     return tuple(sorted(m.span() for rx in patterns for m in rx.finditer(text)))
 
 
