@@ -3373,3 +3373,27 @@ def test_a_holiday_of_the_following_year_stays_apart():
     # 'the following year' is counted from the story, not the document date: the holiday is not joined to it
     found = tag("Easter of the following year was cold.", DAY, "en")
     assert [t.text for t in found] == ["Easter", "the following year"]
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,value",
+    [
+        ("nl", "De man werd op 14 maart vorig jaar gearresteerd.", "14 maart vorig jaar", "2024-03-14"),
+        ("nl", "Op 14 maart van dit jaar stemde de Kamer.", "14 maart van dit jaar", "2025-03-14"),
+        ("en", "He was arrested on 3 June last year.", "3 June last year", "2024-06-03"),
+        ("en", "The vote is on June 3 next year.", "June 3 next year", "2026-06-03"),
+    ],
+)
+def test_a_day_month_with_a_relative_year_is_that_day(language, sentence, extent, value):
+    t = only(sentence, language)
+    check(t, extent, value, D.fromisoformat(value), D.fromisoformat(value), "day")
+
+
+def test_a_day_month_with_a_relative_year_has_no_day_that_year_has_not():
+    # written in 2024: last year, 2023, had no 29 February
+    t = only(
+        "Op 29 februari vorig jaar gebeurde het.",
+        "nl",
+        dct=Published(D(2024, 5, 14), D(2024, 5, 14), "day", "header"),
+    )
+    assert (t.value, t.dated) == ("XXXX-02-29", False)

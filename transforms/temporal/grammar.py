@@ -295,6 +295,13 @@ def grammar(language: str) -> Grammar:
             "month_year",
             rf"{START}(?P<month>{MONTH_ANY})\s*,?\s+(?:{OF}\s+)?(?P<year>{YEAR})(?![\d.,]\d){END}",
         ),
+        # '14 maart vorig jaar', 'on 3 June last year', 'June 3 of next year': a day (not the month) of
+        # a year named from the document date
+        (
+            "day_rel_year",
+            rf"{START}(?:(?:{ART}\s+)?(?P<d>{DAY}|{DAYWORD})\.?\s+(?:{OF}\s+)?)?(?P<month>{MONTH_ANY})(?(d)|\s+(?P<d2>{DAY}))"
+            rf"\s+(?:{OF}\s+)?(?P<ydeic>{SHIFT})\s+{YEARWORD}{END}",
+        ),
         (
             "month_rel_year",
             rf"{START}(?:(?P<month>{MONTH_FULL})\s+(?:{OF}\s+)?(?P<ydeic>{DEICTIC})\s+{YEARWORD}"

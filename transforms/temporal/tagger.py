@@ -12,6 +12,7 @@ import bisect
 import datetime as dt
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
@@ -934,6 +935,9 @@ def period_fields(period: Period | None) -> tuple:
 
 def resolve(c: Candidate, ctx: Context) -> Timex | None:
     """The Timex for one candidate, or None when it turns out not to be a temporal expression."""
+    own = RESOLVED_APART.get(c.rule)
+    if own is not None:
+        return own(c, ctx)
     g = ctx.grammar
     surface = ctx.text[c.start : c.end]
     kind = "DATE"
@@ -1693,19 +1697,8 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
     else:
         return None
 
-    if c.part and period is not None and period.known:
-        period = cal.part_of(period, c.part)
-        mod = c.part
-    if kind in ("DURATION", "SET"):
-        return Timex(c.start, c.end, surface, kind, value, None, None, "unknown", "unresolved", mod)
-    if period is not None and period.known and not (WINDOW[0] <= period.start and period.end <= WINDOW[1]):
-        period = None  # '5 december 1391' keeps its value, but no period outside the believable window
-    if period is None or not period.known:
-        return Timex(c.start, c.end, surface, kind, value, None, None, "unknown", "unresolved", mod)
-    timex = Timex(
-        c.start, c.end, surface, kind, value, period.start, period.end, period.precision, source, mod
-    )
-    if r == "year_range":  # TimeML annotates each year of "2023-2026" on its own
+    timex = finish(c, ctx, kind, value, period, source, mod)
+    if r == "year_range" and timex.dated:  # TimeML annotates each year of "2023-2026" on its own
         first = ctx.text.index(gd["y1"], c.start)
         last = ctx.text.rindex(gd["y2"], c.start, c.end)
         y2 = period.end.year
@@ -1737,6 +1730,60 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             ),
         )
     return timex
+
+
+def finish(
+    c: Candidate,
+    ctx: Context,
+    kind: str,
+    value: str,
+    period: Period | None,
+    source: str,
+    mod: str | None = None,
+) -> Timex:
+    """The Timex of a resolved candidate: its period narrowed to the part a modifier names ('begin
+    2025'); no period for a length or a set, nor outside the believable window ('5 december 1391'
+    keeps its value)."""
+    surface = ctx.text[c.start : c.end]
+    if c.part and period is not None and period.known:
+        period = cal.part_of(period, c.part)
+        mod = c.part
+    if kind in ("DURATION", "SET"):
+        return Timex(c.start, c.end, surface, kind, value, None, None, "unknown", "unresolved", mod)
+    if period is not None and period.known and not (WINDOW[0] <= period.start and period.end <= WINDOW[1]):
+        period = None
+    if period is None or not period.known:
+        return Timex(c.start, c.end, surface, kind, value, None, None, "unknown", "unresolved", mod)
+    return Timex(
+        c.start, c.end, surface, kind, value, period.start, period.end, period.precision, source, mod
+    )
+
+
+# ---------------------------------------------------------------- rules resolved apart (one function each)
+
+
+def resolve_day_rel_year(c: Candidate, ctx: Context) -> Timex | None:
+    """'op 14 maart vorig jaar', 'on 3 June last year', '14 maart van dit jaar', 'June 3 of next year':
+    that day of the year counted from the document date (a day, not the month nor the year)."""
+    g = ctx.grammar
+    month = g.lookup_month(c.g["month"])
+    dnum = day_number(c.g.get("d") or c.g["d2"], g)
+    n = g.words["deictic"].get(phrase_key(c.g["ydeic"]))
+    if month is None or dnum is None or not isinstance(n, int) or cal.valid_day(2024, month, dnum) is None:
+        return None  # no year has a 31 February (29 February is checked in the year it falls in)
+
+    def that_day(d: dt.date) -> Period | None:
+        day = cal.valid_day(d.year + n, month, dnum)
+        return cal.day(day) if day else None
+
+    period, source = dct_relative(ctx, that_day)
+    value = period.start.isoformat() if period and period.precision == "day" else x_value(month, dnum)
+    return finish(c, ctx, "DATE", value, period, source)
+
+
+RESOLVED_APART: dict[str, Callable[[Candidate, Context], Timex | None]] = {
+    "day_rel_year": resolve_day_rel_year,
+}
 
 
 # ---------------------------------------------------------------- ranges and open intervals
