@@ -3397,3 +3397,65 @@ def test_a_day_month_with_a_relative_year_has_no_day_that_year_has_not():
         dct=Published(D(2024, 5, 14), D(2024, 5, 14), "day", "header"),
     )
     assert (t.value, t.dated) == ("XXXX-02-29", False)
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,start,end,mod",
+    [
+        # a day-month with a relative year, a weekday: the open interval on that side
+        (
+            "nl",
+            "Na 14 maart vorig jaar daalde het aantal.",
+            "Na 14 maart vorig jaar",
+            D(2024, 3, 14),
+            None,
+            "AFTER",
+        ),
+        (
+            "en",
+            "Before 3 June last year nobody knew.",
+            "Before 3 June last year",
+            None,
+            D(2024, 6, 2),
+            "BEFORE",
+        ),
+        ("nl", "Sinds dinsdag zijn er 80 aangekomen.", "Sinds dinsdag", D(2025, 5, 13), None, "SINCE"),
+        ("en", "Prior to Monday, nothing happened.", "Prior to Monday", None, D(2025, 5, 11), "BEFORE"),
+        (
+            "en",
+            "Ahead of Monday's vote the minister spoke.",
+            "Ahead of Monday",
+            None,
+            D(2025, 5, 11),
+            "BEFORE",
+        ),
+        (
+            "nl",
+            "Voorafgaand aan 7 maart sprak hij.",
+            "Voorafgaand aan 7 maart",
+            None,
+            D(2025, 3, 6),
+            "BEFORE",
+        ),
+        # Dutch 'voor' is 'before' after a word that says so, or before a day in a clause with a deadline
+        ("nl", "Kort voor 1 maart werd hij opgepakt.", "voor 1 maart", None, D(2025, 2, 28), "BEFORE"),
+        ("nl", "Het plan moet voor 1 juli klaar zijn.", "voor 1 juli", None, D(2025, 6, 30), "BEFORE"),
+    ],
+)
+def test_before_after_and_since_a_day_or_weekday_open_the_interval(
+    language, sentence, extent, start, end, mod
+):
+    t = only(sentence, language)
+    assert (t.text, t.date_start, t.date_end, t.mod) == (extent, start, end, mod)
+
+
+@pytest.mark.parametrize(
+    "sentence,extent",
+    [
+        ("Het debat staat gepland voor dinsdag.", "dinsdag"),  # 'for' Tuesday
+        ("Het kabinet moet de begroting voor 2026 indienen.", "2026"),  # the budget 'for' 2026
+    ],
+)
+def test_dutch_voor_that_means_for_opens_no_interval(sentence, extent):
+    t = only(sentence, "nl")
+    assert (t.text, t.mod, t.dated) == (extent, None, True)

@@ -1982,6 +1982,8 @@ def open_interval(t: Timex, text: str, g: Grammar) -> Timex | None:
         if m:
             mod = after[phrase_key(m.group(1))]
             end = t.end + m.end()
+        else:
+            start, mod = ambiguous_before(t, text, g) or (start, None)
     if mod is None:
         return None
     if mod == "AFTER":
@@ -1998,6 +2000,31 @@ def open_interval(t: Timex, text: str, g: Grammar) -> Timex | None:
         mod = "ON_OR_BEFORE" if mod == "BEFORE" else mod
         lo, hi = None, t.date_end
     return Timex(start, end, text[start:end], "DATE", t.value, lo, hi, "range", t.source, mod, (t,))
+
+
+def ambiguous_before(t: Timex, text: str, g: Grammar) -> tuple[int, str] | None:
+    """Where a word that also means 'for' opens the interval before a date (Dutch 'voor': 'gepland voor
+    dinsdag', 'de begroting voor 2026'), its start and mod: after a word that says it is 'before' ('kort
+    voor 1 maart', 'nog voor maandag'), or before a day in a clause with a deadline ('moet voor 1 juli
+    klaar zijn'). None otherwise."""
+    words = g.words.get("ambiguous_open_before", {})
+    if not words:
+        return None
+    leads = g.words.get("ambiguous_open_before_leads", [])
+    lo = max(0, t.start - 40)
+    m = re.search(rf"(?<!\w)(?:({alt(leads)})\s+)?({alt(words)})\s+$", text[lo : t.start], re.I)
+    if m is None:
+        return None
+    if m.group(1) is None and not (t.precision == "day" and deadline_in_clause(t, text, g)):
+        return None
+    return lo + m.start(2), words[phrase_key(m.group(2))]
+
+
+def deadline_in_clause(t: Timex, text: str, g: Grammar) -> bool:
+    """The clause of `t` sets a deadline ('moet', 'dient', 'uiterlijk')."""
+    cues = g.words.get("deadline_cues", [])
+    lo, hi = clause_bounds(text, g.language, t.start, t.end)
+    return bool(cues) and re.search(rf"(?<!\w){alt(cues)}(?!\w)", text[lo:hi], re.I) is not None
 
 
 def weakest(a: str, b: str) -> str:
@@ -2185,6 +2212,14 @@ def join_times_to_days(timexes: list[Timex], text: str, g: Grammar) -> list[Time
         if (
             m
             and prev is not None
+            and open_day(prev) is not None
+            and re.fullmatch(rf"\s*,?\s+(?:(?:{links})\s+)?", text[prev.end : t.start], re.I)
+        ):
+            out[-1] = time_on_open_day(prev, t, m.group(1), text)
+            continue
+        if (
+            m
+            and prev is not None
             and prev.type in ("DATE", "TIME")
             and prev.precision == "day"
             and prev.date_start is not None
@@ -2204,6 +2239,24 @@ def join_times_to_days(timexes: list[Timex], text: str, g: Grammar) -> list[Time
             continue
         out.append(t)
     return out
+
+
+def open_day(t: Timex) -> Timex | None:
+    """The day an open interval opens at ('voor aankomende dinsdag', 'after Monday'), if it is a day."""
+    if t.mod is None or len(t.parts) != 1 or t.parts[0].precision != "day" or t.type != "DATE":
+        return None
+    return t.parts[0]
+
+
+def time_on_open_day(opened: Timex, t: Timex, clock: str, text: str) -> Timex:
+    """'voor aankomende dinsdag om 12.00', 'after Monday at 9 a.m.': the interval opens at that time of
+    the day, so a day before it ends with that day, not the one before."""
+    day = open_day(opened)
+    assert day is not None and day.date_start is not None
+    value = f"{day.date_start.isoformat()}T{clock}"
+    inner = replace(day, end=t.end, text=text[day.start : t.end], type="TIME", value=value)
+    end = day.date_end if opened.date_end is not None else None
+    return replace(opened, end=t.end, type="TIME", value=value, date_end=end, parts=(inner,))
 
 
 def lend_range_years(cands: list[Candidate], text: str, g: Grammar) -> None:
