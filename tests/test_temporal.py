@@ -3459,3 +3459,42 @@ def test_before_after_and_since_a_day_or_weekday_open_the_interval(
 def test_dutch_voor_that_means_for_opens_no_interval(sentence, extent):
     t = only(sentence, "nl")
     assert (t.text, t.mod, t.dated) == (extent, None, True)
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,start",
+    [
+        ("nl", "Sinds begin dit jaar zijn er 80 veroordeeld.", "Sinds begin dit jaar", D(2025, 1, 1)),
+        (
+            "nl",
+            "Sinds het begin van het jaar zijn er 80 veroordeeld.",
+            "Sinds het begin van het jaar",
+            D(2025, 1, 1),
+        ),
+        (
+            "nl",
+            "Sinds de start van het jaar zijn er 80 veroordeeld.",
+            "Sinds de start van het jaar",
+            D(2025, 1, 1),
+        ),
+        ("nl", "Vanaf begin 2023 geldt de regel.", "Vanaf begin 2023", D(2023, 1, 1)),
+        (
+            "en",
+            "Since the start of the year 80 have been convicted.",
+            "Since the start of the year",
+            D(2025, 1, 1),
+        ),
+        (
+            "en",
+            "Since the beginning of 2024 80 have been convicted.",
+            "Since the beginning of 2024",
+            D(2024, 1, 1),
+        ),
+        # a month of the document's year
+        ("nl", "Sinds mei dit jaar zijn er 80 veroordeeld.", "Sinds mei dit jaar", D(2025, 5, 1)),
+        ("en", "Since May this year 80 have been convicted.", "Since May this year", D(2025, 5, 1)),
+    ],
+)
+def test_since_the_start_of_a_period_or_a_month_this_year_is_open_from_it(language, sentence, extent, start):
+    t = only(sentence, language)
+    assert (t.text, t.date_start, t.date_end, t.mod) == (extent, start, None, "SINCE")
