@@ -3498,3 +3498,64 @@ def test_dutch_voor_that_means_for_opens_no_interval(sentence, extent):
 def test_since_the_start_of_a_period_or_a_month_this_year_is_open_from_it(language, sentence, extent, start):
     t = only(sentence, language)
     assert (t.text, t.date_start, t.date_end, t.mod) == (extent, start, None, "SINCE")
+
+
+@pytest.mark.parametrize(
+    "language,text,extent,value",
+    [
+        ("en", "He was arrested on 3 May. Later that day he was released.", "Later that day", "2025-05-03"),
+        (
+            "en",
+            "He was arrested on 3 May. That same afternoon he was released.",
+            "That same afternoon",
+            "2025-05-03",
+        ),
+        (
+            "en",
+            "He was arrested on 3 May. The next morning he was released.",
+            "The next morning",
+            "2025-05-04",
+        ),
+        ("nl", "Hij werd op 3 mei opgepakt. Later die dag kwam hij vrij.", "Later die dag", "2025-05-03"),
+        (
+            "nl",
+            "Hij werd op 3 mei opgepakt. Diezelfde middag kwam hij vrij.",
+            "Diezelfde middag",
+            "2025-05-03",
+        ),
+        (
+            "nl",
+            "Hij werd op 3 mei opgepakt. De volgende ochtend kwam hij vrij.",
+            "De volgende ochtend",
+            "2025-05-04",
+        ),
+        ("nl", "Hij werd op 3 mei opgepakt. De dag erna kwam hij vrij.", "De dag erna", "2025-05-04"),
+    ],
+)
+def test_a_day_of_the_story_is_counted_from_the_day_stated_last(language, text, extent, value):
+    t = next(t for t in tag(text, DAY, language) if t.text == extent)
+    check(t, extent, value, D.fromisoformat(value), D.fromisoformat(value), "day")
+
+
+@pytest.mark.parametrize(
+    "language,text,extent",
+    [
+        # no day stated before: not the document date
+        ("en", "That same afternoon he was released.", "That same afternoon"),
+        ("nl", "De volgende ochtend kwam hij vrij.", "De volgende ochtend"),
+        # the last date stated is no day
+        ("en", "In March he was arrested. That afternoon he was released.", "That afternoon"),
+        ("nl", "In maart werd hij opgepakt. Die middag kwam hij vrij.", "Die middag"),
+    ],
+)
+def test_a_day_of_the_story_without_a_stated_day_stays_unresolved(language, text, extent):
+    t = next(t for t in tag(text, DAY, language) if t.text == extent)
+    assert (t.value, t.dated) == ("XXXX-XX-XX", False)
+
+
+def test_a_day_of_the_story_may_be_referred_to_again():
+    found = tag("Op 3 mei werd hij opgepakt. De dag erna kwam hij vrij. Die avond vertrok hij.", DAY, "nl")
+    assert [(t.text, t.value) for t in found][1:] == [
+        ("De dag erna", "2025-05-04"),
+        ("Die avond", "2025-05-04"),
+    ]

@@ -215,6 +215,11 @@ def grammar(language: str) -> Grammar:
     JOIN = alt(W.get("amount_joiners", []))
     MORE = rf"(?P<more>(?:(?:\s*,\s*|\s+)(?:{JOIN}\s+)?{NUM}\s+{DURUNITS}(?!\w))+)?"
     EARLYLATE = alt(W.get("earlier_later", {}))
+    # a day of the story: the one stated last ('that same afternoon'), or one on from it ('the next day')
+    STORY = W.get("story_day_words", {})
+    STORY_SAME = alt(k for k, v in STORY.items() if v == 0)
+    STORY_STEP = alt(k for k, v in STORY.items() if v != 0)
+    STORY_DAY = alt(k for k, v in W.get("anaphoric_unit_words", {}).items() if v == "D")
     OF = alt(OF_WORDS)
     QCODE = alt(W.get("quarter_codes", ["Q"]))
     FISCAL = alt(W.get("fiscal_words", []))
@@ -470,8 +475,16 @@ def grammar(language: str) -> Grammar:
         ),
         (
             "anaphoric_unit",
-            rf"{START}(?:(?P<dem>{alt(W.get('anaphoric_units', {}))})\s+(?P<unit>"
+            # 'later that year', 'Earlier that day': the period, the word before it stays in the expression
+            rf"{START}(?:(?:(?P<el>{EARLYLATE})\s+)?(?P<dem>{alt(W.get('anaphoric_units', {}))})\s+(?P<unit>"
             rf"{alt(W.get('anaphoric_unit_words', {}))})|(?P<bare>{alt(W.get('bare_anaphoric_units', {}))})){END}",
+        ),
+        # 'that same afternoon', 'the next morning', 'de dag erna', 'later die avond': a day of the story
+        (
+            "story_day",
+            rf"{START}(?:(?P<el>{EARLYLATE})\s+)?(?:(?P<same>{STORY_SAME})\s+(?P<part>{DAYPART})"
+            rf"|(?P<step>{STORY_STEP})\s+(?P<unit>{DAYPART}|{STORY_DAY})"
+            rf"|{ART}\s+(?P<unit2>{DAYPART}|{STORY_DAY})\s+(?P<post>{alt(W.get('story_day_postfixes', {}))})){END}",
         ),
         ("generic", rf"{START}(?P<gen>{alt(W.get('generic_tagged', []))}){END}"),
         (

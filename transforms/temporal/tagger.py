@@ -77,7 +77,8 @@ class Context:
     dct: Period | None  # the document's date
     anchor: Period | None = None  # inferred from the document's own explicit dates when there is no dct
     resolved: list[Timex] = field(default_factory=list)  # earlier timexes (for "het jaar ervoor")
-    restated: set[int] = field(default_factory=set)  # starts of anaphora naming a stated period again
+    # starts of anaphora naming a stated period again, or a day of the story ('the next morning')
+    restated: set[int] = field(default_factory=set)
     numeric_order: str | None = None  # 'dmy' or 'mdy' when the document shows which it writes
 
     def tense(self, start: int, end: int, past_verbs: bool = False) -> int:
@@ -1781,8 +1782,48 @@ def resolve_day_rel_year(c: Candidate, ctx: Context) -> Timex | None:
     return finish(c, ctx, "DATE", value, period, source)
 
 
+# how far back a day of the story may be stated (a few paragraphs)
+STORY_REACH = 1500
+
+
+def story_anchor(ctx: Context, before: int) -> Timex | None:
+    """The day the story is at: the last date the text states before `before` (within a few
+    paragraphs), when that is a day ('On 3 May ... That afternoon'); None when it is not ('In May ...
+    that afternoon' names no day, nor does a 'today' without a document date) or when there is none."""
+    last = next((t for t in reversed(ctx.resolved) if t.end <= before and t.type == "DATE"), None)
+    if (
+        last is None
+        or before - last.end >= STORY_REACH
+        or last.precision != "day"
+        or not referable(ctx, last)
+    ):
+        return None
+    return last
+
+
+def resolve_story_day(c: Candidate, ctx: Context) -> Timex | None:
+    """'that same afternoon', 'later die dag' ('that day' is `anaphoric_unit`'s), 'the next morning', 'de
+    volgende ochtend', 'de dag erna', 'the previous evening': the day of the story (the last day stated
+    before it), or the day after or before it, not the document date; unresolved without such a day.
+    As TimeML writes 'the next morning', the value is the day. A later 'that evening' may refer to it."""
+    W = ctx.grammar.words
+    if c.g.get("same"):
+        step = 0
+    elif c.g.get("step"):
+        step = W["story_day_words"][phrase_key(c.g["step"])]
+    else:
+        step = W["story_day_postfixes"][phrase_key(c.g["post"])]
+    anchor = story_anchor(ctx, c.start)
+    if anchor is None or anchor.date_start is None:
+        return finish(c, ctx, "DATE", "XXXX-XX-XX", None, "unresolved")
+    day = anchor.date_start + dt.timedelta(days=step)
+    ctx.restated.add(c.start)
+    return finish(c, ctx, "DATE", day.isoformat(), cal.day(day), "inherited")
+
+
 RESOLVED_APART: dict[str, Callable[[Candidate, Context], Timex | None]] = {
     "day_rel_year": resolve_day_rel_year,
+    "story_day": resolve_story_day,
 }
 
 
