@@ -3559,3 +3559,76 @@ def test_a_day_of_the_story_may_be_referred_to_again():
         ("De dag erna", "2025-05-04"),
         ("Die avond", "2025-05-04"),
     ]
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,value,start,end",
+    [
+        (
+            "en",
+            "Boats arrived three nights in a row.",
+            "three nights in a row",
+            "P3D",
+            D(2025, 5, 12),
+            D(2025, 5, 14),
+        ),
+        (
+            "en",
+            "Boats arrived for the third day running.",
+            "the third day running",
+            "P3D",
+            D(2025, 5, 12),
+            D(2025, 5, 14),
+        ),
+        (
+            "nl",
+            "Vier dagen op rij kwamen er boten aan.",
+            "Vier dagen op rij",
+            "P4D",
+            D(2025, 5, 11),
+            D(2025, 5, 14),
+        ),
+        (
+            "nl",
+            "Drie nachten achter elkaar staken migranten over.",
+            "Drie nachten achter elkaar",
+            "P3D",
+            D(2025, 5, 12),
+            D(2025, 5, 14),
+        ),
+        # a clause in the past with its own day: up to that day
+        (
+            "en",
+            "On 3 May boats arrived for the third day running.",
+            "the third day running",
+            "P3D",
+            D(2025, 5, 1),
+            D(2025, 5, 3),
+        ),
+        (
+            "nl",
+            "Op 3 mei kwamen voor de derde dag op rij boten aan.",
+            "de derde dag op rij",
+            "P3D",
+            D(2025, 5, 1),
+            D(2025, 5, 3),
+        ),
+    ],
+)
+def test_a_run_in_a_row_ends_at_the_document_date_or_the_day_of_its_clause(
+    language, sentence, extent, value, start, end
+):
+    t = next(t for t in tag(sentence, DAY, language) if t.type == "DURATION")
+    check(t, extent, value, start, end, "range")
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent",
+    [
+        ("en", "They will strike three days in a row.", "three days in a row"),
+        ("nl", "Ze gaan drie dagen achter elkaar staken.", "drie dagen achter elkaar"),
+    ],
+)
+def test_a_run_in_a_row_that_is_yet_to_come_is_a_length_alone(language, sentence, extent):
+    t = only(sentence, language)
+    assert (t.text, t.type, t.value, t.dated) == (extent, "DURATION", "P3D", False)

@@ -215,6 +215,13 @@ def grammar(language: str) -> Grammar:
     JOIN = alt(W.get("amount_joiners", []))
     MORE = rf"(?P<more>(?:(?:\s*,\s*|\s+)(?:{JOIN}\s+)?{NUM}\s+{DURUNITS}(?!\w))+)?"
     EARLYLATE = alt(W.get("earlier_later", {}))
+    # a run of units up to now: 'drie nachten achter elkaar', 'the third consecutive year'
+    ROW_UNITS = alt(
+        [k for k, v in W.get("units", {}).items() if v in ("D", "W", "M", "Q", "Y")]
+        + list(W.get("row_units", {}))
+    )
+    ROW_ORD = rf"(?:{alt(o for o, v in ordinals.items() if v >= 2)}|\d{{1,2}}(?:{SUF}))"
+    ROW_POST = alt(W.get("row_postfixes", []))
     # a day of the story: the one stated last ('that same afternoon'), or one on from it ('the next day')
     STORY = W.get("story_day_words", {})
     STORY_SAME = alt(k for k, v in STORY.items() if v == 0)
@@ -478,6 +485,13 @@ def grammar(language: str) -> Grammar:
             # 'later that year', 'Earlier that day': the period, the word before it stays in the expression
             rf"{START}(?:(?:(?P<el>{EARLYLATE})\s+)?(?P<dem>{alt(W.get('anaphoric_units', {}))})\s+(?P<unit>"
             rf"{alt(W.get('anaphoric_unit_words', {}))})|(?P<bare>{alt(W.get('bare_anaphoric_units', {}))})){END}",
+        ),
+        # 'three nights in a row', 'the third day running', 'vier dagen op rij', 'de derde opeenvolgende
+        # nacht': a run of units up to now (a prefix word, or a postfix word, or both)
+        (
+            "in_a_row",
+            rf"{START}(?:{ART}\s+)?(?:(?P<num>{NUM})|(?P<ord>{ROW_ORD}))\s+(?:(?P<pre>{alt(W.get('row_prefixes', []))})\s+)?"
+            rf"(?P<unit>{ROW_UNITS})(?(pre)(?:\s+(?P<post>{ROW_POST}))?|\s+(?P<post2>{ROW_POST})){END}",
         ),
         # 'that same afternoon', 'the next morning', 'de dag erna', 'later die avond': a day of the story
         (

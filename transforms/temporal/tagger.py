@@ -1821,7 +1821,44 @@ def resolve_story_day(c: Candidate, ctx: Context) -> Timex | None:
     return finish(c, ctx, "DATE", day.isoformat(), cal.day(day), "inherited")
 
 
+def resolve_in_a_row(c: Candidate, ctx: Context) -> Timex | None:
+    """'three nights in a row', 'the third day running', 'vier dagen op rij', 'drie nachten achter elkaar':
+    a length, and its stretch up to the document date (a night counts as its day), or up to the day a
+    clause in the past states before it ('on 3 May boats arrived for the third day running'). A
+    clause that looks ahead ('will strike three days in a row') has the length alone."""
+    g = ctx.grammar
+    word = phrase_key(c.g["unit"])
+    unit = g.words.get("units", {}).get(word) or g.words["row_units"][word]
+    n = g.lookup_number(c.g["num"]) if c.g.get("num") else day_number(c.g["ord"], g)
+    if n is None or not float(n).is_integer() or n < 1:
+        return None
+    value = duration_value(n, unit)
+    direction = ctx.tense(c.start, c.end, past_verbs=True)
+    if direction > 0:
+        return finish(c, ctx, "DURATION", value, None, "unresolved")
+
+    def run(d: dt.date, k: int = int(n)) -> Period:
+        return Period(cal.unit_period(unit, cal.shift(d, unit, 1 - k)).start, d, "range")
+
+    anchor = stated_day_in_clause(ctx, c) if direction < 0 else None
+    if anchor is not None and anchor.date_start is not None:
+        period, source = run(anchor.date_start), "inherited"
+    else:
+        period, source = dct_relative(ctx, run)
+    if period is None:
+        return finish(c, ctx, "DURATION", value, None, "unresolved")
+    surface = ctx.text[c.start : c.end]
+    return Timex(c.start, c.end, surface, "DURATION", value, period.start, period.end, "range", source)
+
+
+def stated_day_in_clause(ctx: Context, c: Candidate) -> Timex | None:
+    """The last day stated in the clause of `c`, before it."""
+    lo = clause_bounds(ctx.text, ctx.grammar.language, c.start, c.end)[0]
+    return last_referable(ctx, c.start, ("day",), within=c.start - lo)
+
+
 RESOLVED_APART: dict[str, Callable[[Candidate, Context], Timex | None]] = {
+    "in_a_row": resolve_in_a_row,
     "day_rel_year": resolve_day_rel_year,
     "story_day": resolve_story_day,
 }
