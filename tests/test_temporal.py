@@ -200,7 +200,7 @@ RELATIVE = [
     ),
     ("nl", "Dat gebeurde vorige week.", "vorige week", "2025-W19", D(2025, 5, 5), D(2025, 5, 11), "week"),
     ("nl", "Vorig jaar kwamen er meer.", "Vorig jaar", "2024", D(2024, 1, 1), D(2024, 12, 31), "year"),
-    ("nl", "Dit jaar kwamen er meer.", "Dit jaar", "2025", D(2025, 1, 1), D(2025, 12, 31), "year"),
+    ("nl", "Dit jaar komen er meer.", "Dit jaar", "2025", D(2025, 1, 1), D(2025, 12, 31), "year"),
     (
         "nl",
         "Volgende maand komt het rapport.",
@@ -302,7 +302,7 @@ def test_weekday_in_a_document_dated_to_the_month_is_an_honest_range():
 
 
 def test_relative_year_in_a_document_dated_to_the_month_is_exact():
-    found = tag("Dit jaar zijn al 6.600 mensen overgestoken.", MONTH, "nl")
+    found = tag("Dit jaar steken meer mensen over.", MONTH, "nl")
     assert [(t.value, t.date_start, t.date_end, t.precision) for t in found] == [
         ("2025", D(2025, 1, 1), D(2025, 12, 31), "year")
     ]
@@ -3632,3 +3632,31 @@ def test_a_run_in_a_row_ends_at_the_document_date_or_the_day_of_its_clause(
 def test_a_run_in_a_row_that_is_yet_to_come_is_a_length_alone(language, sentence, extent):
     t = only(sentence, language)
     assert (t.text, t.type, t.value, t.dated) == (extent, "DURATION", "P3D", False)
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,end,precision",
+    [
+        # in the past or the perfect: from 1 January up to the document date
+        ("en", "This year 80 have been convicted.", "This year", D(2025, 5, 14), "range"),
+        ("en", "So far this year 80 people were convicted.", "this year", D(2025, 5, 14), "range"),
+        ("nl", "Dit jaar zijn er al 80 veroordeeld.", "Dit jaar", D(2025, 5, 14), "range"),
+        ("nl", "Dit jaar kwamen er meer.", "Dit jaar", D(2025, 5, 14), "range"),
+        # ahead, neutral, a forecast or the period of a noun: the whole year
+        ("en", "This year 80 will be convicted.", "This year", D(2025, 12, 31), "year"),
+        ("en", "Analysts had predicted a loss for this year.", "this year", D(2025, 12, 31), "year"),
+        ("en", "He had hoped to run in this year's election.", "this year", D(2025, 12, 31), "year"),
+        ("nl", "Dit jaar worden er 80 veroordeeld.", "Dit jaar", D(2025, 12, 31), "year"),
+        ("nl", "Het kabinet verwachtte dit jaar 80 veroordelingen.", "dit jaar", D(2025, 12, 31), "year"),
+    ],
+)
+def test_this_year_in_a_clause_that_looks_back_runs_up_to_the_document_date(
+    language, sentence, extent, end, precision
+):
+    t = only(sentence, language)
+    check(t, extent, "2025", D(2025, 1, 1), end, precision)
+
+
+def test_this_year_looking_back_in_a_document_dated_to_the_month_runs_to_its_end():
+    t = only("Dit jaar zijn al 6.600 mensen overgestoken.", "nl", dct=MONTH)
+    check(t, "Dit jaar", "2025", D(2025, 1, 1), D(2025, 5, 31), "range")

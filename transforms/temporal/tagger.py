@@ -20,6 +20,7 @@ from schemas.tables import DATE_WINDOW as WINDOW
 from transforms.clauses import (
     clause_bounds,
     clause_direction,
+    looks_back,
     past_verb_in_clause,
     phrase_key,
     verb_before,
@@ -2162,9 +2163,50 @@ def tag(text: str, dct: Published | Period | None = None, language: str = "en") 
         t = resolve(c, ctx)
         if t is not None:
             ctx.resolved.append(t)
-    days = offsets_from_days(weeks_of_days(ctx.resolved, masked, g), masked, g)
+    days = offsets_from_days(weeks_of_days(so_far(ctx.resolved, ctx), masked, g), masked, g)
     joined = join_times_to_days(join_ranges(periods_up_to(days, masked, g), masked, g, ctx), masked, g)
     return [replace(t, text=text[t.start : t.end]) for t in joined]
+
+
+# the current periods a clause in the past or the perfect counts only up to the document date (a quarter
+# in a report is too often a fiscal one: 'the fourth quarter ended Sept. 30'; a week is short enough whole)
+SO_FAR_PRECISIONS = ("year", "month")
+
+
+def so_far(timexes: list[Timex], ctx: Context) -> list[Timex]:
+    """'this year 80 have been convicted', 'dit jaar zijn er al 80 veroordeeld', 'deze maand werden 12
+    mensen opgepakt': the year or month the document date falls in, in a clause that speaks of what has
+    happened by now (`clauses.looks_back`), runs from its start up to the document date, not to its
+    end; in a clause that looks ahead or says neither ('this year 80 will be convicted') it stays
+    whole, as does the period of a noun ('this year's election', 'the dividend for this year'). After
+    resolution: anaphora ('het jaar ervoor') refer to the whole period."""
+    d = ctx.dct
+    if d is None or not d.known:
+        return timexes
+    out = []
+    for t in timexes:
+        if (
+            t.type == "DATE"
+            and t.source == "relative_to_dct"
+            and t.mod is None
+            and t.precision in SO_FAR_PRECISIONS
+            and t.date_start is not None
+            and t.date_end is not None
+            and t.date_start <= d.start
+            and d.end < t.date_end
+            and not names_a_whole_period(t, ctx)
+            and looks_back(ctx.text, ctx.grammar.language, t.start, t.end)
+        ):
+            t = replace(t, date_end=d.end, precision="range")
+        out.append(t)
+    return out
+
+
+def names_a_whole_period(t: Timex, ctx: Context) -> bool:
+    """'this year's election', 'the dividend for this year', 'de begroting voor dit jaar': the period a
+    noun is of, or a target is set for, is the whole one."""
+    possessive = re.match(r"'s(?!\w)", ctx.text[t.end : t.end + 3]) is not None
+    return possessive or word_before(ctx.text, t.start) in ctx.grammar.words.get("whole_period_leads", [])
 
 
 @cache
