@@ -29,6 +29,13 @@ def is_abbreviation(name: str, names: dict[str, int]) -> bool:
     return any(len(other) > len(name) and v == value for other, v in names.items()) and len(name) <= 4
 
 
+def needs_one_of(phrases) -> tuple[str, ...]:
+    """A rule's gate (`Rule.gate`) when every match holds one of `phrases`: the longest word of each (the
+    last of equally long ones: 'op een rij' needs 'rij'), in lower case; a phrase may be broken over
+    lines, a word not."""
+    return tuple(sorted({max(reversed(p.lower().split()), key=len) for p in phrases if p.strip()}))
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
@@ -267,6 +274,10 @@ def grammar(language: str) -> Grammar:
         else ""
     )
 
+    # '14 maart vorig jaar', 'on 3 June last year', 'June 3 of next year': after a day and a month, a year
+    # named from the document date (the day of that year, not the month)
+    REL_YEAR = rf"|\s+(?:{OF}\s+)?(?P<ydeic>{SHIFT})\s+{YEARWORD}"
+
     rules = [
         (
             "iso_date",
@@ -287,7 +298,7 @@ def grammar(language: str) -> Grammar:
         (
             "dmy",
             rf"{START}(?<!\d[.,:])(?:(?P<wd>{WD}){WDPART}\s*,?\s+(?:the\s+)?)?(?:{ART}\s+)?(?P<d>{DAY}|{DAYWORD})\.?\s+(?:{OF}\s+)?(?P<month>{MONTH_ANY})"
-            rf"(?:\s*,?\s*(?P<year>{ANYYEAR})(?![\d.,]\d))?(?:\s+(?P<past>{PAST})|\s+(?P<fut>{FUT}))?(?!\w)",
+            rf"(?:\s*,?\s*(?P<year>{ANYYEAR})(?![\d.,]\d){REL_YEAR})?(?:\s+(?P<past>{PAST})|\s+(?P<fut>{FUT}))?(?!\w)",
         ),
         # '1-jan', '28-nov', '23-Sep-2020', '01/sep/2019': a day and a month name joined as in a table
         (
@@ -301,18 +312,11 @@ def grammar(language: str) -> Grammar:
             # ('in January the first shipments', 'January first-quarter sales')
             rf"{START}(?:(?P<wd>{WD}){WDPART}\s*,?\s+)?(?P<month>{MONTH_ANY})\s+(?:(?P<d>{DAY})(?!\d|:\d|,\d{{3}})"
             rf"{MDY_ORD})"
-            rf"(?:\s*,?\s*(?P<year>{YEAR4}))?{END}",
+            rf"(?:\s*,?\s*(?P<year>{YEAR4}){REL_YEAR})?{END}",
         ),
         (
             "month_year",
             rf"{START}(?P<month>{MONTH_ANY})\s*,?\s+(?:{OF}\s+)?(?P<year>{YEAR})(?![\d.,]\d){END}",
-        ),
-        # '14 maart vorig jaar', 'on 3 June last year', 'June 3 of next year': a day (not the month) of
-        # a year named from the document date
-        (
-            "day_rel_year",
-            rf"{START}(?:(?:{ART}\s+)?(?P<d>{DAY}|{DAYWORD})\.?\s+(?:{OF}\s+)?)?(?P<month>{MONTH_ANY})(?(d)|\s+(?P<d2>{DAY}))"
-            rf"\s+(?:{OF}\s+)?(?P<ydeic>{SHIFT})\s+{YEARWORD}{END}",
         ),
         (
             "month_rel_year",
@@ -559,6 +563,17 @@ def grammar(language: str) -> Grammar:
             )
         ),
         "rest_of": tuple(sorted({w.split()[0].lower() for w in W.get("rest_of", [])})),
+        # rules that need a word of one list: most texts have none ('three nights in a row', 'two years
+        # ago', 'the third quarter', 'next spring')
+        "in_a_row": needs_one_of(W.get("row_postfixes", []) + W.get("row_prefixes", [])),
+        "ago": needs_one_of(W.get("ago", [])),
+        "from_now": needs_one_of(W.get("from_now", [])),
+        "offset_day": needs_one_of(k for k, v in W.get("relative_days", {}).items() if v[1] is None),
+        "day_of_month": needs_one_of(k for k, v in W.get("deictic_unit_words", {}).items() if v == "M"),
+        "quarter": needs_one_of(W.get("quarter_words", [])),
+        "half": needs_one_of(W.get("half_words", [])),
+        "year_period": needs_one_of(W.get("year_period_words", [])),
+        "season": needs_one_of(W.get("seasons", {})),
     }
     compiled = tuple(compile_rule(name, rx, gates.get(name, ())) for name, rx in rules)
     cites = W.get("citations", [])

@@ -42,7 +42,8 @@ from transforms.temporal.grammar import (
 
 URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\[footnoteRef:\d+\]", re.I)
 # an international phone number ('+32 2 281 2074', '+31 (0)70 2024 555'): its groups of digits are no years
-PHONE = re.compile(r"(?<![\w+])\+\d{2,3}(?:[\s.-]?(?:\(\d{1,4}\)|\d{1,4})){2,6}(?!\d)")
+# (the '+' first, so the engine can skip to it; the look-behind then checks the character before it)
+PHONE = re.compile(r"\+(?<![\w+]\+)\d{2,3}(?:[\s.-]?(?:\(\d{1,4}\)|\d{1,4})){2,6}(?!\d)")
 # Rule names whose result is anchored on the calendar alone (no document date needed).
 ABSOLUTE = {
     "iso_date",
@@ -937,7 +938,7 @@ def period_fields(period: Period | None) -> tuple:
 
 def resolve(c: Candidate, ctx: Context) -> Timex | None:
     """The Timex for one candidate, or None when it turns out not to be a temporal expression."""
-    own = RESOLVED_APART.get(c.rule)
+    own = resolver_apart(c)
     if own is not None:
         return own(c, ctx)
     g = ctx.grammar
@@ -1769,7 +1770,7 @@ def resolve_day_rel_year(c: Candidate, ctx: Context) -> Timex | None:
     that day of the year counted from the document date (a day, not the month nor the year)."""
     g = ctx.grammar
     month = g.lookup_month(c.g["month"])
-    dnum = day_number(c.g.get("d") or c.g["d2"], g)
+    dnum = day_number(c.g.get("d") or c.g["dw"], g)
     n = g.words["deictic"].get(phrase_key(c.g["ydeic"]))
     if month is None or dnum is None or not isinstance(n, int) or cal.valid_day(2024, month, dnum) is None:
         return None  # no year has a 31 February (29 February is checked in the year it falls in)
@@ -1860,9 +1861,17 @@ def stated_day_in_clause(ctx: Context, c: Candidate) -> Timex | None:
 
 RESOLVED_APART: dict[str, Callable[[Candidate, Context], Timex | None]] = {
     "in_a_row": resolve_in_a_row,
-    "day_rel_year": resolve_day_rel_year,
     "story_day": resolve_story_day,
 }
+
+
+def resolver_apart(c: Candidate) -> Callable[[Candidate, Context], Timex | None] | None:
+    """The function that resolves `c` apart from resolve()'s chain: its rule's, or for a day-month with a
+    year named from the document date (found by the rules dmy and mdy: '3 June last year')
+    `resolve_day_rel_year`. None: resolve() resolves it."""
+    if c.rule in ("dmy", "mdy") and c.g.get("ydeic"):
+        return resolve_day_rel_year
+    return RESOLVED_APART.get(c.rule)
 
 
 # ---------------------------------------------------------------- ranges and open intervals
