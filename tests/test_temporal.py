@@ -3553,6 +3553,11 @@ def test_a_day_of_the_story_without_a_stated_day_stays_unresolved(language, text
     assert (t.value, t.dated) == ("XXXX-XX-XX", False)
 
 
+def test_a_relative_pronoun_before_tomorrow_is_no_day_of_the_story():
+    found = tag("Op 3 mei sprak de minister, die morgen naar Brussel gaat.", DAY, "nl")
+    assert [(t.text, t.value) for t in found] == [("3 mei", "2025-05-03"), ("morgen", "2025-05-15")]
+
+
 def test_a_day_of_the_story_may_be_referred_to_again():
     found = tag("Op 3 mei werd hij opgepakt. De dag erna kwam hij vrij. Die avond vertrok hij.", DAY, "nl")
     assert [(t.text, t.value) for t in found][1:] == [

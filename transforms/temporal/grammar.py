@@ -234,6 +234,9 @@ def grammar(language: str) -> Grammar:
     STORY_SAME = alt(k for k, v in STORY.items() if v == 0)
     STORY_STEP = alt(k for k, v in STORY.items() if v != 0)
     STORY_DAY = alt(k for k, v in W.get("anaphoric_unit_words", {}).items() if v == "D")
+    # not a part of the day that is also a relative day: 'de minister, die morgen vertrekt' is 'who
+    # tomorrow', not 'that morning'
+    SAME_DAYPART = alt(k for k in W.get("day_parts", {}) if k not in W.get("relative_days", {}))
     OF = alt(OF_WORDS)
     QCODE = alt(W.get("quarter_codes", ["Q"]))
     FISCAL = alt(W.get("fiscal_words", []))
@@ -500,7 +503,7 @@ def grammar(language: str) -> Grammar:
         # 'that same afternoon', 'the next morning', 'de dag erna', 'later die avond': a day of the story
         (
             "story_day",
-            rf"{START}(?:(?P<el>{EARLYLATE})\s+)?(?:(?P<same>{STORY_SAME})\s+(?P<part>{DAYPART})"
+            rf"{START}(?:(?P<el>{EARLYLATE})\s+)?(?:(?P<same>{STORY_SAME})\s+(?P<part>{SAME_DAYPART})"
             rf"|(?P<step>{STORY_STEP})\s+(?P<unit>{DAYPART}|{STORY_DAY})"
             rf"|{ART}\s+(?P<unit2>{DAYPART}|{STORY_DAY})\s+(?P<post>{alt(W.get('story_day_postfixes', {}))})){END}",
         ),
