@@ -3454,6 +3454,7 @@ def test_before_after_and_since_a_day_or_weekday_open_the_interval(
     [
         ("Het debat staat gepland voor dinsdag.", "dinsdag"),  # 'for' Tuesday
         ("Het kabinet moet de begroting voor 2026 indienen.", "2026"),  # the budget 'for' 2026
+        ("De regeling geldt nog voor 2026.", "2026"),  # still 'for' 2026
     ],
 )
 def test_dutch_voor_that_means_for_opens_no_interval(sentence, extent):

@@ -2093,7 +2093,7 @@ def open_interval(t: Timex, text: str, g: Grammar) -> Timex | None:
 def ambiguous_before(t: Timex, text: str, g: Grammar) -> tuple[int, str] | None:
     """Where a word that also means 'for' opens the interval before a date (Dutch 'voor': 'gepland voor
     dinsdag', 'de begroting voor 2026'), its start and mod: after a word that says it is 'before' ('kort
-    voor 1 maart', 'nog voor maandag'), or before a day in a clause with a deadline ('moet voor 1 juli
+    voor 1 maart', 'vlak voor maandag'), or before a day in a clause with a deadline ('moet voor 1 juli
     klaar zijn'). None otherwise."""
     words = g.words.get("ambiguous_open_before", {})
     if not words:
