@@ -3450,6 +3450,27 @@ def test_before_after_and_since_a_day_or_weekday_open_the_interval(
 
 
 @pytest.mark.parametrize(
+    "language,sentence,extent,value,start,end",
+    [
+        # the interval opens at that time of the day: before it ends with the day, not the one before
+        ("en", "Leave before tomorrow 4pm.", "before tomorrow 4pm", "2025-05-15T16:00", None, D(2025, 5, 15)),
+        (
+            "nl",
+            "Hij vertrok na dinsdag om 9.00 uur.",
+            "na dinsdag om 9.00 uur",
+            "2025-05-13T09:00",
+            D(2025, 5, 13),
+            None,
+        ),
+    ],
+)
+def test_a_time_after_an_open_intervals_day_is_on_that_day(language, sentence, extent, value, start, end):
+    t = only(sentence, language)
+    assert (t.text, t.type, t.value, t.date_start, t.date_end) == (extent, "TIME", value, start, end)
+    assert [p.text for p in t.parts] == [extent.split(" ", 1)[1]]  # TimeML leaves the 'before' out
+
+
+@pytest.mark.parametrize(
     "sentence,extent",
     [
         ("Het debat staat gepland voor dinsdag.", "dinsdag"),  # 'for' Tuesday

@@ -2338,13 +2338,13 @@ def join_times_to_days(timexes: list[Timex], text: str, g: Grammar) -> list[Time
             )
             continue
         m = TIME_OF_DAY.fullmatch(t.value) if t.type == "TIME" else None
+        opened = open_day(prev) if m and prev is not None else None
         if (
-            m
+            opened is not None
             and prev is not None
-            and open_day(prev) is not None
             and re.fullmatch(rf"\s*,?\s+(?:(?:{links})\s+)?", text[prev.end : t.start], re.I)
         ):
-            out[-1] = time_on_open_day(prev, t, m.group(1), text)
+            out[-1] = time_on_open_day(prev, opened, t, m.group(1), text)
             continue
         if (
             m
@@ -2372,17 +2372,16 @@ def join_times_to_days(timexes: list[Timex], text: str, g: Grammar) -> list[Time
 
 def open_day(t: Timex) -> Timex | None:
     """The day an open interval opens at ('voor aankomende dinsdag', 'after Monday'), if it is a day."""
-    if t.mod is None or len(t.parts) != 1 or t.parts[0].precision != "day" or t.type != "DATE":
+    if t.mod is None or t.type != "DATE" or len(t.parts) != 1:
         return None
-    return t.parts[0]
+    day = t.parts[0]
+    return day if day.precision == "day" and day.date_start is not None else None
 
 
-def time_on_open_day(opened: Timex, t: Timex, clock: str, text: str) -> Timex:
-    """'voor aankomende dinsdag om 12.00', 'after Monday at 9 a.m.': the interval opens at that time of
-    the day, so a day before it ends with that day, not the one before."""
-    day = open_day(opened)
-    assert day is not None and day.date_start is not None
-    value = f"{day.date_start.isoformat()}T{clock}"
+def time_on_open_day(opened: Timex, day: Timex, t: Timex, clock: str, text: str) -> Timex:
+    """'voor aankomende dinsdag om 12.00', 'after Monday at 9 a.m.': the interval (`opened`, at `day`)
+    opens at that time of the day, so one before it ends with that day, not the one before."""
+    value = f"{day.date_start.isoformat() if day.date_start else 'XXXX-XX-XX'}T{clock}"
     inner = replace(day, end=t.end, text=text[day.start : t.end], type="TIME", value=value)
     end = day.date_end if opened.date_end is not None else None
     return replace(opened, end=t.end, type="TIME", value=value, date_end=end, parts=(inner,))
