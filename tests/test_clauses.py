@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.clauses import clause_bounds, clause_direction, past_verb_positions, verb_before
+from transforms.clauses import (
+    clause_bounds,
+    clause_direction,
+    looks_back,
+    past_verb_positions,
+    perfect_in_clause,
+    verb_before,
+)
 
 
 def span_of(text: str, word: str) -> tuple[int, int]:
@@ -95,3 +102,45 @@ def test_verb_before(language, text, word, expected):
 def test_clause_bounds(language, text, word, clause):
     lo, hi = clause_bounds(text, language, *span_of(text, word))
     assert text[lo:hi] == clause
+
+
+@pytest.mark.parametrize(
+    "language, text, word, expected",
+    [
+        ("en", "This year 80 have been convicted.", "This year", True),
+        ("en", "This year we've already seen 80 convictions.", "This year", True),
+        (
+            "en",
+            "This year they have a budget of 5 million.",
+            "This year",
+            False,
+        ),  # 'have' without a participle
+        ("nl", "Dit jaar zijn er al 80 veroordeeld.", "Dit jaar", True),
+        (
+            "nl",
+            "Hij zei dat er dit jaar al 80 mensen zijn aangekomen.",
+            "dit jaar",
+            True,
+        ),  # 'zijn' the auxiliary
+        ("nl", "Dit jaar is het gebied groter.", "Dit jaar", False),  # a noun after an article
+        ("nl", "Dit jaar worden er 80 veroordeeld.", "Dit jaar", False),  # the passive, no perfect
+    ],
+)
+def test_perfect_in_clause(language, text, word, expected):
+    assert perfect_in_clause(text, language, *span_of(text, word)) is expected
+
+
+@pytest.mark.parametrize(
+    "language, text, word, expected",
+    [
+        ("en", "This year 80 were convicted.", "This year", True),
+        ("en", "This year 80 have been convicted.", "This year", True),
+        ("en", "This year 80 will be convicted.", "This year", False),
+        ("en", "Analysts had predicted a loss this year.", "this year", False),  # a forecast
+        ("nl", "Dit jaar zijn er al 80 veroordeeld.", "Dit jaar", True),
+        ("nl", "Dit jaar zal het kabinet 80 miljoen uittrekken.", "Dit jaar", False),
+        ("nl", "Het kabinet verwachtte dit jaar een tekort.", "dit jaar", False),  # a forecast
+    ],
+)
+def test_looks_back(language, text, word, expected):
+    assert looks_back(text, language, *span_of(text, word)) is expected

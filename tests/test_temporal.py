@@ -200,7 +200,7 @@ RELATIVE = [
     ),
     ("nl", "Dat gebeurde vorige week.", "vorige week", "2025-W19", D(2025, 5, 5), D(2025, 5, 11), "week"),
     ("nl", "Vorig jaar kwamen er meer.", "Vorig jaar", "2024", D(2024, 1, 1), D(2024, 12, 31), "year"),
-    ("nl", "Dit jaar kwamen er meer.", "Dit jaar", "2025", D(2025, 1, 1), D(2025, 12, 31), "year"),
+    ("nl", "Dit jaar komen er meer.", "Dit jaar", "2025", D(2025, 1, 1), D(2025, 12, 31), "year"),
     (
         "nl",
         "Volgende maand komt het rapport.",
@@ -302,7 +302,7 @@ def test_weekday_in_a_document_dated_to_the_month_is_an_honest_range():
 
 
 def test_relative_year_in_a_document_dated_to_the_month_is_exact():
-    found = tag("Dit jaar zijn al 6.600 mensen overgestoken.", MONTH, "nl")
+    found = tag("Dit jaar steken meer mensen over.", MONTH, "nl")
     assert [(t.value, t.date_start, t.date_end, t.precision) for t in found] == [
         ("2025", D(2025, 1, 1), D(2025, 12, 31), "year")
     ]
@@ -486,6 +486,60 @@ def test_durations_and_sets_have_no_date(language, sentence, extent, kind, value
 )
 def test_no_date_from_citations_urls_counts_money_or_verbs(language, sentence):
     assert [t for t in tag(sentence, DAY, language) if t.dated] == []
+
+
+@pytest.mark.parametrize(
+    "language,sentence",
+    [
+        # parliamentary papers: the parliamentary year and the dossier number are no dates
+        ("nl", "Tweede Kamer der Staten-Generaal | 2015-2016 | 21501-20 nr. 1094 |"),
+        ("nl", "Bent u bekend met kamerstuk 35 300 VI, nr. 48?"),
+        ("nl", "Het beleidskader (bijlage bij Kamerstuk 35 788, nr. 77) is verstuurd."),
+        ("nl", "Zoals toegezegd in het debat (Handelingen II 2021/22, nr. 106, item 8)."),
+        ("nl", "Zie ook Aanhangsel Handelingen, vergaderjaar 2020–2021, nr. 2854."),
+        ("nl", "De vragen staan in vergaderjaar 2024–2025, nr. 802 van het Aanhangsel."),
+        ("nl", "Nr. 2027 BRIEF VAN DE STAATSSECRETARIS"),
+        # European documents by their number
+        ("nl", "De Commissie verwijst naar COM(2021) 591 definitief."),
+        ("en", "COM(2019) 481 final"),
+        ("en", "See COM/2021/591 final for the plan."),
+        ("en", "Document 52021DC0591"),
+        ("en", "Press release 120/16 of the Council"),
+        # phone numbers, articles, a convention named by its year
+        ("en", "Press office: +32 22812074"),
+        ("nl", "Bel +31 (0)70 2024 555 voor meer informatie."),
+        ("en", "It is laid down in Article 19 of the EU Charter."),
+        ("en", "Both are parties to the UN Convention (Palermo Convention 2000)."),
+    ],
+)
+def test_citations_and_document_numbers_are_never_dates(language, sentence):
+    assert [t for t in tag(sentence, DAY, language) if t.dated] == []
+
+
+def test_a_date_beside_a_citation_stays():
+    found = tag("Over de brief van 23 april 2024 (Kamerstuk 28 638, nr. 249) zijn vragen gesteld.", DAY, "nl")
+    assert [(t.text, t.value) for t in found] == [("23 april 2024", "2024-04-23")]
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,start,end",
+    [
+        # the years in a plan's name in running text are its period of validity, no citation
+        ("nl", "Het Beleidskader aanpak mensensmokkel 2023–2026 is vastgesteld.", "2023–2026", 2023, 2026),
+        ("nl", "In het Europese Actieplan Mensensmokkel 2021–2025 staat dit.", "2021–2025", 2021, 2025),
+        (
+            "en",
+            "The EU action plan against migrant smuggling 2021-2025 sets this out.",
+            "2021-2025",
+            2021,
+            2025,
+        ),
+        ("nl", "In het vergaderjaar 2020–2021 zijn vijftig vragen gesteld.", "2020–2021", 2020, 2021),
+    ],
+)
+def test_a_plans_years_in_running_text_are_its_period(language, sentence, extent, start, end):
+    t = only(sentence, language)
+    check(t, extent, f"{start}/{end}", D(start, 1, 1), D(end, 12, 31), "multi_year")
 
 
 @pytest.mark.parametrize(
@@ -3319,3 +3373,317 @@ def test_a_holiday_of_the_following_year_stays_apart():
     # 'the following year' is counted from the story, not the document date: the holiday is not joined to it
     found = tag("Easter of the following year was cold.", DAY, "en")
     assert [t.text for t in found] == ["Easter", "the following year"]
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,value",
+    [
+        ("nl", "De man werd op 14 maart vorig jaar gearresteerd.", "14 maart vorig jaar", "2024-03-14"),
+        ("nl", "Op 14 maart van dit jaar stemde de Kamer.", "14 maart van dit jaar", "2025-03-14"),
+        ("en", "He was arrested on 3 June last year.", "3 June last year", "2024-06-03"),
+        ("en", "The vote is on June 3 next year.", "June 3 next year", "2026-06-03"),
+    ],
+)
+def test_a_day_month_with_a_relative_year_is_that_day(language, sentence, extent, value):
+    t = only(sentence, language)
+    check(t, extent, value, D.fromisoformat(value), D.fromisoformat(value), "day")
+
+
+def test_a_day_month_with_a_relative_year_has_no_day_that_year_has_not():
+    # written in 2024: last year, 2023, had no 29 February
+    t = only(
+        "Op 29 februari vorig jaar gebeurde het.",
+        "nl",
+        dct=Published(D(2024, 5, 14), D(2024, 5, 14), "day", "header"),
+    )
+    assert (t.value, t.dated) == ("XXXX-02-29", False)
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,start,end,mod",
+    [
+        # a day-month with a relative year, a weekday: the open interval on that side
+        (
+            "nl",
+            "Na 14 maart vorig jaar daalde het aantal.",
+            "Na 14 maart vorig jaar",
+            D(2024, 3, 14),
+            None,
+            "AFTER",
+        ),
+        (
+            "en",
+            "Before 3 June last year nobody knew.",
+            "Before 3 June last year",
+            None,
+            D(2024, 6, 2),
+            "BEFORE",
+        ),
+        ("nl", "Sinds dinsdag zijn er 80 aangekomen.", "Sinds dinsdag", D(2025, 5, 13), None, "SINCE"),
+        ("en", "Prior to Monday, nothing happened.", "Prior to Monday", None, D(2025, 5, 11), "BEFORE"),
+        (
+            "en",
+            "Ahead of Monday's vote the minister spoke.",
+            "Ahead of Monday",
+            None,
+            D(2025, 5, 11),
+            "BEFORE",
+        ),
+        (
+            "nl",
+            "Voorafgaand aan 7 maart sprak hij.",
+            "Voorafgaand aan 7 maart",
+            None,
+            D(2025, 3, 6),
+            "BEFORE",
+        ),
+        # Dutch 'voor' is 'before' after a word that says so, or before a day in a clause with a deadline
+        ("nl", "Kort voor 1 maart werd hij opgepakt.", "voor 1 maart", None, D(2025, 2, 28), "BEFORE"),
+        ("nl", "Het plan moet voor 1 juli klaar zijn.", "voor 1 juli", None, D(2025, 6, 30), "BEFORE"),
+    ],
+)
+def test_before_after_and_since_a_day_or_weekday_open_the_interval(
+    language, sentence, extent, start, end, mod
+):
+    t = only(sentence, language)
+    assert (t.text, t.date_start, t.date_end, t.mod) == (extent, start, end, mod)
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,value,start,end",
+    [
+        # the interval opens at that time of the day: before it ends with the day, not the one before
+        ("en", "Leave before tomorrow 4pm.", "before tomorrow 4pm", "2025-05-15T16:00", None, D(2025, 5, 15)),
+        (
+            "nl",
+            "Hij vertrok na dinsdag om 9.00 uur.",
+            "na dinsdag om 9.00 uur",
+            "2025-05-13T09:00",
+            D(2025, 5, 13),
+            None,
+        ),
+    ],
+)
+def test_a_time_after_an_open_intervals_day_is_on_that_day(language, sentence, extent, value, start, end):
+    t = only(sentence, language)
+    assert (t.text, t.type, t.value, t.date_start, t.date_end) == (extent, "TIME", value, start, end)
+    assert [p.text for p in t.parts] == [extent.split(" ", 1)[1]]  # TimeML leaves the 'before' out
+
+
+@pytest.mark.parametrize(
+    "sentence,extent",
+    [
+        ("Het debat staat gepland voor dinsdag.", "dinsdag"),  # 'for' Tuesday
+        ("Het kabinet moet de begroting voor 2026 indienen.", "2026"),  # the budget 'for' 2026
+        ("De regeling geldt nog voor 2026.", "2026"),  # still 'for' 2026
+    ],
+)
+def test_dutch_voor_that_means_for_opens_no_interval(sentence, extent):
+    t = only(sentence, "nl")
+    assert (t.text, t.mod, t.dated) == (extent, None, True)
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,start",
+    [
+        ("nl", "Sinds begin dit jaar zijn er 80 veroordeeld.", "Sinds begin dit jaar", D(2025, 1, 1)),
+        (
+            "nl",
+            "Sinds het begin van het jaar zijn er 80 veroordeeld.",
+            "Sinds het begin van het jaar",
+            D(2025, 1, 1),
+        ),
+        (
+            "nl",
+            "Sinds de start van het jaar zijn er 80 veroordeeld.",
+            "Sinds de start van het jaar",
+            D(2025, 1, 1),
+        ),
+        ("nl", "Vanaf begin 2023 geldt de regel.", "Vanaf begin 2023", D(2023, 1, 1)),
+        (
+            "en",
+            "Since the start of the year 80 have been convicted.",
+            "Since the start of the year",
+            D(2025, 1, 1),
+        ),
+        (
+            "en",
+            "Since the beginning of 2024 80 have been convicted.",
+            "Since the beginning of 2024",
+            D(2024, 1, 1),
+        ),
+        # a month of the document's year
+        ("nl", "Sinds mei dit jaar zijn er 80 veroordeeld.", "Sinds mei dit jaar", D(2025, 5, 1)),
+        ("en", "Since May this year 80 have been convicted.", "Since May this year", D(2025, 5, 1)),
+    ],
+)
+def test_since_the_start_of_a_period_or_a_month_this_year_is_open_from_it(language, sentence, extent, start):
+    t = only(sentence, language)
+    assert (t.text, t.date_start, t.date_end, t.mod) == (extent, start, None, "SINCE")
+
+
+@pytest.mark.parametrize(
+    "language,text,extent,value",
+    [
+        ("en", "He was arrested on 3 May. Later that day he was released.", "Later that day", "2025-05-03"),
+        (
+            "en",
+            "He was arrested on 3 May. That same afternoon he was released.",
+            "That same afternoon",
+            "2025-05-03",
+        ),
+        (
+            "en",
+            "He was arrested on 3 May. The next morning he was released.",
+            "The next morning",
+            "2025-05-04",
+        ),
+        ("nl", "Hij werd op 3 mei opgepakt. Later die dag kwam hij vrij.", "Later die dag", "2025-05-03"),
+        (
+            "nl",
+            "Hij werd op 3 mei opgepakt. Diezelfde middag kwam hij vrij.",
+            "Diezelfde middag",
+            "2025-05-03",
+        ),
+        (
+            "nl",
+            "Hij werd op 3 mei opgepakt. De volgende ochtend kwam hij vrij.",
+            "De volgende ochtend",
+            "2025-05-04",
+        ),
+        ("nl", "Hij werd op 3 mei opgepakt. De dag erna kwam hij vrij.", "De dag erna", "2025-05-04"),
+    ],
+)
+def test_a_day_of_the_story_is_counted_from_the_day_stated_last(language, text, extent, value):
+    t = next(t for t in tag(text, DAY, language) if t.text == extent)
+    check(t, extent, value, D.fromisoformat(value), D.fromisoformat(value), "day")
+
+
+@pytest.mark.parametrize(
+    "language,text,extent",
+    [
+        # no day stated before: not the document date
+        ("en", "That same afternoon he was released.", "That same afternoon"),
+        ("nl", "De volgende ochtend kwam hij vrij.", "De volgende ochtend"),
+        # the last date stated is no day
+        ("en", "In March he was arrested. That afternoon he was released.", "That afternoon"),
+        ("nl", "In maart werd hij opgepakt. Die middag kwam hij vrij.", "Die middag"),
+    ],
+)
+def test_a_day_of_the_story_without_a_stated_day_stays_unresolved(language, text, extent):
+    t = next(t for t in tag(text, DAY, language) if t.text == extent)
+    assert (t.value, t.dated) == ("XXXX-XX-XX", False)
+
+
+def test_a_relative_pronoun_before_tomorrow_is_no_day_of_the_story():
+    found = tag("Op 3 mei sprak de minister, die morgen naar Brussel gaat.", DAY, "nl")
+    assert [(t.text, t.value) for t in found] == [("3 mei", "2025-05-03"), ("morgen", "2025-05-15")]
+
+
+def test_a_day_of_the_story_may_be_referred_to_again():
+    found = tag("Op 3 mei werd hij opgepakt. De dag erna kwam hij vrij. Die avond vertrok hij.", DAY, "nl")
+    assert [(t.text, t.value) for t in found][1:] == [
+        ("De dag erna", "2025-05-04"),
+        ("Die avond", "2025-05-04"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,value,start,end",
+    [
+        (
+            "en",
+            "Boats arrived three nights in a row.",
+            "three nights in a row",
+            "P3D",
+            D(2025, 5, 12),
+            D(2025, 5, 14),
+        ),
+        (
+            "en",
+            "Boats arrived for the third day running.",
+            "the third day running",
+            "P3D",
+            D(2025, 5, 12),
+            D(2025, 5, 14),
+        ),
+        (
+            "nl",
+            "Vier dagen op rij kwamen er boten aan.",
+            "Vier dagen op rij",
+            "P4D",
+            D(2025, 5, 11),
+            D(2025, 5, 14),
+        ),
+        (
+            "nl",
+            "Drie nachten achter elkaar staken migranten over.",
+            "Drie nachten achter elkaar",
+            "P3D",
+            D(2025, 5, 12),
+            D(2025, 5, 14),
+        ),
+        # a clause in the past with its own day: up to that day
+        (
+            "en",
+            "On 3 May boats arrived for the third day running.",
+            "the third day running",
+            "P3D",
+            D(2025, 5, 1),
+            D(2025, 5, 3),
+        ),
+        (
+            "nl",
+            "Op 3 mei kwamen voor de derde dag op rij boten aan.",
+            "de derde dag op rij",
+            "P3D",
+            D(2025, 5, 1),
+            D(2025, 5, 3),
+        ),
+    ],
+)
+def test_a_run_in_a_row_ends_at_the_document_date_or_the_day_of_its_clause(
+    language, sentence, extent, value, start, end
+):
+    t = next(t for t in tag(sentence, DAY, language) if t.type == "DURATION")
+    check(t, extent, value, start, end, "range")
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent",
+    [
+        ("en", "They will strike three days in a row.", "three days in a row"),
+        ("nl", "Ze gaan drie dagen achter elkaar staken.", "drie dagen achter elkaar"),
+    ],
+)
+def test_a_run_in_a_row_that_is_yet_to_come_is_a_length_alone(language, sentence, extent):
+    t = only(sentence, language)
+    assert (t.text, t.type, t.value, t.dated) == (extent, "DURATION", "P3D", False)
+
+
+@pytest.mark.parametrize(
+    "language,sentence,extent,end,precision",
+    [
+        # in the past or the perfect: from 1 January up to the document date
+        ("en", "This year 80 have been convicted.", "This year", D(2025, 5, 14), "range"),
+        ("en", "So far this year 80 people were convicted.", "this year", D(2025, 5, 14), "range"),
+        ("nl", "Dit jaar zijn er al 80 veroordeeld.", "Dit jaar", D(2025, 5, 14), "range"),
+        ("nl", "Dit jaar kwamen er meer.", "Dit jaar", D(2025, 5, 14), "range"),
+        # ahead, neutral, a forecast or the period of a noun: the whole year
+        ("en", "This year 80 will be convicted.", "This year", D(2025, 12, 31), "year"),
+        ("en", "Analysts had predicted a loss for this year.", "this year", D(2025, 12, 31), "year"),
+        ("en", "He had hoped to run in this year's election.", "this year", D(2025, 12, 31), "year"),
+        ("nl", "Dit jaar worden er 80 veroordeeld.", "Dit jaar", D(2025, 12, 31), "year"),
+        ("nl", "Het kabinet verwachtte dit jaar 80 veroordelingen.", "dit jaar", D(2025, 12, 31), "year"),
+    ],
+)
+def test_this_year_in_a_clause_that_looks_back_runs_up_to_the_document_date(
+    language, sentence, extent, end, precision
+):
+    t = only(sentence, language)
+    check(t, extent, "2025", D(2025, 1, 1), end, precision)
+
+
+def test_this_year_looking_back_in_a_document_dated_to_the_month_runs_to_its_end():
+    t = only("Dit jaar zijn al 6.600 mensen overgestoken.", "nl", dct=MONTH)
+    check(t, "Dit jaar", "2025", D(2025, 1, 1), D(2025, 5, 31), "range")

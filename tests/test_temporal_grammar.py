@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.faults import SEEDS
-from transforms.temporal.grammar import alt, compile_rule, fold, grammar
+from transforms.temporal.grammar import alt, compile_rule, fold, grammar, needs_one_of
 
 WORDS = ["mon", "monday", "mon.", "ma", "maandag", "a couple of", "a", "an", "x y", "jan", "januari", "jaren"]
 
@@ -88,3 +88,34 @@ def test_a_year_in_words_is_only_looked_for_when_its_century_or_thousand_word_is
     for language, word in (("en", "nineteen"), ("nl", "duizend")):
         rule = next(r for r in grammar(language).rules if r.name == "spelled_year")
         assert word in rule.gate
+
+
+GATED = [
+    "Two years ago, three days from now, two days before yesterday, the first of next month, the third "
+    "quarter, the second half of 2024, the 1988 quarter, next spring, three nights in a row, the third "
+    "consecutive year.",
+    "Twee jaar geleden, drie dagen vanaf nu, twee dagen voor gisteren, de eerste van volgende maand, het "
+    "derde kwartaal, de tweede helft van 2024, volgend voorjaar, drie nachten op een rij, vier dagen achter "
+    "elkaar.",
+]
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_match_of_a_gated_rule_holds_one_of_its_gate_words(language) -> None:
+    gated = [rule for rule in grammar(language).rules if rule.gate]
+    found = set()
+    for text in texts() + GATED:
+        for rule in gated:
+            for m in rule.pattern.finditer(fold(text) if rule.folded else text):
+                assert any(w in m.group().lower() for w in rule.gate), (rule.name, m.group())
+                found.add(rule.name)
+    assert {"ago", "quarter", "season", "in_a_row"} <= found
+
+
+def test_a_gate_takes_the_longest_word_of_each_phrase() -> None:
+    assert needs_one_of(["in a row", "op een rij", "achter elkaar", "running"]) == (
+        "elkaar",
+        "rij",
+        "row",
+        "running",
+    )

@@ -12,7 +12,11 @@ extractor asks it for the status of each clause's event. The words are data, in 
 - `participle_auxiliaries`: after these a past form is a participle ("will be signed");
   `articles` + `adjective_leads`: after these it is an adjective ("the planned sale", "its revised");
 - `reported_speech_starts` ("saying") and `attribution_verbs` ("..., sources said"): what was said,
-  and who said it, are not the tense of the clause that reports it.
+  and who said it, are not the tense of the clause that reports it;
+- `perfect_auxiliaries`, `irregular_participles`, `participle_patterns`: the perfect, which looks back
+  like the past ("this year 80 have been convicted", "dit jaar zijn er al 80 veroordeeld");
+  `forecast_cues`: a clause with one of these forecasts or supposes ("had predicted", "zou"), so it
+  does not look back on what has happened.
 """
 
 from __future__ import annotations
@@ -197,6 +201,80 @@ def clause_direction(text: str, language: str, start: int, end: int, past_verbs:
         ]
     best = min(cues, key=lambda pd: start - pd[0] if pd[0] < start else pd[0] - end, default=None)
     return best[1] if best else 0
+
+
+@dataclass(frozen=True)
+class PerfectWords:
+    """A language's words for telling the perfect ('have been convicted', 'zijn ... veroordeeld')."""
+
+    auxiliaries: frozenset[str]
+    irregular: frozenset[str]  # participles without a regular ending ('been', 'grown')
+    pattern: re.Pattern | None  # participles by their shape ('veroordeeld', 'aangekomen')
+    within: (
+        int | None
+    )  # the participle this many words after the auxiliary at most; None: anywhere in the clause
+
+
+@cache
+def perfect_words(language: str) -> PerfectWords:
+    words = tense_words(language)
+    shapes = words.get("participle_patterns", [])
+    return PerfectWords(
+        frozenset(w.lower() for w in words.get("perfect_auxiliaries", [])),
+        frozenset(w.lower() for w in words.get("irregular_participles", [])),
+        re.compile("|".join(f"(?:{p})" for p in shapes)) if shapes else None,
+        words.get("perfect_participle_within"),
+    )
+
+
+def is_participle(word: str, previous: str | None, language: str) -> bool:
+    """'convicted', 'been', 'veroordeeld', 'aangekomen'; not after an article or an adjective lead ('het
+    gebied', 'a limited'), unless that word is the auxiliary itself ('zijn aangekomen')."""
+    pv, pw = past_verb_words(language), perfect_words(language)
+    if (previous in pv.leads and previous not in pw.auxiliaries) or word in pv.not_verbs:
+        return False
+    if word in pw.irregular or pv.looks_past(word):
+        return True
+    return pw.pattern is not None and pw.pattern.fullmatch(word) is not None
+
+
+def perfect_in_clause(text: str, language: str, start: int, end: int) -> bool:
+    """The clause around text[start:end] is in the perfect: an auxiliary of the perfect with a participle
+    ('this year 80 have been convicted'; Dutch anywhere in the clause: 'dit jaar zijn er al 80
+    veroordeeld', 'dat er dit jaar 80 zijn veroordeeld')."""
+    pw = perfect_words(language)
+    if not pw.auxiliaries:
+        return False
+    lo, hi = quotation_bounds(text, start, end, *clause_bounds(text, language, start, end))
+    tokens = [w.lower() for w in re.findall(r"\w+(?:n't)?|'\w+", text[lo:hi])]
+    for i, w in enumerate(tokens):
+        if w not in pw.auxiliaries:
+            continue
+        window = range(i + 1, min(len(tokens), i + 1 + pw.within)) if pw.within else range(len(tokens))
+        if any(j != i and is_participle(tokens[j], tokens[j - 1] if j else None, language) for j in window):
+            return True
+    return False
+
+
+@cache
+def forecast_pattern(language: str) -> re.Pattern | None:
+    """The language's forecast and modal words ('may', 'would', 'predicted', 'verwacht', 'zou'), matched
+    as written in lower case ('May' the month is none)."""
+    cues = tense_words(language).get("forecast_cues", [])
+    return re.compile(rf"(?<!\w){alt(cues)}(?!\w)") if cues else None
+
+
+def looks_back(text: str, language: str, start: int, end: int) -> bool:
+    """The clause around text[start:end] speaks of what has happened by now: its nearest tense cue (or a
+    verb) is in the past, or it is in the perfect, with no cue that looks ahead nearer, and nothing in
+    it forecasts or supposes ('analysts had predicted earnings for this year', 'may plead guilty this
+    week', 'zou dit jaar ... kunnen')."""
+    direction = clause_direction(text, language, start, end, past_verbs=True)
+    if not (direction < 0 or (direction == 0 and perfect_in_clause(text, language, start, end))):
+        return False
+    forecast = forecast_pattern(language)
+    lo, hi = quotation_bounds(text, start, end, *clause_bounds(text, language, start, end))
+    return forecast is None or forecast.search(text, lo, hi) is None
 
 
 def past_verb_in_clause(text: str, language: str, start: int) -> int:

@@ -29,6 +29,13 @@ def is_abbreviation(name: str, names: dict[str, int]) -> bool:
     return any(len(other) > len(name) and v == value for other, v in names.items()) and len(name) <= 4
 
 
+def needs_one_of(phrases) -> tuple[str, ...]:
+    """A rule's gate (`Rule.gate`) when every match holds one of `phrases`: the longest word of each (the
+    last of equally long ones: 'op een rij' needs 'rij'), in lower case; a phrase may be broken over
+    lines, a word not."""
+    return tuple(sorted({max(reversed(p.lower().split()), key=len) for p in phrases if p.strip()}))
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
@@ -215,6 +222,21 @@ def grammar(language: str) -> Grammar:
     JOIN = alt(W.get("amount_joiners", []))
     MORE = rf"(?P<more>(?:(?:\s*,\s*|\s+)(?:{JOIN}\s+)?{NUM}\s+{DURUNITS}(?!\w))+)?"
     EARLYLATE = alt(W.get("earlier_later", {}))
+    # a run of units up to now: 'drie nachten achter elkaar', 'the third consecutive year'
+    ROW_UNITS = alt(
+        [k for k, v in W.get("units", {}).items() if v in ("D", "W", "M", "Q", "Y")]
+        + list(W.get("row_units", {}))
+    )
+    ROW_ORD = rf"(?:{alt(o for o, v in ordinals.items() if v >= 2)}|\d{{1,2}}(?:{SUF}))"
+    ROW_POST = alt(W.get("row_postfixes", []))
+    # a day of the story: the one stated last ('that same afternoon'), or one on from it ('the next day')
+    STORY = W.get("story_day_words", {})
+    STORY_SAME = alt(k for k, v in STORY.items() if v == 0)
+    STORY_STEP = alt(k for k, v in STORY.items() if v != 0)
+    STORY_DAY = alt(k for k, v in W.get("anaphoric_unit_words", {}).items() if v == "D")
+    # not a part of the day that is also a relative day: 'de minister, die morgen vertrekt' is 'who
+    # tomorrow', not 'that morning'
+    SAME_DAYPART = alt(k for k in W.get("day_parts", {}) if k not in W.get("relative_days", {}))
     OF = alt(OF_WORDS)
     QCODE = alt(W.get("quarter_codes", ["Q"]))
     FISCAL = alt(W.get("fiscal_words", []))
@@ -255,6 +277,10 @@ def grammar(language: str) -> Grammar:
         else ""
     )
 
+    # '14 maart vorig jaar', 'on 3 June last year', 'June 3 of next year': after a day and a month, a year
+    # named from the document date (the day of that year, not the month)
+    REL_YEAR = rf"|\s+(?:{OF}\s+)?(?P<ydeic>{SHIFT})\s+{YEARWORD}"
+
     rules = [
         (
             "iso_date",
@@ -275,7 +301,7 @@ def grammar(language: str) -> Grammar:
         (
             "dmy",
             rf"{START}(?<!\d[.,:])(?:(?P<wd>{WD}){WDPART}\s*,?\s+(?:the\s+)?)?(?:{ART}\s+)?(?P<d>{DAY}|{DAYWORD})\.?\s+(?:{OF}\s+)?(?P<month>{MONTH_ANY})"
-            rf"(?:\s*,?\s*(?P<year>{ANYYEAR})(?![\d.,]\d))?(?:\s+(?P<past>{PAST})|\s+(?P<fut>{FUT}))?(?!\w)",
+            rf"(?:\s*,?\s*(?P<year>{ANYYEAR})(?![\d.,]\d){REL_YEAR})?(?:\s+(?P<past>{PAST})|\s+(?P<fut>{FUT}))?(?!\w)",
         ),
         # '1-jan', '28-nov', '23-Sep-2020', '01/sep/2019': a day and a month name joined as in a table
         (
@@ -289,7 +315,7 @@ def grammar(language: str) -> Grammar:
             # ('in January the first shipments', 'January first-quarter sales')
             rf"{START}(?:(?P<wd>{WD}){WDPART}\s*,?\s+)?(?P<month>{MONTH_ANY})\s+(?:(?P<d>{DAY})(?!\d|:\d|,\d{{3}})"
             rf"{MDY_ORD})"
-            rf"(?:\s*,?\s*(?P<year>{YEAR4}))?{END}",
+            rf"(?:\s*,?\s*(?P<year>{YEAR4}){REL_YEAR})?{END}",
         ),
         (
             "month_year",
@@ -463,8 +489,23 @@ def grammar(language: str) -> Grammar:
         ),
         (
             "anaphoric_unit",
-            rf"{START}(?:(?P<dem>{alt(W.get('anaphoric_units', {}))})\s+(?P<unit>"
+            # 'later that year', 'Earlier that day': the period, the word before it stays in the expression
+            rf"{START}(?:(?:(?P<el>{EARLYLATE})\s+)?(?P<dem>{alt(W.get('anaphoric_units', {}))})\s+(?P<unit>"
             rf"{alt(W.get('anaphoric_unit_words', {}))})|(?P<bare>{alt(W.get('bare_anaphoric_units', {}))})){END}",
+        ),
+        # 'three nights in a row', 'the third day running', 'vier dagen op rij', 'de derde opeenvolgende
+        # nacht': a run of units up to now (a prefix word, or a postfix word, or both)
+        (
+            "in_a_row",
+            rf"{START}(?:{ART}\s+)?(?:(?P<num>{NUM})|(?P<ord>{ROW_ORD}))\s+(?:(?P<pre>{alt(W.get('row_prefixes', []))})\s+)?"
+            rf"(?P<unit>{ROW_UNITS})(?(pre)(?:\s+(?P<post>{ROW_POST}))?|\s+(?P<post2>{ROW_POST})){END}",
+        ),
+        # 'that same afternoon', 'the next morning', 'de dag erna', 'later die avond': a day of the story
+        (
+            "story_day",
+            rf"{START}(?:(?P<el>{EARLYLATE})\s+)?(?:(?P<same>{STORY_SAME})\s+(?P<part>{SAME_DAYPART})"
+            rf"|(?P<step>{STORY_STEP})\s+(?P<unit>{DAYPART}|{STORY_DAY})"
+            rf"|{ART}\s+(?P<unit2>{DAYPART}|{STORY_DAY})\s+(?P<post>{alt(W.get('story_day_postfixes', {}))})){END}",
         ),
         ("generic", rf"{START}(?P<gen>{alt(W.get('generic_tagged', []))}){END}"),
         (
@@ -525,6 +566,17 @@ def grammar(language: str) -> Grammar:
             )
         ),
         "rest_of": tuple(sorted({w.split()[0].lower() for w in W.get("rest_of", [])})),
+        # rules that need a word of one list: most texts have none ('three nights in a row', 'two years
+        # ago', 'the third quarter', 'next spring')
+        "in_a_row": needs_one_of(W.get("row_postfixes", []) + W.get("row_prefixes", [])),
+        "ago": needs_one_of(W.get("ago", [])),
+        "from_now": needs_one_of(W.get("from_now", [])),
+        "offset_day": needs_one_of(k for k, v in W.get("relative_days", {}).items() if v[1] is None),
+        "day_of_month": needs_one_of(k for k, v in W.get("deictic_unit_words", {}).items() if v == "M"),
+        "quarter": needs_one_of(W.get("quarter_words", [])),
+        "half": needs_one_of(W.get("half_words", [])),
+        "year_period": needs_one_of(W.get("year_period_words", [])),
+        "season": needs_one_of(W.get("seasons", {})),
     }
     compiled = tuple(compile_rule(name, rx, gates.get(name, ())) for name, rx in rules)
     cites = W.get("citations", [])

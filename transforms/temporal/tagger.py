@@ -12,6 +12,7 @@ import bisect
 import datetime as dt
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
@@ -19,6 +20,7 @@ from schemas.tables import DATE_WINDOW as WINDOW
 from transforms.clauses import (
     clause_bounds,
     clause_direction,
+    looks_back,
     past_verb_in_clause,
     phrase_key,
     verb_before,
@@ -39,6 +41,9 @@ from transforms.temporal.grammar import (
 )
 
 URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\[footnoteRef:\d+\]", re.I)
+# an international phone number ('+32 2 281 2074', '+31 (0)70 2024 555'): its groups of digits are no years
+# (the '+' first, so the engine can skip to it; the look-behind then checks the character before it)
+PHONE = re.compile(r"\+(?<![\w+]\+)\d{2,3}(?:[\s.-]?(?:\(\d{1,4}\)|\d{1,4})){2,6}(?!\d)")
 # Rule names whose result is anchored on the calendar alone (no document date needed).
 ABSOLUTE = {
     "iso_date",
@@ -74,7 +79,8 @@ class Context:
     dct: Period | None  # the document's date
     anchor: Period | None = None  # inferred from the document's own explicit dates when there is no dct
     resolved: list[Timex] = field(default_factory=list)  # earlier timexes (for "het jaar ervoor")
-    restated: set[int] = field(default_factory=set)  # starts of anaphora naming a stated period again
+    # starts of anaphora naming a stated period again, or a day of the story ('the next morning')
+    restated: set[int] = field(default_factory=set)
     numeric_order: str | None = None  # 'dmy' or 'mdy' when the document shows which it writes
 
     def tense(self, start: int, end: int, past_verbs: bool = False) -> int:
@@ -114,13 +120,14 @@ NUMERIC_DATE = re.compile(r"(?<![\w/.,:-])(\d{1,2})[-/.](\d{1,2})[-/.](?:\d{4}|\
 
 @lru_cache(maxsize=8)
 def masked_spans(text: str, language: str) -> tuple[tuple[int, int], ...]:
-    """Spans never read as dates: URLs, e-mail addresses, footnote markers, citations, case numbers.
+    """Spans never read as dates: URLs, e-mail addresses, phone numbers, footnote markers, citations,
+    case and document numbers.
     Cached: the tagger and the event extractor both ask for them, one document after the other."""
     try:
         g = grammar(language)
     except KeyError:
         g = grammar("en")
-    patterns = [URL] + ([g.citation] if g.citation else [])
+    patterns = [URL, PHONE] + ([g.citation] if g.citation else [])
     return tuple(sorted(m.span() for rx in patterns for m in rx.finditer(text)))
 
 
@@ -931,6 +938,9 @@ def period_fields(period: Period | None) -> tuple:
 
 def resolve(c: Candidate, ctx: Context) -> Timex | None:
     """The Timex for one candidate, or None when it turns out not to be a temporal expression."""
+    own = resolver_apart(c)
+    if own is not None:
+        return own(c, ctx)
     g = ctx.grammar
     surface = ctx.text[c.start : c.end]
     kind = "DATE"
@@ -1690,19 +1700,8 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
     else:
         return None
 
-    if c.part and period is not None and period.known:
-        period = cal.part_of(period, c.part)
-        mod = c.part
-    if kind in ("DURATION", "SET"):
-        return Timex(c.start, c.end, surface, kind, value, None, None, "unknown", "unresolved", mod)
-    if period is not None and period.known and not (WINDOW[0] <= period.start and period.end <= WINDOW[1]):
-        period = None  # '5 december 1391' keeps its value, but no period outside the believable window
-    if period is None or not period.known:
-        return Timex(c.start, c.end, surface, kind, value, None, None, "unknown", "unresolved", mod)
-    timex = Timex(
-        c.start, c.end, surface, kind, value, period.start, period.end, period.precision, source, mod
-    )
-    if r == "year_range":  # TimeML annotates each year of "2023-2026" on its own
+    timex = finish(c, ctx, kind, value, period, source, mod)
+    if r == "year_range" and timex.dated:  # TimeML annotates each year of "2023-2026" on its own
         first = ctx.text.index(gd["y1"], c.start)
         last = ctx.text.rindex(gd["y2"], c.start, c.end)
         y2 = period.end.year
@@ -1734,6 +1733,145 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             ),
         )
     return timex
+
+
+def finish(
+    c: Candidate,
+    ctx: Context,
+    kind: str,
+    value: str,
+    period: Period | None,
+    source: str,
+    mod: str | None = None,
+) -> Timex:
+    """The Timex of a resolved candidate: its period narrowed to the part a modifier names ('begin
+    2025'); no period for a length or a set, nor outside the believable window ('5 december 1391'
+    keeps its value)."""
+    surface = ctx.text[c.start : c.end]
+    if c.part and period is not None and period.known:
+        period = cal.part_of(period, c.part)
+        mod = c.part
+    if kind in ("DURATION", "SET"):
+        return Timex(c.start, c.end, surface, kind, value, None, None, "unknown", "unresolved", mod)
+    if period is not None and period.known and not (WINDOW[0] <= period.start and period.end <= WINDOW[1]):
+        period = None
+    if period is None or not period.known:
+        return Timex(c.start, c.end, surface, kind, value, None, None, "unknown", "unresolved", mod)
+    return Timex(
+        c.start, c.end, surface, kind, value, period.start, period.end, period.precision, source, mod
+    )
+
+
+# ---------------------------------------------------------------- rules resolved apart (one function each)
+
+
+def resolve_day_rel_year(c: Candidate, ctx: Context) -> Timex | None:
+    """'op 14 maart vorig jaar', 'on 3 June last year', '14 maart van dit jaar', 'June 3 of next year':
+    that day of the year counted from the document date (a day, not the month nor the year)."""
+    g = ctx.grammar
+    month = g.lookup_month(c.g["month"])
+    dnum = day_number(c.g.get("d") or c.g["dw"], g)
+    n = g.words["deictic"].get(phrase_key(c.g["ydeic"]))
+    if month is None or dnum is None or not isinstance(n, int) or cal.valid_day(2024, month, dnum) is None:
+        return None  # no year has a 31 February (29 February is checked in the year it falls in)
+
+    def that_day(d: dt.date) -> Period | None:
+        day = cal.valid_day(d.year + n, month, dnum)
+        return cal.day(day) if day else None
+
+    period, source = dct_relative(ctx, that_day)
+    value = period.start.isoformat() if period and period.precision == "day" else x_value(month, dnum)
+    return finish(c, ctx, "DATE", value, period, source)
+
+
+# how far back a day of the story may be stated (a few paragraphs)
+STORY_REACH = 1500
+
+
+def story_anchor(ctx: Context, before: int) -> Timex | None:
+    """The day the story is at: the last date the text states before `before` (within a few
+    paragraphs), when that is a day ('On 3 May ... That afternoon'); None when it is not ('In May ...
+    that afternoon' names no day, nor does a 'today' without a document date) or when there is none."""
+    last = next((t for t in reversed(ctx.resolved) if t.end <= before and t.type == "DATE"), None)
+    if (
+        last is None
+        or before - last.end >= STORY_REACH
+        or last.precision != "day"
+        or not referable(ctx, last)
+    ):
+        return None
+    return last
+
+
+def resolve_story_day(c: Candidate, ctx: Context) -> Timex | None:
+    """'that same afternoon', 'later die dag' ('that day' is `anaphoric_unit`'s), 'the next morning', 'de
+    volgende ochtend', 'de dag erna', 'the previous evening': the day of the story (the last day stated
+    before it), or the day after or before it, not the document date; unresolved without such a day.
+    As TimeML writes 'the next morning', the value is the day. A later 'that evening' may refer to it."""
+    W = ctx.grammar.words
+    if c.g.get("same"):
+        step = 0
+    elif c.g.get("step"):
+        step = W["story_day_words"][phrase_key(c.g["step"])]
+    else:
+        step = W["story_day_postfixes"][phrase_key(c.g["post"])]
+    anchor = story_anchor(ctx, c.start)
+    if anchor is None or anchor.date_start is None:
+        return finish(c, ctx, "DATE", "XXXX-XX-XX", None, "unresolved")
+    day = anchor.date_start + dt.timedelta(days=step)
+    ctx.restated.add(c.start)
+    return finish(c, ctx, "DATE", day.isoformat(), cal.day(day), "inherited")
+
+
+def resolve_in_a_row(c: Candidate, ctx: Context) -> Timex | None:
+    """'three nights in a row', 'the third day running', 'vier dagen op rij', 'drie nachten achter elkaar':
+    a length, and its stretch up to the document date (a night counts as its day), or up to the day a
+    clause in the past states before it ('on 3 May boats arrived for the third day running'). A
+    clause that looks ahead ('will strike three days in a row') has the length alone."""
+    g = ctx.grammar
+    word = phrase_key(c.g["unit"])
+    unit = g.words.get("units", {}).get(word) or g.words["row_units"][word]
+    n = g.lookup_number(c.g["num"]) if c.g.get("num") else day_number(c.g["ord"], g)
+    if n is None or not float(n).is_integer() or n < 1:
+        return None
+    value = duration_value(n, unit)
+    direction = ctx.tense(c.start, c.end, past_verbs=True)
+    if direction > 0:
+        return finish(c, ctx, "DURATION", value, None, "unresolved")
+
+    def run(d: dt.date, k: int = int(n)) -> Period:
+        return Period(cal.unit_period(unit, cal.shift(d, unit, 1 - k)).start, d, "range")
+
+    anchor = stated_day_in_clause(ctx, c) if direction < 0 else None
+    if anchor is not None and anchor.date_start is not None:
+        period, source = run(anchor.date_start), "inherited"
+    else:
+        period, source = dct_relative(ctx, run)
+    if period is None:
+        return finish(c, ctx, "DURATION", value, None, "unresolved")
+    surface = ctx.text[c.start : c.end]
+    return Timex(c.start, c.end, surface, "DURATION", value, period.start, period.end, "range", source)
+
+
+def stated_day_in_clause(ctx: Context, c: Candidate) -> Timex | None:
+    """The last day stated in the clause of `c`, before it."""
+    lo = clause_bounds(ctx.text, ctx.grammar.language, c.start, c.end)[0]
+    return last_referable(ctx, c.start, ("day",), within=c.start - lo)
+
+
+RESOLVED_APART: dict[str, Callable[[Candidate, Context], Timex | None]] = {
+    "in_a_row": resolve_in_a_row,
+    "story_day": resolve_story_day,
+}
+
+
+def resolver_apart(c: Candidate) -> Callable[[Candidate, Context], Timex | None] | None:
+    """The function that resolves `c` apart from resolve()'s chain: its rule's, or for a day-month with a
+    year named from the document date (found by the rules dmy and mdy: '3 June last year')
+    `resolve_day_rel_year`. None: resolve() resolves it."""
+    if c.rule in ("dmy", "mdy") and c.g.get("ydeic"):
+        return resolve_day_rel_year
+    return RESOLVED_APART.get(c.rule)
 
 
 # ---------------------------------------------------------------- ranges and open intervals
@@ -1932,6 +2070,8 @@ def open_interval(t: Timex, text: str, g: Grammar) -> Timex | None:
         if m:
             mod = after[phrase_key(m.group(1))]
             end = t.end + m.end()
+        else:
+            start, mod = ambiguous_before(t, text, g) or (start, None)
     if mod is None:
         return None
     if mod == "AFTER":
@@ -1948,6 +2088,31 @@ def open_interval(t: Timex, text: str, g: Grammar) -> Timex | None:
         mod = "ON_OR_BEFORE" if mod == "BEFORE" else mod
         lo, hi = None, t.date_end
     return Timex(start, end, text[start:end], "DATE", t.value, lo, hi, "range", t.source, mod, (t,))
+
+
+def ambiguous_before(t: Timex, text: str, g: Grammar) -> tuple[int, str] | None:
+    """Where a word that also means 'for' opens the interval before a date (Dutch 'voor': 'gepland voor
+    dinsdag', 'de begroting voor 2026'), its start and mod: after a word that says it is 'before' ('kort
+    voor 1 maart', 'vlak voor maandag'), or before a day in a clause with a deadline ('moet voor 1 juli
+    klaar zijn'). None otherwise."""
+    words = g.words.get("ambiguous_open_before", {})
+    if not words:
+        return None
+    leads = g.words.get("ambiguous_open_before_leads", [])
+    lo = max(0, t.start - 40)
+    m = re.search(rf"(?<!\w)(?:({alt(leads)})\s+)?({alt(words)})\s+$", text[lo : t.start], re.I)
+    if m is None:
+        return None
+    if m.group(1) is None and not (t.precision == "day" and deadline_in_clause(t, text, g)):
+        return None
+    return lo + m.start(2), words[phrase_key(m.group(2))]
+
+
+def deadline_in_clause(t: Timex, text: str, g: Grammar) -> bool:
+    """The clause of `t` sets a deadline ('moet', 'dient', 'uiterlijk')."""
+    cues = g.words.get("deadline_cues", [])
+    lo, hi = clause_bounds(text, g.language, t.start, t.end)
+    return bool(cues) and re.search(rf"(?<!\w){alt(cues)}(?!\w)", text[lo:hi], re.I) is not None
 
 
 def weakest(a: str, b: str) -> str:
@@ -2007,9 +2172,50 @@ def tag(text: str, dct: Published | Period | None = None, language: str = "en") 
         t = resolve(c, ctx)
         if t is not None:
             ctx.resolved.append(t)
-    days = offsets_from_days(weeks_of_days(ctx.resolved, masked, g), masked, g)
+    days = offsets_from_days(weeks_of_days(so_far(ctx.resolved, ctx), masked, g), masked, g)
     joined = join_times_to_days(join_ranges(periods_up_to(days, masked, g), masked, g, ctx), masked, g)
     return [replace(t, text=text[t.start : t.end]) for t in joined]
+
+
+# the current periods a clause in the past or the perfect counts only up to the document date (a quarter
+# in a report is too often a fiscal one: 'the fourth quarter ended Sept. 30'; a week is short enough whole)
+SO_FAR_PRECISIONS = ("year", "month")
+
+
+def so_far(timexes: list[Timex], ctx: Context) -> list[Timex]:
+    """'this year 80 have been convicted', 'dit jaar zijn er al 80 veroordeeld', 'deze maand werden 12
+    mensen opgepakt': the year or month the document date falls in, in a clause that speaks of what has
+    happened by now (`clauses.looks_back`), runs from its start up to the document date, not to its
+    end; in a clause that looks ahead or says neither ('this year 80 will be convicted') it stays
+    whole, as does the period of a noun ('this year's election', 'the dividend for this year'). After
+    resolution: anaphora ('het jaar ervoor') refer to the whole period."""
+    d = ctx.dct
+    if d is None or not d.known:
+        return timexes
+    out = []
+    for t in timexes:
+        if (
+            t.type == "DATE"
+            and t.source == "relative_to_dct"
+            and t.mod is None
+            and t.precision in SO_FAR_PRECISIONS
+            and t.date_start is not None
+            and t.date_end is not None
+            and t.date_start <= d.start
+            and d.end < t.date_end
+            and not names_a_whole_period(t, ctx)
+            and looks_back(ctx.text, ctx.grammar.language, t.start, t.end)
+        ):
+            t = replace(t, date_end=d.end, precision="range")
+        out.append(t)
+    return out
+
+
+def names_a_whole_period(t: Timex, ctx: Context) -> bool:
+    """'this year's election', 'the dividend for this year', 'de begroting voor dit jaar': the period a
+    noun is of, or a target is set for, is the whole one."""
+    possessive = re.match(r"'s(?!\w)", ctx.text[t.end : t.end + 3]) is not None
+    return possessive or word_before(ctx.text, t.start) in ctx.grammar.words.get("whole_period_leads", [])
 
 
 @cache
@@ -2132,6 +2338,14 @@ def join_times_to_days(timexes: list[Timex], text: str, g: Grammar) -> list[Time
             )
             continue
         m = TIME_OF_DAY.fullmatch(t.value) if t.type == "TIME" else None
+        opened = open_day(prev) if m and prev is not None else None
+        if (
+            opened is not None
+            and prev is not None
+            and re.fullmatch(rf"\s*,?\s+(?:(?:{links})\s+)?", text[prev.end : t.start], re.I)
+        ):
+            out[-1] = time_on_open_day(prev, opened, t, m.group(1), text)
+            continue
         if (
             m
             and prev is not None
@@ -2154,6 +2368,23 @@ def join_times_to_days(timexes: list[Timex], text: str, g: Grammar) -> list[Time
             continue
         out.append(t)
     return out
+
+
+def open_day(t: Timex) -> Timex | None:
+    """The day an open interval opens at ('voor aankomende dinsdag', 'after Monday'), if it is a day."""
+    if t.mod is None or t.type != "DATE" or len(t.parts) != 1:
+        return None
+    day = t.parts[0]
+    return day if day.precision == "day" and day.date_start is not None else None
+
+
+def time_on_open_day(opened: Timex, day: Timex, t: Timex, clock: str, text: str) -> Timex:
+    """'voor aankomende dinsdag om 12.00', 'after Monday at 9 a.m.': the interval (`opened`, at `day`)
+    opens at that time of the day, so one before it ends with that day, not the one before."""
+    value = f"{day.date_start.isoformat() if day.date_start else 'XXXX-XX-XX'}T{clock}"
+    inner = replace(day, end=t.end, text=text[day.start : t.end], type="TIME", value=value)
+    end = day.date_end if opened.date_end is not None else None
+    return replace(opened, end=t.end, type="TIME", value=value, date_end=end, parts=(inner,))
 
 
 def lend_range_years(cands: list[Candidate], text: str, g: Grammar) -> None:
