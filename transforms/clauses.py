@@ -227,7 +227,7 @@ def perfect_words(language: str) -> PerfectWords:
     )
 
 
-def is_participle(word: str, previous: str | None, language: str) -> bool:
+def is_perfect_participle(word: str, previous: str | None, language: str) -> bool:
     """'convicted', 'been', 'veroordeeld', 'aangekomen'; not after an article or an adjective lead ('het
     gebied', 'a limited'), unless that word is the auxiliary itself ('zijn aangekomen')."""
     pv, pw = past_verb_words(language), perfect_words(language)
@@ -251,7 +251,7 @@ def perfect_in_clause(text: str, language: str, start: int, end: int) -> bool:
         if w not in pw.auxiliaries:
             continue
         window = range(i + 1, min(len(tokens), i + 1 + pw.within)) if pw.within else range(len(tokens))
-        if any(j != i and is_participle(tokens[j], tokens[j - 1] if j else None, language) for j in window):
+        if any(j != i and is_perfect_participle(tokens[j], tokens[j - 1] if j else None, language) for j in window):
             return True
     return False
 
