@@ -203,57 +203,12 @@ def clause_direction(text: str, language: str, start: int, end: int, past_verbs:
     return best[1] if best else 0
 
 
-@dataclass(frozen=True)
-class PerfectWords:
-    """A language's words for telling the perfect ('have been convicted', 'zijn ... veroordeeld')."""
-
-    auxiliaries: frozenset[str]
-    irregular: frozenset[str]  # participles without a regular ending ('been', 'grown')
-    pattern: re.Pattern | None  # participles by their shape ('veroordeeld', 'aangekomen')
-    within: (
-        int | None
-    )  # the participle this many words after the auxiliary at most; None: anywhere in the clause
-
-
-@cache
-def perfect_words(language: str) -> PerfectWords:
-    words = tense_words(language)
-    shapes = words.get("participle_patterns", [])
-    return PerfectWords(
-        frozenset(w.lower() for w in words.get("perfect_auxiliaries", [])),
-        frozenset(w.lower() for w in words.get("irregular_participles", [])),
-        re.compile("|".join(f"(?:{p})" for p in shapes)) if shapes else None,
-        words.get("perfect_participle_within"),
-    )
-
-
-def is_perfect_participle(word: str, previous: str | None, language: str) -> bool:
-    """'convicted', 'been', 'veroordeeld', 'aangekomen'; not after an article or an adjective lead ('het
-    gebied', 'a limited'), unless that word is the auxiliary itself ('zijn aangekomen')."""
-    pv, pw = past_verb_words(language), perfect_words(language)
-    if (previous in pv.leads and previous not in pw.auxiliaries) or word in pv.not_verbs:
-        return False
-    if word in pw.irregular or pv.looks_past(word):
-        return True
-    return pw.pattern is not None and pw.pattern.fullmatch(word) is not None
-
-
 def perfect_in_clause(text: str, language: str, start: int, end: int) -> bool:
     """The clause around text[start:end] is in the perfect: an auxiliary of the perfect with a participle
     ('this year 80 have been convicted'; Dutch anywhere in the clause: 'dit jaar zijn er al 80
     veroordeeld', 'dat er dit jaar 80 zijn veroordeeld')."""
-    pw = perfect_words(language)
-    if not pw.auxiliaries:
-        return False
     lo, hi = quotation_bounds(text, start, end, *clause_bounds(text, language, start, end))
-    tokens = [w.lower() for w in re.findall(r"\w+(?:n't)?|'\w+", text[lo:hi])]
-    for i, w in enumerate(tokens):
-        if w not in pw.auxiliaries:
-            continue
-        window = range(i + 1, min(len(tokens), i + 1 + pw.within)) if pw.within else range(len(tokens))
-        if any(j != i and is_perfect_participle(tokens[j], tokens[j - 1] if j else None, language) for j in window):
-            return True
-    return False
+    return perfect([w.lower() for w in re.findall(r"\w+(?:n't)?|'\w+", text[lo:hi])], language)
 
 
 @cache
@@ -320,6 +275,7 @@ class ClauseWords:
     perfect: frozenset[str]
     past: frozenset[str]
     participle_irregular: frozenset[str]
+    perfect_within: int | None  # words between an auxiliary of the perfect and its participle, at most
     participle_prefixes: tuple[str, ...]
     separable_prefixes: tuple[str, ...]
     not_participles: tuple[str, ...]  # nouns shaped like one ('gezinsleden'), also as a compound's end
@@ -343,7 +299,8 @@ def clause_words(language: str) -> ClauseWords:
         future=re.compile(rf"(?<![\w'’]){alt(data.get('future_verbs', []))}(?!\w)", re.I),
         perfect=words("perfect_auxiliaries"),
         past=words("past_verbs"),
-        participle_irregular=words("participle_irregular"),
+        participle_irregular=words("irregular_participles"),
+        perfect_within=data.get("perfect_within"),
         participle_prefixes=tuple(data.get("participle_prefixes", [])),
         separable_prefixes=tuple(data.get("separable_prefixes", [])),
         not_participles=tuple(data.get("not_participles", [])),
@@ -396,18 +353,23 @@ def is_finite(word: Word, previous: str, language: str) -> bool:
 REPORTED_REACH = 20
 
 
-def is_participle(word: str, language: str) -> bool:
+def is_participle(word: str, language: str, previous: str | None = None) -> bool:
     """A past participle by its form: 'arrested', 'taken'; 'gearresteerd', 'afgesproken', 'besloten'
-    ('ge-' after an optional separable prefix, or an unstressed prefix, and a participle's ending)."""
+    ('ge-' after an optional separable prefix, or an unstressed prefix, and a participle's ending). Not
+    a noun of that shape ('gezinsleden'), nor after an article or an adjective lead ('het gebied', 'a
+    limited'), unless that word is an auxiliary of the perfect ('zijn aangekomen')."""
     cw = clause_words(language)
+    pv = past_verb_words(language)
+    if previous is not None and previous in pv.leads and previous not in cw.perfect:
+        return False
+    if word in pv.not_verbs or (cw.not_participles and word.endswith(cw.not_participles)):
+        return False
     if word in cw.participle_irregular:
         return True
     if not cw.participle_prefixes:
-        return len(word) > 4 and word.endswith("ed")
-    if len(word) < 6 or not word.endswith(("d", "t", "en")) or word in past_verb_words(language).not_verbs:
+        return pv.looks_past(word)
+    if len(word) < 6 or not word.endswith(("d", "t", "en")):
         return False
-    if word.endswith(cw.not_participles):
-        return False  # 'gezinsleden', 'gemeenten': nouns with the shape of a participle
     stem = word
     for prefix in cw.separable_prefixes:
         if stem.startswith(prefix + "ge"):
@@ -670,10 +632,13 @@ def infinitive_follows(text: str, pos: int, end: int) -> bool:
 
 
 def perfect(lows: list[str], language: str) -> bool:
-    """An auxiliary of the perfect with a participle after it ('has been', 'heeft ... besloten')."""
+    """An auxiliary of the perfect with a participle after it, within the language's reach ('has been',
+    'heeft ... besloten')."""
     cw = clause_words(language)
-    reach = 3 if language == "en" else 12
-    return any(
-        w in cw.perfect and any(is_participle(x, language) for x in lows[k + 1 : k + 1 + reach])
-        for k, w in enumerate(lows)
-    )
+    for k, w in enumerate(lows):
+        if w not in cw.perfect:
+            continue
+        last = len(lows) if cw.perfect_within is None else k + 1 + cw.perfect_within
+        if any(is_participle(lows[j], language, lows[j - 1]) for j in range(k + 1, min(len(lows), last))):
+            return True
+    return False
