@@ -16,7 +16,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from transforms import documents, entities, quantities, sentences
+from transforms import clauses, documents, entities, quantities, sentences
 from transforms.events import lexicon
 from transforms.events.timexes import TimexesBySpan
 from transforms.model import Timex
@@ -304,3 +304,27 @@ def test_timexes_by_span_finds_what_testing_every_one_finds(timex_spans, queries
     for start, length in queries:
         end = start + length
         assert by_span.within(start, end) == [t for t in timexes if t.start >= start and t.end <= end]
+
+
+# --- clauses ---------------------------------------------------------------------------------------
+
+
+def read_every_word(text: str, language: str) -> list:
+    """`split_clauses` without its shortcut for sentences with no word that can begin a clause."""
+    reader = clauses.ClauseReader(text, language, 0)
+    words = clauses.clause_tokens(text, 0, len(text))
+    for i in range(len(words)):
+        reader.read(words, i)
+    return reader.finish(len(text))
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_one_clause_shortcut_reads_what_every_word_reads(language):
+    texts = [s for s, lang in seed_sentences() if lang == language] + [
+        "The minister signed the deal in March, while parliament approved it in June.",
+        "De man die vrijdag verdronk, wordt dinsdag begraven.",
+        "The Agency welcomed closer cooperation, reported key trends, and hosted a visit.",
+        "Officers arrested three men, seized a boat, noting that it was stolen.",
+    ]
+    for text in texts:
+        assert clauses.split_clauses(text, language, 0, len(text)) == read_every_word(text, language), text

@@ -280,6 +280,7 @@ class ClauseWords:
     separable_prefixes: tuple[str, ...]
     not_participles: tuple[str, ...]  # nouns shaped like one ('gezinsleden'), also as a compound's end
     verb_final_only: frozenset[str]  # openers that need their clause's finite verb at its end ('als')
+    openers: frozenset[str]  # every word and mark that can begin a clause but the first
     function_words: frozenset[str]  # after a participle these keep it a verb ('arrested by')
 
 
@@ -305,6 +306,11 @@ def clause_words(language: str) -> ClauseWords:
         separable_prefixes=tuple(data.get("separable_prefixes", [])),
         not_participles=tuple(data.get("not_participles", [])),
         verb_final_only=words("verb_final_only"),
+        openers=words("coordinators")
+        | words("subordinators")
+        | words("complementizers")
+        | words("relatives")
+        | frozenset({";", ","}),
         function_words=words("function_words"),
     )
 
@@ -430,13 +436,29 @@ def split_clauses(
     ...  "het er al 80.", "nl", 0, len(t)) for text in [t[c.start:c.end]]]
     ['Vorig jaar werden 120 smokkelaars veroordeeld', 'en dit jaar zijn het er al 80.']
     """
-    reader = ClauseReader(text, language, start)
     words = clause_tokens(text, start, end)
+    cw = clause_words(language)
+    if not any(
+        w.low in cw.openers or (w.low == "," and after_comma(words, k, language)) for k, w in enumerate(words)
+    ):
+        # most sentences: one clause, read at once
+        spans = ((start, end),) if text[start:end].strip(" ,;:") else ()
+        return [Clause(start, end, "main", None, spans)] if spans else []
+    reader = ClauseReader(text, language, start)
+    inside = {k for k, w in enumerate(words) if any(s < w.start < e for s, e in protected)}
     for i in range(len(words)):
-        if any(s < words[i].start < e for s, e in protected):
-            continue  # inside a date ('van 2021 tot en met 2024'): no clause begins there
-        reader.read(words, i)
+        if i not in inside:  # inside a date ('van 2021 tot en met 2024') no clause begins
+            reader.read(words, i)
     return reader.finish(end)
+
+
+def after_comma(words: Sequence[Word], k: int, language: str) -> bool:
+    """A word after the comma at k that may begin a clause: a participle ('noting') or a verb in the
+    past ('reported')."""
+    if k + 1 >= len(words):
+        return False
+    nxt = words[k + 1].low
+    return is_participial(nxt, language) or past_verb_words(language).looks_past(nxt)
 
 
 class ClauseReader:
