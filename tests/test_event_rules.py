@@ -399,3 +399,16 @@ def test_a_headline_is_dated_by_the_document_and_reports_in_the_present():
     assert (e.event_type, e.status, e.date_source) == ("AGREEMENT", "happened", "dct")
     e = one("Police dismantle smuggling network", "en", title="Police dismantle smuggling network")
     assert (e.event_type, e.status, e.date_source) == ("POLICE_OPERATION", "happened", "dct")
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "About 2,000 people crossed the Channel over the past fortnight."),
+        ("nl", "In de afgelopen twee weken staken ongeveer 2.000 mensen het Kanaal over."),
+    ],
+)
+def test_a_count_over_a_stretch_up_to_now_dates_that_stretch(language, text):
+    e = one(text, language, published=DAY_NL)
+    assert (e.date_start, e.date_end) == (D(2024, 5, 25), D(2024, 6, 7))
+    assert e.quantities and e.quantities[0].value == 2000 and e.quantities[0].qualifier == "about"

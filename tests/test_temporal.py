@@ -3687,3 +3687,12 @@ def test_this_year_in_a_clause_that_looks_back_runs_up_to_the_document_date(
 def test_this_year_looking_back_in_a_document_dated_to_the_month_runs_to_its_end():
     t = only("Dit jaar zijn al 6.600 mensen overgestoken.", "nl", dct=MONTH)
     check(t, "Dit jaar", "2025", D(2025, 1, 1), D(2025, 5, 31), "range")
+
+
+def test_the_past_fortnight_is_a_length_and_last_fortnight_no_date():
+    # a length that ends now (what a count over it is dated by); no calendar fortnight to shift to
+    assert values("About 2,000 people crossed over the past fortnight.") == [("the past fortnight", "P2W")]
+    assert [t.date_start for t in tag("Last fortnight the minister visited Calais.", DAY, "en")] in (
+        [],
+        [None],
+    )

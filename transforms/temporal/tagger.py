@@ -1415,6 +1415,8 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
             kind_d = "duration"  # 'het afgelopen decennium' is the past ten years, as 'the past decade'
         if kind_d == "duration":
             kind, value = "DURATION", duration_value(1, unit)
+        elif unit == "2W":
+            return None  # 'last fortnight': no calendar fortnight to shift to ('the past fortnight' is a length)
         else:
             base = anaphor_base(ctx, c) if kind_d == "anaphoric" else None
             prev = (
