@@ -1416,7 +1416,9 @@ def resolve(c: Candidate, ctx: Context) -> Timex | None:
         if kind_d == "duration":
             kind, value = "DURATION", duration_value(1, unit)
         elif unit == "2W":
-            return None  # 'last fortnight': no calendar fortnight to shift to ('the past fortnight' is a length)
+            return (
+                None  # 'last fortnight': no calendar fortnight to shift to ('the past fortnight' is a length)
+            )
         else:
             base = anaphor_base(ctx, c) if kind_d == "anaphoric" else None
             prev = (
