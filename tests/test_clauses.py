@@ -144,3 +144,119 @@ def test_perfect_in_clause(language, text, word, expected):
 )
 def test_looks_back(language, text, word, expected):
     assert looks_back(text, language, *span_of(text, word)) is expected
+
+
+# --- the clauses of a sentence ---------------------------------------------------------------------
+
+from transforms.clauses import clause_tense, is_attributive, is_participle, split_clauses  # noqa: E402
+
+
+def clause_texts(text: str, language: str) -> list[tuple[str, str]]:
+    return [
+        (c.kind, " | ".join(text[s:e].strip(" ,;") for s, e in c.spans))
+        for c in split_clauses(text, language, 0, len(text))
+    ]
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        # a coordinator with a finite verb on both sides starts a clause; without one it joins phrases
+        ("nl", "Vorig jaar werden er 120 veroordeeld en dit jaar zijn er 80 gearresteerd.",
+         [("main", "Vorig jaar werden er 120 veroordeeld"), ("coordinate", "en dit jaar zijn er 80 gearresteerd.")]),
+        ("en", "Police arrested two men and seized a boat in June.",
+         [("main", "Police arrested two men"), ("coordinate", "and seized a boat in June.")]),
+        ("nl", "Migranten uit Syrië en Eritrea kwamen aan.", [("main", "Migranten uit Syrië en Eritrea kwamen aan.")]),
+        ("en", "Europol specialists and senior officers coordinated the actions.",
+         [("main", "Europol specialists and senior officers coordinated the actions.")]),
+        # a relative clause interrupts its main clause, a comma closes it
+        ("nl", "De man die vrijdag verdronk, wordt dinsdag begraven.",
+         [("main", "De man | wordt dinsdag begraven."), ("relative", "die vrijdag verdronk")]),
+        ("en", "The boat, which capsized on Friday, was towed to Dover.",
+         [("main", "The boat | was towed to Dover."), ("relative", "which capsized on Friday")]),
+        # a reported clause after a verb
+        ("nl", "Verder is afgesproken dat we Frontex gaan versterken.",
+         [("main", "Verder is afgesproken"), ("complement", "dat we Frontex gaan versterken.")]),
+        ("en", "The minister said that the centre will close in May.",
+         [("main", "The minister said"), ("complement", "that the centre will close in May.")]),
+        # a subordinate clause before its main clause
+        ("nl", "Nadat de minister was vertrokken, begon het debat.",
+         [("adverbial", "Nadat de minister was vertrokken"), ("main", "begon het debat.")]),
+        ("en", "After the boat capsized, 30 people drowned.",
+         [("adverbial", "After the boat capsized"), ("main", "30 people drowned.")]),
+        # 'als' is a clause only with its verb at the end ('net als vorig jaar' is no clause)
+        ("nl", "Net als vorig jaar zien we een stijging.", [("main", "Net als vorig jaar zien we een stijging.")]),
+        # a semicolon
+        ("en", "Ten men were arrested; two were released.", [("main", "Ten men were arrested"), ("coordinate", "two were released.")]),
+        # a list of clauses that share their subject
+        ("en", "The Agency welcomed the plan, reported key trends, and hosted a visit.",
+         [("main", "The Agency welcomed the plan"), ("coordinate", "reported key trends"), ("coordinate", "and hosted a visit.")]),
+    ],
+)  # fmt: skip
+def test_split_clauses(language, text, expected):
+    assert clause_texts(text, language) == expected
+
+
+def test_no_clause_begins_inside_a_protected_date():
+    text = "Van 2021 tot en met 2024 is er een programma geweest."
+    start = text.index("2021") - 4
+    found = split_clauses(text, "nl", 0, len(text), ((start, text.index("2024") + 4),))
+    assert [c.kind for c in found] == ["main"]
+
+
+@pytest.mark.parametrize(
+    "language, text, tense",
+    [
+        ("nl", "Het kabinet gaat fors investeren.", "future"),
+        ("nl", "Het gaat om een integrale aanpak.", "present"),  # 'gaat om': no future
+        ("en", "There will be strict conditions.", "future"),
+        ("nl", "De situatie in Ter Apel is verbeterd.", "past"),  # a perfect
+        ("en", "A reserve of €50 million has been set aside.", "past"),
+        ("nl", "Starmer werd in juli verkozen.", "past"),
+        ("en", "Europol supported a joint operation.", "past"),
+        ("nl", "De instroom is zeer hoog.", "present"),
+        ("en", "Checks are carried out on all passengers.", "present"),  # a participle after 'be'
+        ("en", "The government is therefore committed to reform.", "present"),
+        ("en", "Increased migration increases the pressure.", "present"),  # an adjective
+        (
+            "nl",
+            "Nareizigers zijn gezinsleden van asielzoekers.",
+            "present",
+        ),  # a noun shaped like a participle
+    ],
+)
+def test_clause_tense(language, text, tense):
+    assert clause_tense(text, language, ((0, len(text)),)) == tense
+
+
+@pytest.mark.parametrize(
+    "language, word, previous, expected",
+    [
+        ("nl", "gearresteerd", None, True),
+        ("nl", "afgesproken", None, True),
+        ("nl", "besloten", None, True),
+        ("nl", "gezinsleden", None, False),
+        ("nl", "gebied", "het", False),  # after an article: a noun
+        ("nl", "aangekomen", "zijn", True),
+        ("en", "arrested", None, True),
+        ("en", "been", None, True),
+        ("en", "limited", "a", False),
+    ],
+)
+def test_is_participle(language, word, previous, expected):
+    assert is_participle(word, language, previous) == expected
+
+
+@pytest.mark.parametrize(
+    "language, text, word, expected",
+    [
+        ("en", "Increased migration raises costs.", "Increased", True),
+        ("en", "Officers arrested three men.", "arrested", False),
+        ("en", "They were arrested by police.", "arrested", False),
+        ("nl", "Hij noemde de aangenomen moties.", "aangenomen", True),
+        ("nl", "Het plan is gisteren aangenomen door de Kamer.", "aangenomen", False),
+    ],
+)
+def test_a_participle_before_its_noun_is_attributive(language, text, word, expected):
+    start = text.index(word)
+    assert is_attributive(text, start, start + len(word), language, 0) == expected
