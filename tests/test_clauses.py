@@ -148,7 +148,13 @@ def test_looks_back(language, text, word, expected):
 
 # --- the clauses of a sentence ---------------------------------------------------------------------
 
-from transforms.clauses import clause_tense, is_attributive, is_participle, split_clauses  # noqa: E402
+from transforms.clauses import (  # noqa: E402
+    clause_pluperfect,
+    clause_tense,
+    is_attributive,
+    is_participle,
+    split_clauses,
+)
 
 
 def clause_texts(text: str, language: str) -> list[tuple[str, str]]:
@@ -223,10 +229,29 @@ def test_no_clause_begins_inside_a_protected_date():
             "Nareizigers zijn gezinsleden van asielzoekers.",
             "present",
         ),  # a noun shaped like a participle
+        # after a preposition a word in -de is an adjective, no past tense
+        ("nl", "Het voorzitterschap start met hernieuwde inzet.", "present"),
+        ("nl", "Het voorzitterschap startte met inzet.", "past"),
     ],
 )
 def test_clause_tense(language, text, tense):
     assert clause_tense(text, language, ((0, len(text)),)) == tense
+
+
+@pytest.mark.parametrize(
+    "language, text, verb, expected",
+    [
+        ("en", "The suspects had already been arrested in May.", "arrested", True),
+        ("en", "The suspects have been arrested.", "arrested", False),
+        ("en", "The judge said Bah had not intended harm.", "said", False),  # the pluperfect is what was said
+        ("nl", "Het OM had acht jaar geëist.", "geëist", True),
+        ("nl", "Hij was eerder al vertrokken.", "vertrokken", True),
+        ("nl", "Hij is vertrokken.", "vertrokken", False),
+        ("nl", "Hij was ziek.", "was", False),  # no participle
+    ],
+)
+def test_clause_pluperfect(language, text, verb, expected):
+    assert clause_pluperfect(text, language, ((0, len(text)),), text.index(verb)) == expected
 
 
 @pytest.mark.parametrize(

@@ -370,6 +370,19 @@ def test_a_date_a_plan_is_for_does_not_date_a_past_event(language, text):
         ),
         # not into a statement (dated by the document) nor a present tense
         ("en", "On 2 June police raided a warehouse. Officers search vehicles.", False),
+        # not into the pluperfect: it tells what came before the story's day
+        ("en", "On 2 June police raided a warehouse. The suspects had been arrested.", False),
+        ("nl", "Op 2 juni arresteerde de politie tien mannen. Zij waren eerder vrijgelaten.", False),
+        # not into a clause with a time of its own, even one without a date
+        ("en", "On 2 June police raided a warehouse. After the election, they arrested ten men.", False),
+        (
+            "nl",
+            "Op 2 juni arresteerde de politie tien mannen. Na de verkiezingen werden zij vrijgelaten.",
+            False,
+        ),
+        # not from a year: it says too little of when the next thing happened
+        ("en", "In 2023 police raided a warehouse. The suspects were arrested and charged.", False),
+        ("nl", "In 2023 arresteerde de politie tien mannen. Zij werden later veroordeeld.", False),
     ],
 )
 def test_the_story_date_carries_on(language, text, inherits):
@@ -378,6 +391,60 @@ def test_the_story_date_carries_on(language, text, inherits):
     assert any(e.date_source == "inherited" for e in later) == inherits, [
         (e.trigger, e.date_source) for e in found
     ]
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "Officials had previously warned that the backlog could grow."),
+        ("en", "Since the election, the minister has promised to stop the boats."),
+        ("nl", "De premier had beloofd de bootjes te stoppen."),
+        ("nl", "Sindsdien heeft de minister toegezegd de bootjes te stoppen."),
+    ],
+)
+def test_a_statement_before_the_story_is_not_dated_by_the_document(language, text):
+    """The document's date dates what its writer reports saying now, not what was said before it."""
+    e = one(text, language)
+    assert (e.event_type, e.date_start) == ("STATEMENT", None)
+
+
+@pytest.mark.parametrize(
+    "language, text, published, start, end",
+    [
+        # a month without a year placed ahead of the document by the tagger: the one before, in the past
+        (
+            "nl",
+            "In maart werden elf leden van het netwerk opgepakt.",
+            D(2024, 11, 21),
+            D(2024, 3, 1),
+            D(2024, 3, 31),
+        ),
+        (
+            "en",
+            "On 12 March eleven members of the network were arrested.",
+            D(2024, 11, 21),
+            D(2024, 3, 12),
+            D(2024, 3, 12),
+        ),
+    ],
+)
+def test_what_happened_is_not_dated_after_the_document(language, text, published, start, end):
+    e = one(text, language, published=Published(published, published, "day", "text"))
+    assert (e.status, e.date_start, e.date_end) == ("happened", start, end)
+
+
+def test_a_past_event_without_a_month_name_after_the_document_stays_undated():
+    # 'woensdag' a year earlier is no Wednesday: no date rather than a wrong one
+    from transforms.events import dating
+    from transforms.events.dating import DateChoice
+
+    doc = Document("d" * 32, "doc.txt", "/tmp/doc.txt", "", None, "nl", DAY_NL, "x" * 64)
+    ahead = DateChoice("woensdag", "2024-06-12", D(2024, 6, 12), D(2024, 6, 12), "day", "relative_to_dct")
+    assert dating.not_ahead(ahead, doc).start is None
+    month = DateChoice("juli", "2024-07", D(2024, 7, 1), D(2024, 7, 31), "month", "relative_to_dct")
+    assert dating.not_ahead(month, doc).start == D(2023, 7, 1)
+    stated = DateChoice("juli 2024", "2024-07", D(2024, 7, 1), D(2024, 7, 31), "month", "explicit")
+    assert dating.not_ahead(stated, doc).start is None
 
 
 @pytest.mark.parametrize(

@@ -273,6 +273,7 @@ class ClauseWords:
     relatives: frozenset[str]
     future: re.Pattern
     perfect: frozenset[str]
+    pluperfect: frozenset[str]  # the auxiliaries of the perfect in the past ('had', 'hadden', 'waren')
     past: frozenset[str]
     participle_irregular: frozenset[str]
     perfect_within: int | None  # words between an auxiliary of the perfect and its participle, at most
@@ -299,6 +300,7 @@ def clause_words(language: str) -> ClauseWords:
         relatives=words("relatives"),
         future=re.compile(rf"(?<![\w'’]){alt(data.get('future_verbs', []))}(?!\w)", re.I),
         perfect=words("perfect_auxiliaries"),
+        pluperfect=words("pluperfect_auxiliaries"),
         past=words("past_verbs"),
         participle_irregular=words("irregular_participles"),
         perfect_within=data.get("perfect_within"),
@@ -656,9 +658,29 @@ def infinitive_follows(text: str, pos: int, end: int) -> bool:
 def perfect(lows: list[str], language: str) -> bool:
     """An auxiliary of the perfect with a participle after it, within the language's reach ('has been',
     'heeft ... besloten')."""
+    return with_participle(lows, language, clause_words(language).perfect)
+
+
+def pluperfect(lows: list[str], language: str) -> bool:
+    """The perfect in the past ('had been arrested', 'was ... vertrokken', 'hadden ... gesloten'): what it
+    says happened before the time the story is at, not at it."""
+    return with_participle(lows, language, clause_words(language).pluperfect)
+
+
+def clause_pluperfect(text: str, language: str, spans: tuple[tuple[int, int], ...], verb: int) -> bool:
+    """The verb at `verb` is in the pluperfect in its clause `spans`. Where the participle stands near its
+    auxiliary (`perfect_within`: English), only up to the verb counts: 'said Bah had not intended' is
+    no pluperfect of 'said'; Dutch puts the auxiliary anywhere ('dat hij vertrokken was')."""
+    words = [w for s, e in spans for w in clause_tokens(text, s, e)]
+    if clause_words(language).perfect_within is not None:
+        words = [w for w in words if w.start <= verb]
+    return pluperfect([w.low for w in words], language)
+
+
+def with_participle(lows: list[str], language: str, auxiliaries: frozenset[str]) -> bool:
     cw = clause_words(language)
     for k, w in enumerate(lows):
-        if w not in cw.perfect:
+        if w not in auxiliaries:
             continue
         last = len(lows) if cw.perfect_within is None else k + 1 + cw.perfect_within
         if any(is_participle(lows[j], language, lows[j - 1]) for j in range(k + 1, min(len(lows), last))):

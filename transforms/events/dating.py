@@ -30,6 +30,7 @@ from transforms.model import Document, Timex
 GENERIC_VALUES = ("PAST_REF", "FUTURE_REF", "PRESENT_REF")
 # Words that join the dates of one event into one stretch ('juni en juli', '10, 11 and 12 June').
 DATE_JOINERS = re.compile(r"^\s*(?:,|en|and|&|of|or)\s*$", re.I)
+YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 DURATION = re.compile(r"^P(\d+(?:\.\d+)?)([DWMY])$")
 
 
@@ -145,6 +146,43 @@ def past_stretch(timexes: list[Timex], text: str, language: str, doc: Document) 
         start = p.end - dt.timedelta(days=max(1, round(days)) - 1)
         return checked(DateChoice(t.text, t.value, start, p.end, "range", "relative_to_dct"))
     return None
+
+
+def not_ahead(d: DateChoice, doc: Document) -> DateChoice:
+    """What happened did not happen after the document was written. A month or day without a year that
+    the tagger placed in the coming months ('in maart werden elf leden opgepakt', in November) is the
+    one before; any other date after the document's leaves the event undated (a wrong date is worse
+    than none)."""
+    p = doc.published
+    if not d.known or not p.known or d.start <= p.end:
+        return d
+    if (
+        d.source == "relative_to_dct"
+        and d.text
+        and d.precision in ("month", "day")
+        and yearless_month(d.text, doc.language)
+    ):
+        earlier = year_before(d)
+        if earlier is not None and earlier.end <= p.end:
+            return earlier
+    return DateChoice(d.text, d.value, None, None, "unknown", "unresolved")
+
+
+def yearless_month(text: str, language: str) -> bool:
+    """'maart', '12 March': a month named without a year ('woensdag' names none: a year earlier is no
+    Wednesday)."""
+    months = resources.load(language, "calendar").get("months", {})
+    words = re.findall(r"[^\W\d_]+\.?", text.lower())
+    return not YEAR.search(text) and any(w in months or w.rstrip(".") in months for w in words)
+
+
+def year_before(d: DateChoice) -> DateChoice | None:
+    try:
+        start, end = d.start.replace(year=d.start.year - 1), d.end.replace(year=d.end.year - 1)
+    except ValueError:  # 29 February
+        return None
+    value = f"{start.year:04d}{d.value[4:]}" if d.value and d.value[:4].isdigit() else d.value
+    return DateChoice(d.text, value, start, end, d.precision, d.source)
 
 
 def dct_date(doc: Document) -> DateChoice:

@@ -18,7 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from transforms.clauses import clause_tense, is_participial, split_clauses
+from transforms.clauses import clause_pluperfect, clause_tense, is_participial, split_clauses
 from transforms.entities import DocumentEntities, read_entities
 from transforms.events import dating, own_act, rows
 from transforms.events.dating import UNDATED, DateChoice
@@ -36,7 +36,7 @@ from transforms.events.predicate import (
 from transforms.events.status import read_status
 from transforms.events.timexes import TimexesBySpan
 from transforms.events.units import Part, Unit, clause_units
-from transforms.events.words import event_words
+from transforms.events.words import event_words, found_in
 from transforms.layout import metadata_lines, title_span
 from transforms.model import Document, Event, Quantity, Timex
 from transforms.quantities import extract_quantities, parse_number_word
@@ -49,6 +49,7 @@ from transforms.temporal.tagger import masked_spans
 INHERIT_SAME_PARAGRAPH = 2
 INHERIT_SENTENCES = 3
 INHERIT_PARAGRAPHS = 2  # `split_sentences` counts a blank line after a finished one as two
+MONTH_DAYS = 31
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -221,7 +222,7 @@ def unit_event(s: Sentence, unit: Unit, story: Story) -> Event | None:
         return None
     if unit.kind not in ("title", "nominal") and (not is_event(reading) or (is_preamble(s.seg) and not own)):
         return None
-    date = unit_date(s, unit, pred, own, tense, performative, story)
+    date = unit_date(s, unit, pred, own, tense, performative, story, part_spans)
     if date is None:
         return None
     money = any(q.unit in MONEY_UNITS for a, _, q in s.amounts if unit.holds(a))
@@ -234,6 +235,8 @@ def unit_event(s: Sentence, unit: Unit, story: Story) -> Event | None:
     if unit.kind == "nominal":  # a noun dated on its own happened, unless its date lies ahead
         later = date.start is not None and s.doc.published.known and date.start > s.doc.published.end
         status = "planned" if later else "happened"
+    elif status == "happened":
+        date = dating.not_ahead(date, s.doc)
     event = rows.build_event(s.doc, s.seg, (unit.start, unit.end), pred, kind, status, date)
     candidate = own_act.own_act_kind(event, s.doc, performative, unit.kind == "title")
     if candidate is not None:
@@ -249,6 +252,7 @@ def unit_date(
     tense: str,
     performative: bool,
     story: Story,
+    part_spans: tuple[tuple[int, int], ...],
 ) -> DateChoice | None:
     """The unit's date (`dating`)."""
     doc, text, language = s.doc, s.text, s.language
@@ -257,6 +261,8 @@ def unit_date(
     group = dating.choose(own, pred.start if pred is not None else unit.start, text)
     if group:
         date = dating.from_timexes(group, doc)
+        if tense == "past":
+            date = dating.not_ahead(date, doc)
         stated = date.source in ("explicit", "relative_to_dct") and date.known and tense != "future"
         if stated and unit.kind in ("main", "coordinate", "title"):
             story.last = (s.n, s.seg.paragraph, date)
@@ -264,15 +270,14 @@ def unit_date(
     stretch = dating.past_stretch([t for t in s.timexes if unit.holds(t.start)], text, language, doc)
     if stretch is not None:
         return stretch
-    if unit.kind == "title" or (pred is not None and pred.kind == "statement"):
+    if unit.kind == "title":
         return dating.dct_date(doc)
-    if tense == "past" and story.last is not None and not maybe_dated(text, unit):
-        m, paragraph, date = story.last
-        same = s.seg.paragraph == paragraph and s.n - m <= INHERIT_SAME_PARAGRAPH
-        carried = bool(event_words(language).continuation.match(s.seg.text))
-        near = s.n - m <= INHERIT_SENTENCES and s.seg.paragraph - paragraph <= INHERIT_PARAGRAPHS
-        if same or (carried and near):
-            return dating.inherited(date)
+    if before_the_story(s, unit, part_spans, pred.start if pred is not None else unit.start):
+        return UNDATED  # 'had been arrested', 'previously said', 'since the election': some time before
+    if pred is not None and pred.kind == "statement":
+        return dating.dct_date(doc)
+    if tense == "past" and story.last is not None and inherits(s, unit, story.last):
+        return dating.inherited(story.last[2])
     return UNDATED
 
 
@@ -281,10 +286,34 @@ def infinitive(text: str, t: Trigger) -> bool:
     return word_before(text, t.start) in ("te", "to")
 
 
-def maybe_dated(text: str, unit: Unit) -> bool:
-    """A year the tagger could not make a date of ('Op 29 februari 2023 tekende'): the unit is not
-    without a date of its own, only without a readable one."""
-    return any(YEAR.search(text, s, e) for s, e in unit.spans)
+def inherits(s: Sentence, unit: Unit, last: tuple[int, int, DateChoice]) -> bool:
+    """An undated event in the past takes the story's last date (`INHERIT_*`) when that date is at most a
+    month long (a year says too little of when the next thing happened), and the unit has no time of its
+    own, even one that is no date ('Op 29 februari 2023 tekende', 'after the election')."""
+    m, paragraph, date = last
+    if date.start is None or date.end is None or (date.end - date.start).days > MONTH_DAYS:
+        return False
+    if any(unit.holds(t.start) for t in s.timexes if t.type in ("DATE", "TIME")):
+        return False
+    if any(YEAR.search(s.text, a, b) for a, b in unit.spans):
+        return False
+    if found_in(event_words(s.language).anchors, s.text, unit.spans):
+        return False
+    same = s.seg.paragraph == paragraph and s.n - m <= INHERIT_SAME_PARAGRAPH
+    carried = bool(event_words(s.language).continuation.match(s.seg.text))
+    near = s.n - m <= INHERIT_SENTENCES and s.seg.paragraph - paragraph <= INHERIT_PARAGRAPHS
+    return same or (carried and near)
+
+
+def before_the_story(s: Sentence, unit: Unit, part_spans: tuple[tuple[int, int], ...], verb: int) -> bool:
+    """The unit tells what came before the time the story is at: its verb in the pluperfect ('had been
+    arrested', 'was eerder vertrokken'; not 'said Bah had not intended'), or a word that looks further
+    back ('previously', 'sinds')."""
+    return clause_pluperfect(s.text, s.language, part_spans, verb) or bool(
+        found_in(
+            event_words(s.language).earlier, s.text, unit.spans, tuple((t.start, t.end) for t in s.timexes)
+        )
+    )
 
 
 def is_target(text: str, t: Timex, language: str) -> bool:

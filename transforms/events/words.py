@@ -33,6 +33,8 @@ class EventWords:
     demonstrative_subjects: frozenset[str]  # 'this', 'it': no actor who says something
     target_prepositions: re.Pattern  # 'voor', 'for': a date after them is a plan's target
     continuation: re.Pattern  # 'Hij', 'Daarna', 'As a result': the sentence carries on the story
+    earlier: re.Pattern  # 'previously', 'sinds': a time before the story's, which it does not date
+    anchors: re.Pattern  # 'after', 'na', 'tijdens': a time of its own, by another event
 
 
 def words_pattern(words: list[str]) -> re.Pattern:
@@ -62,6 +64,8 @@ def event_words(language: str) -> EventWords:
         not_story_starts=re.compile(rf"^[\W\d]*{alt(data.get('not_story_starts', []))}(?![\w'’])", re.I),
         first_person=frozenset(w.lower() for w in data.get("first_person", [])),
         demonstrative_subjects=frozenset(w.lower() for w in data.get("demonstrative_subjects", [])),
+        earlier=words_pattern(data.get("earlier_cues", [])),
+        anchors=words_pattern(data.get("anchor_prepositions", [])),
         continuation=re.compile(rf"^\W*{alt(data.get('continuation_starts', []))}(?![\w'’])", re.I),
         target_prepositions=re.compile(rf"(?<![\w'’-]){alt(data.get('target_prepositions', []))}\s+$", re.I),
     )
