@@ -316,11 +316,39 @@ def test_no_own_act_without_the_writer(language, text):
         # a month name that is also a modal ('May') is no cue
         ("en", "In May 2015 the Commission presented a European Agenda on Migration.", "happened"),
         ("nl", "In mei 2015 presenteerde de Commissie een Europese migratieagenda.", "happened"),
+        # a negation after the verb (Dutch puts it there in a main clause)
+        ("nl", "Op 3 juni arresteerde de politie niemand.", "negated"),
+        ("en", "On 3 June police arrested nobody.", "negated"),
+        ("nl", "De demonstratie op 10 juni gaat niet door.", "negated"),
+        # not after the verb: what follows a next verb, 'without', 'not only'
+        ("en", "On 3 June the judge said Bah had not intended harm.", "happened"),
+        ("en", "On 3 June police arrested a man without papers.", "happened"),
+        ("nl", "Op 3 juni arresteerde de politie een man zonder papieren.", "happened"),
+        ("en", "On 3 June police not only arrested the driver.", "happened"),
+        ("nl", "Op 3 juni heeft de politie niet alleen de chauffeur aangehouden.", "happened"),
+        # a verb that says another did not happen; not when it is the event itself
+        ("en", "On 3 June the minister refused to sign the agreement.", "negated"),
+        ("en", "On 3 June the minister denied the reports.", "happened"),
+        ("nl", "Op 3 juni ontkende de minister de berichten.", "happened"),
     ],
 )
 def test_status(language, text, status):
     e = one(text, language)
     assert e.status == status, (e.trigger, e.status)
+
+
+@pytest.mark.parametrize(
+    "language, text, trigger",
+    [
+        # a dated clause without a word of the lexicon is named by its verb, never an article
+        ("nl", "Een geplande demonstratie op 10 juni gaat niet door.", "gaat"),
+        ("nl", "In 2023 hebben tien minderjarigen de opvang verlaten.", "verlaten"),
+        ("en", "The committee convened on 3 June.", "convened"),
+        ("en", "The group has gathered on 3 June.", "gathered"),
+    ],
+)
+def test_a_clause_without_a_trigger_is_named_by_its_verb(language, text, trigger):
+    assert one(text, language).trigger == trigger
 
 
 # --- dating ----------------------------------------------------------------------------------------

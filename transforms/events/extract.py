@@ -31,6 +31,7 @@ from transforms.events.predicate import (
     governed_by,
     own_act_trigger,
     predicate,
+    stand_in,
     word_before,
 )
 from transforms.events.status import read_status
@@ -193,7 +194,12 @@ def unit_event(s: Sentence, unit: Unit, story: Story) -> Event | None:
             return None  # nothing in it names an event or dates one
         pred = predicate(inside, unit, text, language)
     part = unit.part_of(pred.start) if pred is not None else None
-    part_spans = part.spans if part is not None else unit.spans
+    # without a trigger, the unit's head clause is what it says ('... gaat niet door, omdat ...')
+    part_spans = own_spans = (
+        part.spans
+        if part is not None
+        else next((p.spans for p in unit.parts if p.role == "head"), unit.spans)
+    )
     if unit.context and is_participial(text[unit.start : unit.end].split()[0].lower(), language):
         part_spans = part_spans + unit.context  # ', rising from ...': its verb's tense is its clause's
     tense = clause_tense(text, language, part_spans) if unit.kind != "nominal" else "past"
@@ -227,17 +233,18 @@ def unit_event(s: Sentence, unit: Unit, story: Story) -> Event | None:
         return None
     money = any(q.unit in MONEY_UNITS for a, _, q in s.amounts if unit.holds(a))
     kind = "PUBLICATION" if performative else event_type(pred, unit, s.triggers, money, text)
-    anchor = pred.start if pred is not None else unit.start
+    named = pred if pred is not None else stand_in(text, language, own_spans, s.timexes)
     timex_spans = tuple((t.start, t.end) for t in s.timexes)
+    trigger = (named.start, named.end)
     status = read_status(
-        text, language, part_spans, anchor, tense, date.start, s.doc.published.end, timex_spans
+        text, language, part_spans, trigger, tense, date.start, s.doc.published.end, timex_spans
     )
     if unit.kind == "nominal":  # a noun dated on its own happened, unless its date lies ahead
         later = date.start is not None and s.doc.published.known and date.start > s.doc.published.end
         status = "planned" if later else "happened"
     elif status == "happened":
         date = dating.not_ahead(date, s.doc)
-    event = rows.build_event(s.doc, s.seg, (unit.start, unit.end), pred, kind, status, date)
+    event = rows.build_event(s.doc, s.seg, (unit.start, unit.end), named, kind, status, date)
     candidate = own_act.own_act_kind(event, s.doc, performative, unit.kind == "title")
     if candidate is not None:
         story.own_acts[event.event_id] = candidate
@@ -276,7 +283,7 @@ def unit_date(
         return UNDATED  # 'had been arrested', 'previously said', 'since the election': some time before
     if pred is not None and pred.kind == "statement":
         return dating.dct_date(doc)
-    if tense == "past" and story.last is not None and inherits(s, unit, story.last):
+    if tense == "past" and story.last is not None and inherits(s, unit, story.last, part_spans):
         return dating.inherited(story.last[2])
     return UNDATED
 
@@ -286,7 +293,9 @@ def infinitive(text: str, t: Trigger) -> bool:
     return word_before(text, t.start) in ("te", "to")
 
 
-def inherits(s: Sentence, unit: Unit, last: tuple[int, int, DateChoice]) -> bool:
+def inherits(
+    s: Sentence, unit: Unit, last: tuple[int, int, DateChoice], part_spans: tuple[tuple[int, int], ...]
+) -> bool:
     """An undated event in the past takes the story's last date (`INHERIT_*`) when that date is at most a
     month long (a year says too little of when the next thing happened), and the unit has no time of its
     own, even one that is no date ('Op 29 februari 2023 tekende', 'after the election')."""
@@ -297,7 +306,7 @@ def inherits(s: Sentence, unit: Unit, last: tuple[int, int, DateChoice]) -> bool
         return False
     if any(YEAR.search(s.text, a, b) for a, b in unit.spans):
         return False
-    if found_in(event_words(s.language).anchors, s.text, unit.spans):
+    if found_in(event_words(s.language).anchors, s.text, part_spans):
         return False
     same = s.seg.paragraph == paragraph and s.n - m <= INHERIT_SAME_PARAGRAPH
     carried = bool(event_words(s.language).continuation.match(s.seg.text))

@@ -8,6 +8,14 @@ the event); then an infinitive ('om ... te investeren'); then a light verb ('von
 
 from __future__ import annotations
 
+from transforms.clauses import (
+    clause_tokens,
+    clause_words,
+    is_finite,
+    is_participial,
+    is_participle,
+    past_verb_words,
+)
 from transforms.events.lexicon import Trigger
 from transforms.events.units import Unit
 from transforms.events.words import event_words
@@ -111,3 +119,29 @@ def governed_by(text: str, pos: int, prepositions: frozenset[str]) -> bool:
         if not (w.isalpha() or (w.isdigit() and len(w) == 4)) or w in STOPS_PHRASE:
             return False  # a year may stand in the phrase: 'since the 2022 ministerial meeting'
     return False
+
+
+def stand_in(text: str, language: str, spans: tuple[tuple[int, int], ...], timexes) -> Trigger:
+    """What names an event whose clause has no trigger (it is dated, so it is one): its verb, the
+    participle of its auxiliary ('sinds 2021 ... hebben gebracht': 'gebracht') or its finite verb
+    ('Een geplande demonstratie op woensdag gaat niet door': 'gaat'; 'rising from € 45 million'), else
+    its date, else its first word that is no article. Never an article: 'Een', 'The' tell a reader
+    nothing."""
+    words = [w for s, e in spans for w in clause_tokens(text, s, e) if w.low[:1].isalnum()]
+    finite = clause_words(language).finite
+    verb = None
+    for k, w in enumerate(words):
+        if is_participial(w.low, language) or is_finite(w, words[k - 1].low if k else "", language):
+            verb = w
+            if w.low in finite:  # an auxiliary: its participle says what happened
+                verb = next((p for p in words[k + 1 :] if is_participle(p.low, language, None)), w)
+            break
+    if verb is None:
+        verb = next((t for t in timexes if any(s <= t.start < e for s, e in spans)), None)
+    if verb is None:
+        leads = past_verb_words(language).not_before
+        verb = next((w for w in words if w.low not in leads), words[0] if words else None)
+    if verb is None:
+        start = spans[0][0] if spans else 0
+        return Trigger(start, start, "", "OTHER", "verb")
+    return Trigger(verb.start, verb.end, text[verb.start : verb.end], "OTHER", "verb")

@@ -1,8 +1,11 @@
 """The status of an event: happened, planned, negated or possible (`schemas.vocabulary.STATUSES`).
 
 Read from the clause of its trigger:
-- negated: a negation before the trigger in its clause ('niet', 'geen', 'not', 'no flights have
-  left'), or a verb that says it did not happen ('denied', 'weigerde');
+- negated: a negation near the trigger in its piece of clause, before it ('niet', 'geen', 'not', 'no
+  flights have left') or after it ('De demonstratie gaat niet door', 'arrested nobody'; not 'without
+  a warrant', nor 'not only ... but also'), or a verb that says another did not happen ('refused to
+  sign', 'De demonstratie werd afgelast'; not the trigger itself: 'The minister denied the reports'
+  reports a denial that happened);
 - possible: a modal ('zou kunnen', 'may', 'mogelijk'), or a clause opened by a condition ('if', 'als');
 - planned: a future or a plan ('zal', 'gaat investeren', 'will', 'plans to', 'is set to'), or a
   present tense whose date lies after the document's date ('oplopend tot € 118 miljoen in 2029'), or a
@@ -14,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from transforms.clauses import clause_tokens, is_finite
+from transforms.clauses import clause_tokens, clause_words, is_finite
 from transforms.events.words import event_words, found_in
 
 # How many words before the trigger a negation may stand and still say the trigger did not happen.
@@ -25,7 +28,7 @@ def read_status(
     text: str,
     language: str,
     spans: tuple[tuple[int, int], ...],
-    trigger_start: int,
+    trigger: tuple[int, int],
     tense: str,
     date_start: dt.date | None,
     published_end: dt.date | None,
@@ -33,7 +36,9 @@ def read_status(
 ) -> str:
     """`ignore`: spans whose words are no cues (the temporal expressions: 'May' in 'In May 2015')."""
     w = event_words(language)
-    if negated(text, language, spans, trigger_start) or found_in(w.negative_verbs, text, spans, ignore):
+    if negated(text, language, spans, trigger) or found_in(
+        w.negative_verbs, text, spans, ignore + (trigger,)
+    ):
         return "negated"
     if found_in(w.possible, text, spans, ignore) or conditional(text, language, spans):
         return "possible"
@@ -63,13 +68,26 @@ def conditional(text: str, language: str, spans: tuple[tuple[int, int], ...]) ->
     return m is not None
 
 
-def negated(text: str, language: str, spans: tuple[tuple[int, int], ...], trigger_start: int) -> bool:
-    """A negation within NEGATION_REACH words before the trigger, in the trigger's own piece of clause."""
+def negated(text: str, language: str, spans: tuple[tuple[int, int], ...], trigger: tuple[int, int]) -> bool:
+    """A negation within NEGATION_REACH words of the trigger, in the trigger's own piece of clause."""
     w = event_words(language)
     for s, e in spans:
-        if not s <= trigger_start < e:
+        if not s <= trigger[0] < e:
             continue
-        before = text[s:trigger_start]
-        tail = " ".join(before.split()[-NEGATION_REACH:])
-        return bool(w.negators.search(tail))
+        before = " ".join(text[s : trigger[0]].split()[-NEGATION_REACH:])
+        after = " ".join(until_finite(text[trigger[1] : e].split()[:NEGATION_REACH], language))
+        return any(
+            not w.not_negations.match(text_, m.start())
+            and (side == "before" or not w.negators_before_only.match(m.group()))
+            for side, text_ in (("before", before), ("after", after))
+            for m in w.negators.finditer(text_)
+        )
     return False
+
+
+def until_finite(words: list[str], language: str) -> list[str]:
+    """The words up to the next finite verb: 'said Bah had not intended' negates what was said, not the
+    saying."""
+    finite = clause_words(language).finite
+    k = next((k for k, w in enumerate(words) if w.lower().strip(".,;:") in finite), len(words))
+    return words[:k]

@@ -18,6 +18,8 @@ class EventWords:
     forecast: re.Pattern  # 'naar verwachting', 'is expected': a forecast, no event
     evaluative: re.Pattern  # 'unacceptable', 'van belang': an opinion, no event
     negators: re.Pattern  # 'niet', 'geen', 'not', 'no'
+    negators_before_only: re.Pattern  # 'without', 'zonder': after the trigger they negate no event
+    not_negations: re.Pattern  # 'not only', 'niet alleen': no negation at all
     negative_verbs: re.Pattern  # 'denied', 'weigerde'
     possible: re.Pattern  # 'zou', 'could', 'mogelijk'
     conditionals: re.Pattern  # 'als', 'if': a clause they open holds only a possible event
@@ -51,6 +53,8 @@ def event_words(language: str) -> EventWords:
         forecast=words_pattern(data.get("forecast", [])),
         evaluative=words_pattern(data.get("evaluative", [])),
         negators=words_pattern(data.get("negators", [])),
+        negators_before_only=re.compile(rf"{alt(data.get('negators_before_only', []))}$", re.I),
+        not_negations=words_pattern(data.get("not_negations", [])),
         negative_verbs=words_pattern(data.get("negative_verbs", [])),
         possible=words_pattern(data.get("possible", [])),
         conditionals=words_pattern(data.get("conditionals", [])),
