@@ -487,6 +487,27 @@ def test_a_separable_verb_is_found_with_its_particle(language, text):
     assert e.event_type == "POLICE_OPERATION"
 
 
+def test_a_headline_with_to_and_a_verb_is_planned_and_undated():
+    e = one("UK to deport hundreds of migrants", "en", title="UK to deport hundreds of migrants")
+    assert (e.event_type, e.status, e.date_start) == ("DEPORTATION_OR_RETURN", "planned", None)
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "Police arrest nine smugglers\n\nOn 2 March police arrested nine people in Kent."),
+        (
+            "nl",
+            "Politie arresteert negen smokkelaars\n\nOp 2 maart arresteerde de politie negen mensen in Kent.",
+        ),
+    ],
+)
+def test_a_headline_that_restates_a_story_event_is_dropped(language, text):
+    title = text.split("\n")[0]
+    found = events_of(text, language, title=title)
+    assert [e.char_start > 0 for e in found] == [True], [(e.trigger, e.char_start) for e in found]
+
+
 def test_a_headline_is_dated_by_the_document_and_reports_in_the_present():
     e = one(
         "EU-leiders bereiken akkoord over migratie", "nl", title="EU-leiders bereiken akkoord over migratie"

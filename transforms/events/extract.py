@@ -205,6 +205,8 @@ def unit_event(s: Sentence, unit: Unit, story: Story) -> Event | None:
     tense = clause_tense(text, language, part_spans) if unit.kind != "nominal" else "past"
     if unit.kind == "title" and tense == "present":
         tense = "past"  # a headline's present tense reports: 'EU-leiders bereiken akkoord'
+        if pred is not None and word_before(text, pred.start) in event_words(language).headline_plans:
+            tense = "future"  # 'UK to double Channel patrols'
     if tense == "past" and unit.kind != "nominal":
         own = [t for t in own if not is_target(text, t, language)]
     performative = unit.kind != "nominal" and is_performative(text, language, unit.spans)
@@ -277,8 +279,8 @@ def unit_date(
     stretch = dating.past_stretch([t for t in s.timexes if unit.holds(t.start)], text, language, doc)
     if stretch is not None:
         return stretch
-    if unit.kind == "title":
-        return dating.dct_date(doc)
+    if unit.kind == "title":  # a headline reports what the document tells, as of its date
+        return dating.dct_date(doc) if tense != "future" else UNDATED
     if before_the_story(s, unit, part_spans, pred.start if pred is not None else unit.start):
         return UNDATED  # 'had been arrested', 'previously said', 'since the election': some time before
     if pred is not None and pred.kind == "statement":

@@ -9,7 +9,8 @@ document's day before the headline; it gets the sender and the addressee as acto
 
 A news headline that restates the lead ('Huge pan-European operation dismantles smuggling network'
 above 'On 2 December Europol supported a joint operation ...') is the same event as that lead: a
-headline is kept only where no event of the story has its type and a date within its date.
+headline is kept only where no event of the story has its type, whatever that event's date: the
+headline's own date is the document's, which is rarely the day its story happened.
 """
 
 from __future__ import annotations
@@ -54,13 +55,5 @@ def keep_once(events: list[Event], kinds: dict[str, str], titles: set[str], send
 
 
 def restates(title: Event, body: list[Event]) -> bool:
-    """A story event of the headline's type whose date lies within the headline's."""
-    if title.date_start is None:
-        return any(e.event_type == title.event_type for e in body)
-    return any(
-        e.event_type == title.event_type
-        and e.date_start is not None
-        and title.date_start <= e.date_start
-        and e.date_end <= title.date_end
-        for e in body
-    )
+    """A story event of the headline's type."""
+    return any(e.event_type == title.event_type for e in body)
