@@ -190,6 +190,9 @@ def clause_texts(text: str, language: str) -> list[tuple[str, str]]:
          [("adverbial", "Nadat de minister was vertrokken"), ("main", "begon het debat.")]),
         ("en", "After the boat capsized, 30 people drowned.",
          [("adverbial", "After the boat capsized"), ("main", "30 people drowned.")]),
+        # ... whose verb no list knows: the finite verb right after the comma begins the main clause
+        ("nl", "Toen de politie de woning doorzocht, arresteerde zij twintig migranten.",
+         [("adverbial", "Toen de politie de woning doorzocht"), ("main", "arresteerde zij twintig migranten.")]),
         # 'als' is a clause only with its verb at the end ('net als vorig jaar' is no clause)
         ("nl", "Net als vorig jaar zien we een stijging.", [("main", "Net als vorig jaar zien we een stijging.")]),
         # a semicolon

@@ -422,6 +422,22 @@ def test_the_story_date_carries_on(language, text, inherits):
 
 
 @pytest.mark.parametrize(
+    "language, text, dated",
+    [
+        # a dated clause opened by 'when', 'while', 'toen' dates its main clause too
+        ("en", "When police raided the house on 1 March, they arrested 20 migrants.", True),
+        ("en", "Police arrested 20 migrants while they searched the house on 1 March.", True),
+        ("nl", "Toen de politie op 1 maart de woning doorzocht, arresteerde zij 20 migranten.", True),
+        # 'after' says another time
+        ("en", "Police arrested 20 migrants after they searched the house on 1 March.", False),
+    ],
+)
+def test_a_when_clause_dates_its_main_clause(language, text, dated):
+    arrest = next(e for e in events_of(text, language) if e.event_type == "ARREST")
+    assert (arrest.date_start == D(2024, 3, 1)) == dated, (arrest.date_start, arrest.date_source)
+
+
+@pytest.mark.parametrize(
     "language, text",
     [
         ("en", "Officials had previously warned that the backlog could grow."),

@@ -547,9 +547,12 @@ class ClauseReader:
         elif previous == "," and is_participial(w.low, self.language):
             # ', noting that ...', ', zeggende dat ...': a participial clause beside the main one
             self.move([self.stack[0], self.new("adverbial", self.stack[0])], w.start)
-        elif (
-            w.low in cw.subordinators or w.low in cw.complementizers or w.low in cw.relatives
-        ) and self.opens(words, i, REPORTED_REACH if w.low in cw.complementizers else 0):
+        elif (w.low in cw.subordinators or w.low in cw.complementizers or w.low in cw.relatives) and (
+            self.opens(words, i, REPORTED_REACH if w.low in cw.complementizers else 0)
+            or i == 0
+            and w.low in cw.subordinators
+            and self.inverted_after_comma(words)
+        ):
             if i == 0:
                 if w.low in cw.subordinators:
                     self.kinds[current] = "adverbial"
@@ -558,6 +561,12 @@ class ClauseReader:
                 self.move([*self.stack, self.new(kind, current)], w.start)
         if self.stack[-1] not in self.finite and is_finite(w, previous, self.language):
             self.finite.add(self.stack[-1])
+
+    def inverted_after_comma(self, words: Sequence[Word]) -> bool:
+        """A finite verb right after the first comma: the main clause after a fronted subordinate one
+        whose own verb no list knows ('Toen de politie de woning doorzocht, arresteerde zij ...')."""
+        k = next((k for k, w in enumerate(words) if w.low == ","), None)
+        return k is not None and k + 1 < len(words) and is_finite(words[k + 1], ",", self.language)
 
     def lists_verbs(self, words: Sequence[Word], i: int) -> bool:
         """A verb in the past with its object right after a comma, as the clause before it has a verb:

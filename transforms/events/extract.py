@@ -92,12 +92,26 @@ class Sentence:
     dates: list[Timex]  # those that can date one of its clauses (not a noun's of its own)
     triggers: list[Trigger]
     nominal_nouns: set[int]  # ids of the nouns dated on their own
+    when: tuple[Unit, DateChoice] | None = None  # the unit opened by 'when', 'toen' and its date
 
     @cached_property
     def amounts(self) -> list[tuple[int, int, Quantity]]:
         """Its quantities with their document offsets; read only for a sentence that has an event."""
         seg = self.seg
         return [(seg.start + a, seg.start + b, q) for a, b, q in extract_quantities(seg.text, self.language)]
+
+    def when_date(self, units: list[Unit]) -> tuple[Unit, DateChoice] | None:
+        """The date of a unit opened by 'when', 'toen', 'while' ('When police raided the house on
+        Tuesday, they arrested 20 migrants'): its main clause happened then too."""
+        opener = event_words(self.language).simultaneous
+        for unit in units:
+            if unit.kind == "nominal" or not opener.match(self.text, unit.start):
+                continue
+            group = dating.choose([t for t in self.dates if unit.holds(t.start)], unit.start, self.text)
+            if group:
+                date = dating.from_timexes(group, self.doc)
+                return (unit, date) if date.known else None
+        return None
 
     @property
     def text(self) -> str:
@@ -169,6 +183,7 @@ def sentence_events(
     for noun, t in nominal:
         span = (min(noun.start, t.start), max(noun.end, t.end))
         units.append(Unit("nominal", [Part((span,), "head")], noun=noun, date=t))
+    s.when = s.when_date(units)
     emitted: list[Event] = []
     for unit in sorted(units, key=lambda u: u.start):
         event = unit_event(s, unit, story)
@@ -285,6 +300,13 @@ def unit_date(
         return UNDATED  # 'had been arrested', 'previously said', 'since the election': some time before
     if pred is not None and pred.kind == "statement":
         return dating.dct_date(doc)
+    if (
+        tense == "past"
+        and s.when is not None
+        and s.when[0] is not unit
+        and unit.kind in ("main", "coordinate")
+    ):
+        return dating.inherited(s.when[1])
     if tense == "past" and story.last is not None and inherits(s, unit, story.last, part_spans):
         return dating.inherited(story.last[2])
     return UNDATED

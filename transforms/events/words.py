@@ -37,6 +37,7 @@ class EventWords:
     continuation: re.Pattern  # 'Hij', 'Daarna', 'As a result': the sentence carries on the story
     earlier: re.Pattern  # 'previously', 'sinds': a time before the story's, which it does not date
     anchors: re.Pattern  # 'after', 'na', 'tijdens': a time of its own, by another event
+    simultaneous: re.Pattern  # 'when', 'toen', 'while': a clause they open dates its main clause too
     headline_plans: frozenset[str]  # 'to': 'UK to double patrols' is planned
 
 
@@ -71,6 +72,7 @@ def event_words(language: str) -> EventWords:
         demonstrative_subjects=frozenset(w.lower() for w in data.get("demonstrative_subjects", [])),
         earlier=words_pattern(data.get("earlier_cues", [])),
         anchors=words_pattern(data.get("anchor_prepositions", [])),
+        simultaneous=re.compile(rf"\W*{alt(data.get('simultaneous_openers', []))}(?![\w'’])", re.I),
         headline_plans=frozenset(w.lower() for w in data.get("headline_plan_markers", [])),
         continuation=re.compile(rf"^\W*{alt(data.get('continuation_starts', []))}(?![\w'’])", re.I),
         target_prepositions=re.compile(rf"(?<![\w'’-]){alt(data.get('target_prepositions', []))}\s+$", re.I),
