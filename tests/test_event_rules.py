@@ -503,6 +503,20 @@ def test_a_separable_verb_is_found_with_its_particle(language, text):
     assert e.event_type == "POLICE_OPERATION"
 
 
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "Kop\n\nROME (Reuters) - Italian police arrested 12 smugglers on 1 March."),
+        ("nl", "Kop\n\nROTTERDAM (ANP) - De politie heeft op 1 maart twaalf smokkelaars aangehouden."),
+    ],
+)
+def test_a_dateline_opening_the_sentence_is_not_part_of_its_event(language, text):
+    e = one(text, language)
+    assert (e.event_type, e.date_start) == ("ARREST", D(2024, 3, 1))
+    assert not e.sentence.startswith(("ROME", "ROTTERDAM")), e.sentence
+    assert not {"Reuters", "ANP", "ROME", "ROTTERDAM"} & set(e.actors + e.locations), (e.actors, e.locations)
+
+
 def test_a_headline_with_to_and_a_verb_is_planned_and_undated():
     e = one("UK to deport hundreds of migrants", "en", title="UK to deport hundreds of migrants")
     assert (e.event_type, e.status, e.date_start) == ("DEPORTATION_OR_RETURN", "planned", None)

@@ -150,6 +150,31 @@ def test_place_dateline_opening_a_paragraph_is_marked_up_to_its_dash() -> None:
     assert marked(text, "nl") == [("Den Haag, 12 maart 2024 –", "dateline")]
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "dateline"),
+    [
+        ("Kop\nLONDON (Reuters) - " + STORY_EN, "en", "LONDON (Reuters) -"),
+        ("Kop\nBOULOGNE-SUR-MER, France (AP) — " + STORY_EN, "en", "BOULOGNE-SUR-MER, France (AP) —"),
+        ("Kop\nBrussels (AFP) – " + STORY_EN, "en", "Brussels (AFP) –"),
+        ("Kop\nDEN HELDER - " + STORY_NL, "nl", "DEN HELDER -"),
+    ],
+)
+def test_wire_dateline_without_a_date_opening_a_paragraph(text: str, language: str, dateline: str) -> None:
+    assert marked(text, language) == [(dateline, "dateline")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Kop\nUK - France talks were held on Monday in Paris between the two interior ministers.", "en"),
+        ("Kop\nEU - Turkije: de verklaring werd in maart 2016 door alle regeringsleiders aangenomen.", "nl"),
+        ("Kop\nThe Hague - a city of peace - hosted the talks on Monday with all the ministers.", "en"),
+    ],
+)
+def test_a_short_or_lower_case_opening_before_a_dash_is_no_wire_dateline(text: str, language: str) -> None:
+    assert marked(text, language) == []
+
+
 def test_citation_after_see_also_at_the_end_of_a_line() -> None:
     text = "Antwoord van de minister (ontvangen 21 juni\n2021). Zie ook Aanhangsel Handelingen, vergaderjaar 2020–2021, nr. 2854.\n"
     assert marked(text, "nl") == [

@@ -47,6 +47,29 @@ PLACE = re.compile(
 # What may follow the date of a place dateline: the dash or colon before the text, a full stop, or the
 # end of the line. Not more words: "Den Haag, 12 maart 2024 werd ..." is a sentence.
 PLACE_END = re.compile(r"\s*(?:[-–—:|(]|\.(?:\s|$)|$)")
+# A wire dateline without a date opening a paragraph: "LONDON (Reuters) - ", "BOULOGNE-SUR-MER, France (AP)
+# — ", "DEN HELDER - ", "Brussels (AFP) – ". A place in capitals (or any place with its agency), then a dash.
+CAPS_WORD = r"[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+"
+WIRE_DATELINE = re.compile(
+    rf"(?:{CAPS_WORD}(?:\s+{CAPS_WORD}){{0,3}}(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}})?"
+    rf"(?:\s*\([^()\n]{{1,30}}\))?"
+    rf"|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}}(?:,\s*[A-Z][\w'’.-]*)?\s*\([^()\n]{{1,30}}\))"
+    r"\s+[-–—]\s+"
+)
+MIN_WIRE_PLACE = 4  # 'UK - ' or 'EU - ' opens a phrase more often than it names a place
+
+
+def wire_dateline(line: str, start: int = 0) -> int | None:
+    """The end of a wire dateline without a date opening `line` at `start` (`WIRE_DATELINE`), or None."""
+    match = WIRE_DATELINE.match(line, start)
+    if not match:
+        return None
+    place = re.split(r"[,(]|\s[-–—]", match.group())[0].strip()
+    if "(" not in match.group() and len(place) < MIN_WIRE_PLACE:
+        return None
+    return match.start() + len(match.group().rstrip())
+
+
 # Fields of a header line: "Nieuwsbericht | 12-03-2024 | 14:00", "13 November 2025|NEWS".
 FIELD_SEPARATOR = re.compile(r"\s*[|·]\s*")
 # A field beside the date is a label, a time, a name: a few words, no sentence.

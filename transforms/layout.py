@@ -379,6 +379,9 @@ def classify(
         date = datelines.read_line(line, language)
         if date is not None and date.form == "place":
             return "dateline", start, min(date.end, end)
+        wire = datelines.wire_dateline(line, start)
+        if wire is not None:
+            return "dateline", start, wire
         span = see_also_span(line, r)
         return ("reference", span[0], span[1]) if span else None
     if is_byline(body, r, language):

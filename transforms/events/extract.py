@@ -136,8 +136,10 @@ def extract_events(doc: Document) -> list[Event]:
             event = rows.footnote_event(doc, seg, own, entities)
             story.events.extend([event] if event is not None else [])
             continue
-        if any(s <= seg.start and seg.end <= e for s, e in metadata.overlapping(seg.start, seg.end)):
+        spans = metadata.overlapping(seg.start, seg.end)
+        if any(s <= seg.start and seg.end <= e for s, e in spans):
             continue  # a dateline, byline, label, reference, letterhead or site boilerplate
+        seg = after_dateline(doc.text, seg, spans)
         if seg.kind != "title" and is_headline(seg, headline, doc.title):
             seg = replace(seg, kind="title")
         if not is_story_sentence(seg, doc.text, doc.language, seg.kind == "title"):
@@ -150,6 +152,17 @@ def extract_events(doc: Document) -> list[Event]:
             story.titles.update(e.event_id for e in found)
     writer = [name for name in (entities.roles.sender, entities.roles.addressee) if name]
     return own_act.keep_once(story.events, story.own_acts, story.titles, writer)
+
+
+def after_dateline(text: str, seg: Segment, spans: list[tuple[int, int]]) -> Segment:
+    """The sentence without the dateline that opens it ('LONDON (Reuters) - ', 'Den Haag, 3 juni 2024 –'):
+    its place and agency are no actors or places of the event."""
+    cut = max((e for s, e in spans if s <= seg.start < e < seg.end), default=None)
+    if cut is None:
+        return seg
+    while cut < seg.end and text[cut].isspace():
+        cut += 1
+    return replace(seg, start=cut, text=text[cut : seg.end])
 
 
 def is_headline(seg: Segment, headline: tuple[int, int] | None, title: str | None) -> bool:
