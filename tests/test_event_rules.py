@@ -260,6 +260,58 @@ def test_a_council_consideration_is_no_event_without_a_date(language, text):
     assert events_of(text, language) == []
 
 
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        # a noun judged in a clause of 'be' about what the story told
+        ("en", "It was the deadliest incident in the Channel this year."),
+        ("nl", "Het was het dodelijkste incident op het Kanaal dit jaar."),
+        # the opening of a written parliamentary question
+        (
+            "en",
+            "To ask the Secretary of State for the Home Department, how many people were arrested in 2023.",
+        ),
+    ],
+)
+def test_no_event_from_a_judgement_or_a_written_question(language, text):
+    assert events_of(text, language) == []
+
+
+@pytest.mark.parametrize(
+    "language, text, trigger, kind",
+    [
+        # a word inside quotation marks names the event only when nothing outside does
+        ("en", "On 1 March the minister promised to “smash the gangs”.", "promised", "STATEMENT"),
+        ("nl", "Op 1 maart beloofde de minister de bendes ‘kapot te maken’.", "beloofde", "STATEMENT"),
+        # 'Member States' is no verb of saying
+        ("en", "On 1 March the Member States agreed to the proposal.", "agreed", "AGREEMENT"),
+        # a verb that announces what happened has it as its object; one that judges does not
+        ("en", "On 1 March police confirmed the arrest of three men.", "confirmed", "ARREST"),
+        ("nl", "Op 1 maart bevestigde de politie de aanhouding van drie mannen.", "bevestigde", "ARREST"),
+        ("en", "On 1 March the minister criticised the border controls.", "criticised", "STATEMENT"),
+        ("en", "On 1 March police said the arrests were made in Kent.", "said", "STATEMENT"),
+    ],
+)
+def test_the_trigger_and_type_of_a_statement(language, text, trigger, kind):
+    e = one(text, language)
+    assert (e.trigger, e.event_type) == (trigger, kind)
+
+
+@pytest.mark.parametrize(
+    "language, text, funding",
+    [
+        ("en", "Since 2022 the network smuggled 600 migrants, charging EUR 3,000 each.", False),
+        ("en", "In 2023 the ministry spent EUR 3 million on new patrol boats.", True),
+        ("nl", "Sinds 2022 bracht het netwerk 600 migranten over voor 3000 euro per persoon.", False),
+    ],
+)
+def test_an_amount_of_money_makes_a_funding_only_where_the_sentence_speaks_of_one(language, text, funding):
+    found = events_of(text, language)
+    assert found and any(e.event_type == "FUNDING" for e in found) == funding, [
+        (e.trigger, e.event_type) for e in found
+    ]
+
+
 # --- the text's own act -----------------------------------------------------------------------------
 
 

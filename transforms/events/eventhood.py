@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transforms.clauses import QUOTE, clause_tokens, is_finite, is_participial, is_participle
+from transforms.clauses import QUOTE, clause_tokens, clause_words, is_finite, is_participial, is_participle
 from transforms.events.lexicon import Trigger
 from transforms.events.words import event_words, found_in
 from transforms.sentences import Segment
@@ -113,6 +113,8 @@ def is_event(r: Reading) -> bool:
         return False  # 'the European Agenda has guided the work', 'took place': no event of its own
     if r.predicate.kind == "noun" and not r.dated and only_states(r):
         return False  # 'the EU lacked a collective policy', 'De instroom is zeer hoog'
+    if r.predicate.kind == "noun" and only_states(r) and demonstrative_subject(r, anywhere=True):
+        return False  # 'It was the deadliest incident this year': what the story told, judged
     return r.tense in ("past", "future") or r.dated
 
 
@@ -160,12 +162,19 @@ def attributes_quotation(r: Reading) -> bool:
     return bool(QUOTE.search(r.text, r.sentence.start, r.sentence.end))
 
 
-def demonstrative_subject(r: Reading) -> bool:
-    """'This calls for more control', 'It requires': no one says anything."""
+def demonstrative_subject(r: Reading, anywhere: bool = False) -> bool:
+    """'This calls for more control', 'It requires': no one says anything. With `anywhere`, the clause
+    opens with one before its verb and the predicate ('It was the deadliest incident')."""
     if r.predicate is None:
         return False
     before = r.text[r.part_spans[0][0] : r.predicate.start].split()
     subjects = event_words(r.language).demonstrative_subjects
+    if anywhere:  # its subject, after the word that opens the clause ('that', 'which' are no subjects)
+        openers = clause_words(r.language).openers
+        words = [w.lower().strip(",") for w in before]
+        while words and words[0] in openers:
+            words.pop(0)
+        return bool(words) and words[0] in subjects
     return len(before) == 1 and before[0].lower() in subjects
 
 

@@ -261,8 +261,9 @@ def unit_event(s: Sentence, unit: Unit, story: Story) -> Event | None:
     date = unit_date(s, unit, pred, own, tense, performative, story, part_spans)
     if date is None:
         return None
-    money = any(q.unit in MONEY_UNITS for a, _, q in s.amounts if unit.holds(a))
-    kind = "PUBLICATION" if performative else event_type(pred, unit, s.triggers, money, text)
+    prices = event_words(language).prices  # 'EUR 3,000 each', '3000 euro per persoon': a price, no funding
+    money = any(q.unit in MONEY_UNITS and not prices.match(text, b) for a, b, q in s.amounts if unit.holds(a))
+    kind = "PUBLICATION" if performative else event_type(pred, unit, s.triggers, money, text, language)
     named = pred if pred is not None else stand_in(text, language, own_spans, s.timexes)
     timex_spans = tuple((t.start, t.end) for t in s.timexes)
     trigger = (named.start, named.end)

@@ -8,7 +8,10 @@ the event); then an infinitive ('om ... te investeren'); then a light verb ('von
 
 from __future__ import annotations
 
+import re
+
 from transforms.clauses import (
+    QUOTE,
     clause_tokens,
     clause_words,
     is_finite,
@@ -24,6 +27,7 @@ from transforms.events.words import event_words
 KIND_RANK = {"verb": 0, "statement": 1, "noun": 2, "light": 4}
 INFINITIVE_RANK = 3
 GOVERNED_NOUN_RANK = 6
+QUOTED_RANK = 10  # a word inside quotation marks names the event only when nothing outside does
 # A verb of these types in a reporting clause frames what its reported clause says.
 FRAMING_TYPES = ("AGREEMENT", "STATEMENT")
 # Words that end the phrase before a noun: it is not in the phrase a preposition further back heads.
@@ -51,6 +55,8 @@ def predicate(triggers: list[Trigger], unit: Unit, text: str, language: str) -> 
             kind_rank = KIND_RANK["noun"]  # 'and strengthening operational cooperation': a noun's place
         if t.kind == "noun" and governed_by(text, t.start, temporal):
             kind_rank = GOVERNED_NOUN_RANK
+        if quoted(text, unit.start, unit.end, t.start):
+            kind_rank += QUOTED_RANK  # '... promised to "smash the gangs"': the promise, not the smashing
         framing = reported and role == "head" and t.kind == "verb" and t.event_type in FRAMING_TYPES
         role_rank = {"complement": 0, "head": 1, "sub": 2}[role]
         if t.kind == "verb" and not framing:
@@ -85,7 +91,9 @@ def named(pred: Trigger, text: str) -> bool:
     return pred.text[:1].isupper() and bool(before) and before[-1][:1].isupper()
 
 
-def event_type(pred: Trigger | None, unit: Unit, triggers: list[Trigger], money: bool, text: str) -> str:
+def event_type(
+    pred: Trigger | None, unit: Unit, triggers: list[Trigger], money: bool, text: str, language: str
+) -> str:
     """The predicate's type. A change without a type of its own ('fell', 'gestegen', 'een stijging';
     or no predicate at all) is a crossing statistic where the unit names crossings or arrivals
     ('Irregular border crossings fell to 150,000'), a funding where it states an amount of money
@@ -94,13 +102,65 @@ def event_type(pred: Trigger | None, unit: Unit, triggers: list[Trigger], money:
     own = pred.event_type if pred is not None else "OTHER"
     if own == "STATEMENT" and pred is not None and pred.kind == "noun" and named(pred, text):
         return "AGREEMENT"  # 'the EU-Turkey Statement', 'the Joint Declaration': a text states agree
+    if own == "STATEMENT" and pred is not None and pred.kind == "statement" and announcing(pred, language):
+        object_ = announced(pred, unit, triggers, text, language)
+        if object_ is not None:
+            return object_.event_type  # 'confirmed the arrest of three men': an arrest
     if own != "OTHER":
         return own
     if money:
-        return "FUNDING"
+        return "FUNDING"  # an amount of money that is no price ('rising from € 45 million in 2025')
     if any(t.event_type == "CROSSING_STATISTIC" and unit.holds(t.start) for t in triggers):
         return "CROSSING_STATISTIC"
     return own
+
+
+# How many words after a verb of saying its object may begin ('announced an extra £75 million for ...').
+OBJECT_REACH = 4
+
+
+def announcing(pred: Trigger, language: str) -> bool:
+    """A verb that makes known what happened ('announced', 'confirmed', 'bevestigt'), not one that
+    judges or promises ('criticised', 'praised', 'beloofde')."""
+    return bool(event_words(language).announcing.fullmatch(pred.text))
+
+
+def announced(pred: Trigger, unit: Unit, triggers: list[Trigger], text: str, language: str) -> Trigger | None:
+    """The event noun that a verb of announcing has as its object ('confirmed the arrest of three men',
+    'bevestigt de aanhouding'): within OBJECT_REACH words after it, in its own part, with no
+    punctuation or clause between, and no verb right after it ('said the arrests were made': the
+    subject of what was said)."""
+    part = unit.part_of(pred.start)
+    for t in sorted(triggers, key=lambda t: t.start):
+        if t.kind != "noun" or t.start <= pred.end or t.event_type in ("OTHER", "STATEMENT"):
+            continue
+        if part is None or unit.part_of(t.start) is not part:
+            return None
+        between = text[pred.end : t.start]
+        if re.search(r"[,;:()\"“”]", between) or len(between.split()) > OBJECT_REACH:
+            return None
+        after = clause_tokens(text, t.end, min(t.end + 40, unit.end))[:3]
+        if any(w.low in clause_words(language).finite for w in after):
+            return None
+        return t
+    return None
+
+
+def quoted(text: str, start: int, end: int, pos: int) -> bool:
+    """text[pos] stands inside quotation marks within text[start:end]: an odd number of straight or
+    double curly quotes before it, or a single opening quote (‘) before it that closes after it (an
+    apostrophe is the same mark as a closing one: only a pair counts)."""
+    if len(QUOTE.findall(text, start, pos)) % 2:
+        return True
+    opening = text.rfind("‘", start, pos)
+    return (
+        opening >= 0
+        and SINGLE_CLOSE.search(text, opening + 1, pos) is None
+        and SINGLE_CLOSE.search(text, pos, end) is not None
+    )
+
+
+SINGLE_CLOSE = re.compile(r"’(?!\w)")
 
 
 def word_before(text: str, pos: int) -> str:
