@@ -312,6 +312,23 @@ def test_an_amount_of_money_makes_a_funding_only_where_the_sentence_speaks_of_on
     ]
 
 
+@pytest.mark.parametrize(
+    "language, text, kind",
+    [
+        ("nl", "De verdachte werd op 1 maart voorgeleid aan de rechter-commissaris.", "PROSECUTION"),
+        ("nl", "Op 1 maart zijn vijf mensen om het leven gekomen.", "DEATH_OR_INCIDENT"),
+        ("nl", "In februari hebben 3000 mensen asiel aangevraagd.", "CROSSING_STATISTIC"),
+        ("nl", "De gemeenteraad heeft op 1 maart ingestemd met de komst van een azc.", "POLICY_CHANGE"),
+        ("nl", "Op 1 maart volgde de vrijspraak van de verdachten.", "PROSECUTION"),
+        ("nl", "Op 1 maart werden drie arrestaties verricht.", "ARREST"),  # a light verb with its noun
+        ("en", "On 1 March police have taken down a smuggling network.", "POLICE_OPERATION"),
+        ("en", "In February 3,000 people applied for asylum.", "CROSSING_STATISTIC"),
+    ],
+)
+def test_lexicon_words(language, text, kind):
+    assert one(text, language).event_type == kind
+
+
 # --- the text's own act -----------------------------------------------------------------------------
 
 
