@@ -303,6 +303,11 @@ def test_the_trigger_and_type_of_a_statement(language, text, trigger, kind):
         ("en", "Since 2022 the network smuggled 600 migrants, charging EUR 3,000 each.", False),
         ("en", "In 2023 the ministry spent EUR 3 million on new patrol boats.", True),
         ("nl", "Sinds 2022 bracht het netwerk 600 migranten over voor 3000 euro per persoon.", False),
+        (
+            "en",
+            "Since 2022 the network smuggled 600 migrants, charging EUR 3,000 to 8,000 per person.",
+            False,
+        ),
     ],
 )
 def test_an_amount_of_money_makes_a_funding_only_where_the_sentence_speaks_of_one(language, text, funding):
@@ -327,6 +332,18 @@ def test_an_amount_of_money_makes_a_funding_only_where_the_sentence_speaks_of_on
 )
 def test_lexicon_words(language, text, kind):
     assert one(text, language).event_type == kind
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("nl", "Van 12 tot en met 14 november vond een actie plaats in Rotterdam."),
+        ("en", "From 12 to 14 November police carried out raids in Kent."),
+    ],
+)
+def test_a_number_of_a_date_is_no_quantity(language, text):
+    e = one(text, language, published=Published(D(2024, 11, 21), D(2024, 11, 21), "day", "text"))
+    assert e.quantities == () and (e.date_start, e.date_end) == (D(2024, 11, 12), D(2024, 11, 14))
 
 
 # --- the text's own act -----------------------------------------------------------------------------

@@ -96,9 +96,11 @@ class Sentence:
 
     @cached_property
     def amounts(self) -> list[tuple[int, int, Quantity]]:
-        """Its quantities with their document offsets; read only for a sentence that has an event."""
+        """Its quantities with their document offsets; read only for a sentence that has an event. Not a
+        number of a date ('12' of '12 tot en met 14 november', '2025' of 'in 2025')."""
         seg = self.seg
-        return [(seg.start + a, seg.start + b, q) for a, b, q in extract_quantities(seg.text, self.language)]
+        found = [(seg.start + a, seg.start + b, q) for a, b, q in extract_quantities(seg.text, self.language)]
+        return [(a, b, q) for a, b, q in found if not any(t.start <= a < t.end for t in self.timexes)]
 
     def when_date(self, units: list[Unit]) -> tuple[Unit, DateChoice] | None:
         """The date of a unit opened by 'when', 'toen', 'while' ('When police raided the house on

@@ -26,7 +26,7 @@ class EventWords:
     planned: re.Pattern  # 'will', 'gaat', 'plans to', 'voornemen'
     obligation: re.Pattern  # 'must', 'moet', 'can': a norm or a capacity, no event
     saying: re.Pattern  # 'said', 'zei', 'volgens': a quotation's attribution
-    prices: re.Pattern  # 'each', 'per person' right after an amount: a price, no funding
+    prices: re.Pattern  # 'each', 'per person' right after an amount (or its range): a price, no funding
     announcing: re.Pattern  # 'announced', 'bevestigt': their object noun is the event
     hedges: re.Pattern  # 'graag wil ik', 'would like to'
     date_links: frozenset[str]  # 'van', 'of': a date that belongs to the noun before it
@@ -65,7 +65,9 @@ def event_words(language: str) -> EventWords:
         planned=words_pattern(data.get("planned", [])),
         obligation=words_pattern(data.get("modal_obligation", [])),
         saying=words_pattern(data.get("saying_verbs", [])),
-        prices=re.compile(rf"\s*{alt(data.get('price_markers', []))}(?![\w'’])", re.I),
+        prices=re.compile(
+            rf"(?:[^.;,]|[.,](?=\d)){{0,20}}?\s{alt(data.get('price_markers', []))}(?![\w'’])", re.I
+        ),
         announcing=words_pattern(data.get("announcing_verbs", [])),
         hedges=words_pattern(data.get("hedges", [])),
         date_links=frozenset(w.lower() for w in data.get("date_links", [])),
