@@ -457,6 +457,29 @@ def test_the_events_own_date(language, text, start, end):
 
 
 @pytest.mark.parametrize(
+    "language, text, start, end",
+    [
+        # an edge of a period: 'the first six months of 2024' is January to June
+        (
+            "en",
+            "In the first six months of 2024 irregular crossings fell by 30%.",
+            D(2024, 1, 1),
+            D(2024, 6, 30),
+        ),
+        (
+            "nl",
+            "In de laatste drie maanden van 2023 zijn 3000 mensen aangekomen.",
+            D(2023, 10, 1),
+            D(2023, 12, 31),
+        ),
+    ],
+)
+def test_an_edge_of_a_period(language, text, start, end):
+    e = one(text, language, published=DAY_NL)
+    assert (e.date_start, e.date_end) == (start, end)
+
+
+@pytest.mark.parametrize(
     "language, text",
     [
         (

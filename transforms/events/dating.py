@@ -4,14 +4,19 @@ In order:
 1. the temporal expressions of the event's own unit (not a comparison's baseline: 'meer dan het jaar
    ervoor'; not one that dates a noun of another event): the one nearest the trigger, or, when the
    unit lists several joined by 'en'/'and'/a comma ('in de maanden juni en juli'), the stretch that
-   covers them. An unresolved one keeps the event undated: no fallback may invent a date;
+   covers them; an edge of a period where the text names one ('the first six months of 2024'). An
+   unresolved one keeps the event undated: no fallback may invent a date. What happened is never
+   dated after the document (`not_ahead`);
 2. a count over a stretch up to now ('about 2,000 people over the past fortnight'): that stretch,
    ending at the document date;
 3. the document's date, for the document's own acts (the headline, 'hierbij', 'met deze brief',
-   'today') and for statements without a date of their own (`dct`);
-4. the date of the story so far, for an event in the past tense in one of the next two sentences of
-   its paragraph, or in a sentence that carries the story on ('Hij schrapte direct ...', 'As a result,
-   ...') a few sentences later (`inherited`); never where a year stands that the tagger could not read;
+   'today') and for statements without a date of their own (`dct`), but not for what was said before
+   the story ('had previously warned', 'sindsdien heeft hij toegezegd');
+4. the date of a 'when'/'toen' clause of the same sentence, for its main clause in the past; the date
+   of the story so far (at most a month long), for an event in the past tense in one of the next two
+   sentences of its paragraph, or in a sentence that carries the story on ('Hij schrapte direct ...',
+   'As a result, ...') a few sentences later (`inherited`); never into the pluperfect, nor where the
+   clause has a time of its own ('after the election', a year the tagger could not read);
 5. else none (`unresolved`).
 """
 
@@ -26,6 +31,7 @@ from schemas.tables import DATE_WINDOW
 from transforms import resources
 from transforms.alternation import alt
 from transforms.model import Document, Timex
+from transforms.temporal import calendar as cal
 
 GENERIC_VALUES = ("PAST_REF", "FUTURE_REF", "PRESENT_REF")
 # Words that join the dates of one event into one stretch ('juni en juli', '10, 11 and 12 June').
@@ -122,6 +128,35 @@ def own_date(t: Timex, doc: Document) -> DateChoice:
         end = known or (t.parts[0].date_end if t.parts else t.date_start)
     precision = t.precision if t.date_end is not None else "range"
     return checked(DateChoice(t.text, t.value, t.date_start, end, precision, t.source))
+
+
+def period_edge(t: Timex, timexes: list[Timex], text: str, language: str) -> DateChoice | None:
+    """'the first six months of 2024', 'de laatste drie maanden van 2023': the tagger reads a length
+    ('the first six months', P6M) and a period ('2024'); the event's date is that edge of the period."""
+    words = resources.load(language, "temporal")
+    edges, links = words.get("period_edges", {}), words.get("period_edge_links", [])
+    if not t.dated or not edges:
+        return None
+    for d in timexes:
+        m = DURATION.match(d.value or "")
+        if d.type != "DURATION" or not m or d.end > t.start or not d.text.split():
+            continue
+        if text[d.end : t.start].strip().lower() not in links:
+            continue
+        edge = next(
+            (v for k, v in edges.items() if re.search(rf"(?<!\w){re.escape(k)}(?!\w)", d.text, re.I)), None
+        )
+        n, unit = m.group(1), m.group(2)
+        if edge is None or "." in n:
+            continue
+        if edge == "START":
+            start, end = t.date_start, cal.shift(t.date_start, unit, int(n)) - dt.timedelta(days=1)
+        else:
+            start, end = cal.shift(t.date_end + dt.timedelta(days=1), unit, -int(n)), t.date_end
+        if not (t.date_start <= start <= end <= t.date_end):
+            continue  # longer than the period itself: no edge of it
+        return checked(DateChoice(text[d.start : t.end], None, start, end, "range", t.source))
+    return None
 
 
 def checked(d: DateChoice) -> DateChoice:

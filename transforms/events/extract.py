@@ -300,7 +300,8 @@ def unit_date(
         return dating.dct_date(doc)
     group = dating.choose(own, pred.start if pred is not None else unit.start, text)
     if group:
-        date = dating.from_timexes(group, doc)
+        edge = dating.period_edge(group[0], s.timexes, text, language) if len(group) == 1 else None
+        date = edge or dating.from_timexes(group, doc)
         if tense == "past":
             date = dating.not_ahead(date, doc)
         stated = date.source in ("explicit", "relative_to_dct") and date.known and tense != "future"
