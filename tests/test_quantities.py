@@ -447,3 +447,16 @@ def test_odd_text_gives_valid_quantities_or_none(sentence: str, language: str) -
         assert sentence[start:end] == q.text
         assert q.qualifier is None or q.qualifier in QUALIFIERS
         assert q.what is None or (q.what and q.what == q.what.strip())
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "value"),
+    [
+        ("nl", "Tientallen migranten kwamen aan.", 10),
+        ("en", "Dozens of migrants arrived.", 12),
+        ("en", "Hundreds of people were rescued.", 100),
+    ],
+)
+def test_a_vague_plural_is_more_than_its_unit(language: str, sentence: str, value: float) -> None:
+    [(_, _, q)] = extract_quantities(sentence, language)
+    assert (q.value, q.qualifier) == (value, "more than")

@@ -50,7 +50,8 @@ Rules, in the order they are applied:
    `dozens`) needs a noun the lexicon knows (`three boats`, not `three main areas`: small spelled-out
    numbers in prose enumerate aspects) and is no count after a word that points back (`the two
    countries`, `de twee landen`: the countries already named).
-6. The qualifier: the comparator right before the amount (units.json `qualifiers`: `meer dan`, `ruim`,
+6. The qualifier: a vague plural (`dozens`, `tientallen`, `hundreds of`) is more than its unit; else
+   the comparator right before the amount (units.json `qualifiers`: `meer dan`, `ruim`,
    `over` -> more than; `minder dan`, `under` -> less than; `ten minste`, `at least` -> at least;
    `hooguit`, `no more than` -> at most; `circa`, `zo'n`, `some` -> about; `bijna`, `nearly` -> almost;
    `tot`, `up to` -> up to). Dutch `tot` after a word of change (`steeg tot`, `oplopend tot`) or after a
@@ -302,6 +303,8 @@ def build_quantity(
     qualifier = None
     if comparator is not None:
         qualifier, start = comparator
+    elif tokens[amount.first].low in lex.vague:
+        qualifier = "more than"  # 'dozens', 'tientallen', 'hundreds of': many, not exactly 12, 10 or 100
     next_index = bisect_left(tokens, end, key=attrgetter("start"))  # the first token from `end` on
     what = (0, 0)
     if unit is None:
