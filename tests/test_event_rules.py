@@ -457,6 +457,19 @@ def test_the_events_own_date(language, text, start, end):
 
 
 @pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "Kop\n\nA renewed EU action plan against migrant smuggling (2021-2025)"),
+        ("nl", "Kop\n\nHet nieuwe actieprogramma tegen mensensmokkel (2021-2025)"),
+    ],
+)
+def test_a_date_alone_in_brackets_after_a_name_is_its_period_not_the_events_date(language, text):
+    title = "A renewed EU action plan against migrant smuggling (2021-2025)" if language == "en" else None
+    for e in events_of(text, language, title=title):
+        assert e.date_start != D(2021, 1, 1), (e.trigger, e.date_start, e.date_end)
+
+
+@pytest.mark.parametrize(
     "language, text, start, end",
     [
         # an edge of a period: 'the first six months of 2024' is January to June

@@ -82,9 +82,17 @@ def usable(t: Timex) -> bool:
 def own_dates(text: str, language: str, timexes: list[Timex]) -> list[Timex]:
     """The expressions that can date an event: dates and times, not generic ('nu', 'currently'), not
     a comparison's baseline (unless nothing else is left)."""
-    dates = [t for t in timexes if usable(t)]
+    dates = [t for t in timexes if usable(t) and not is_span_of_name(t, text)]
     main = [t for t in dates if not is_comparison(t, text, language)]
     return main or dates
+
+
+def is_span_of_name(t: Timex, text: str) -> bool:
+    """'action plan against migrant smuggling (2021-2025)', 'het programma (2014–2020)': a date alone in
+    brackets after a word is the period of what that word names, not when anything happened."""
+    return (
+        bool(re.search(r"\w\s?\($", text[max(0, t.start - 3) : t.start])) and text[t.end : t.end + 1] == ")"
+    )
 
 
 def choose(dates: list[Timex], anchor: int, text: str) -> list[Timex]:
