@@ -227,6 +227,7 @@ def test_no_clause_begins_inside_a_protected_date():
         ("en", "Checks are carried out on all passengers.", "present"),  # a participle after 'be'
         ("en", "The government is therefore committed to reform.", "present"),
         ("en", "Increased migration increases the pressure.", "present"),  # an adjective
+        ("en", "Border Force conducts checks, undertaken by skilled officers.", "present"),  # after 'by
         (
             "nl",
             "Nareizigers zijn gezinsleden van asielzoekers.",
