@@ -460,7 +460,10 @@ def test_the_events_own_date(language, text, start, end):
     "language, text",
     [
         ("en", "Kop\n\nA renewed EU action plan against migrant smuggling (2021-2025)"),
-        ("nl", "Kop\n\nOp 1 maart heeft het kabinet het actieplan tegen mensensmokkel (2021-2025) vastgesteld."),
+        (
+            "nl",
+            "Kop\n\nOp 1 maart heeft het kabinet het actieplan tegen mensensmokkel (2021-2025) vastgesteld.",
+        ),
     ],
 )
 def test_a_date_alone_in_brackets_after_a_name_is_its_period_not_the_events_date(language, text):
@@ -469,6 +472,18 @@ def test_a_date_alone_in_brackets_after_a_name_is_its_period_not_the_events_date
     assert found and all(e.date_start != D(2021, 1, 1) for e in found), [
         (e.trigger, e.date_start) for e in found
     ]
+
+
+@pytest.mark.parametrize(
+    "language, text, days",
+    [
+        ("en", "The two countries have just celebrated the signing of the treaty.", 31),
+        ("nl", "Het kabinet heeft onlangs besloten de grenscontroles te verscherpen.", 92),
+    ],
+)
+def test_just_or_recently_dates_the_stretch_up_to_the_document(language, text, days):
+    e = one(text, language, published=DAY_NL)
+    assert (e.date_start, e.date_end) == (DAY_NL.end - dt.timedelta(days=days), DAY_NL.end)
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,8 @@ In order:
    unresolved one keeps the event undated: no fallback may invent a date. What happened is never
    dated after the document (`not_ahead`);
 2. a count over a stretch up to now ('about 2,000 people over the past fortnight'): that stretch,
-   ending at the document date;
+   ending at the document date; an event in the past 'just' or 'onlangs' done: the stretch that word
+   allows, ending at the document date (`recent_stretch`);
 3. the document's date, for the document's own acts (the headline, 'hierbij', 'met deze brief',
    'today') and for statements without a date of their own (`dct`), but not for what was said before
    the story ('had previously warned', 'sindsdien heeft hij toegezegd');
@@ -226,6 +227,33 @@ def year_before(d: DateChoice) -> DateChoice | None:
         return None
     value = f"{start.year:04d}{d.value[4:]}" if d.value and d.value[:4].isdigit() else d.value
     return DateChoice(d.text, value, start, end, d.precision, d.source)
+
+
+def recent_stretch(
+    text: str, language: str, spans: tuple[tuple[int, int], ...], doc: Document
+) -> DateChoice | None:
+    """'have just celebrated', 'heeft onlangs besloten': in the past, shortly before the document's date;
+    the stretch the word allows (`recent_words`: days back), ending at that date."""
+    p = doc.published
+    words = resources.load(language, "events").get("recent_words", {})
+    if not p.known or not words:
+        return None
+    for s, e in spans:
+        m = recent_pattern(language).search(text, s, e)
+        if m:
+            days = words[m.group().lower()]
+            return checked(
+                DateChoice(
+                    m.group(), None, p.end - dt.timedelta(days=days), p.end, "range", "relative_to_dct"
+                )
+            )
+    return None
+
+
+@cache
+def recent_pattern(language: str) -> re.Pattern:
+    words = resources.load(language, "events").get("recent_words", {})
+    return re.compile(rf"(?<!\w){alt(words)}(?!\w)", re.I)
 
 
 def dct_date(doc: Document) -> DateChoice:

@@ -311,6 +311,9 @@ def unit_date(
     stretch = dating.past_stretch([t for t in s.timexes if unit.holds(t.start)], text, language, doc)
     if stretch is not None:
         return stretch
+    recent = dating.recent_stretch(text, language, part_spans, doc) if tense == "past" else None
+    if recent is not None:
+        return recent
     if unit.kind == "title":  # a headline reports what the document tells, as of its date
         return dating.dct_date(doc) if tense != "future" else UNDATED
     if before_the_story(s, unit, part_spans, pred.start if pred is not None else unit.start):
