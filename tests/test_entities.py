@@ -4,11 +4,16 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from tests.conftest import shared_path
-from transforms.entities import extract_entities, find_mentions, read_entities
+from tests.conftest import SHARED, shared_path
+from transforms.entities import extract_entities, find_mentions, mentions, read_entities, runs, sieve, words
+from transforms.entities.lexicon import load_gazetteer
+from transforms.sentences import scan_tokens, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -607,3 +612,193 @@ def test_the_dateline_gives_where_the_document_was_issued(language, text, place)
     assert doc.issued_at == place
     if place:
         assert place not in doc.in_span(0, len(text))[1]  # where it was issued, not where things happened
+
+
+# --- the shortcuts taken for speed give what the plain reading gives ---------------------------------
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def corpus_sentences() -> list[tuple[str, str]]:
+    """(sentence, language) of every seed sentence read as Dutch and as English, and of devnews when the
+    shared corpora are there."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    if SHARED.joinpath("corpora", "devnews").exists():
+        texts += [text for text, _ in devnews_documents()]
+    return [
+        (seg.text, lang) for text in texts for lang in ("nl", "en") for seg in split_sentences(text, lang)
+    ]
+
+
+def whole_reading(sentence: str, language: str) -> tuple[list, list]:
+    """`find_mentions` with every rule on every token: no sieve, the plain scan."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(mentions, "reading_extent", lambda *_: sieve.WHOLE)
+        patch.setattr(words, "scan", lambda text, stop=None: scan_tokens(text))
+        return find_mentions(sentence, language)
+
+
+# Sentences at the edge of each exception of the sieve: a first word that names by itself (known name,
+# demonym, organisation head, before a speech verb, with a possessive), key words (also as the first word,
+# with a possessive, inside a longer word), capitals that are no letters' (`ℋ`), letters whose lower case
+# is longer or depends on their neighbours (`İ`, `Σ`), and no word at all.
+EDGE_SENTENCES = [
+    "Europol zei niets.",
+    "Belgische politie greep in.",
+    "Dutch authorities said nothing.",
+    "Council conclusions follow.",
+    "Starmer said so.",
+    "Starmer's plan failed.",
+    "Minister's words were clear.",
+    "Ik ga morgen terug.",
+    "Daarna ging ik met u naar huis.",
+    "Then we met the minister.",
+    "The minister's car was late.",
+    "He said i was late.",
+    "Premier zei dat het kabinet wacht.",
+    "Het kabinet van ons wacht.",
+    "De commissie voor zaken kwam.",
+    "Zij sprak met de ministers en de minister-president.",
+    "Er is een ℋ in de tekst.",
+    "İk ga naar huis en wij ook.",
+    "ΟΔΟΣ.Α en wij.",
+    "… 12 — 34 …",
+    "(ik) en (u).",
+    "Anti-EU-landen en wij.",
+]
+
+
+def test_the_sieve_gives_what_the_whole_reading_gives() -> None:
+    cases = corpus_sentences() + [(s, lang) for s in EDGE_SENTENCES for lang in ("nl", "en")]
+    skipped = light = 0
+    for sentence, language in cases:
+        extent = sieve.reading_extent(sentence, language)
+        skipped += extent == 0
+        light += extent > 0
+        assert find_mentions(sentence, language) == whole_reading(sentence, language), sentence
+    assert skipped > 100 and light > 20  # the shortcuts are taken
+
+
+WORDS = [
+    "ik",
+    "Ik",
+    "wij",
+    "we",
+    "We",
+    "u",
+    "I",
+    "you",
+    "kabinet",
+    "government",
+    "minister",
+    "Minister",
+    "minister's",
+    "commissie",
+    "committee",
+    "Kamer",
+    "uw",
+    "het",
+    "de",
+    "the",
+    "van",
+    "of",
+    "voor",
+    "and",
+    "en",
+    "zei",
+    "said",
+    "ging",
+    "huis",
+    "Europol",
+    "Nederland",
+    "Belgische",
+    "Dutch",
+    "politie",
+    "Council",
+    "Starmer",
+    "Starmer's",
+    "Keir",
+    "A.",
+    "Van",
+    "der",
+    "Laan",
+    "İk",
+    "ΟΔΟΣ",
+    "ℋ",
+    "12",
+    "Top",
+    "Actieplan",
+]
+PUNCTUATION = [" ", " ", " ", ", ", ". ", ": ", " (", ") ", "-", "\n", "’s ", " “"]
+
+
+LOWER_WORDS = [w for w in WORDS if w.islower()]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.sampled_from(WORDS),
+    st.lists(
+        st.tuples(st.sampled_from(PUNCTUATION), st.sampled_from(LOWER_WORDS) | st.sampled_from(WORDS)),
+        max_size=8,
+    ),
+    st.sampled_from(["nl", "en"]),
+)
+def test_the_sieve_gives_what_the_whole_reading_gives_on_made_up_sentences(first, pieces, language) -> None:
+    # mostly lower-case words after the first: the sentences the sieve passes or reads in part
+    sentence = (first + "".join(gap + word for gap, word in pieces)).strip()
+    assert find_mentions(sentence, language) == whole_reading(sentence, language)
+
+
+# Letters whose case is special (`İ`, `Σ`, `ℋ`), joiners, digits, spaces.
+TOKEN_CHARS = "abZ\u00e9\u03a3\u03bf\u0130\u210b_0 9.,&-'\u2019 \t\n\u00a0"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=TOKEN_CHARS, max_size=24), st.integers(min_value=0, max_value=30))
+def test_the_entity_scan_gives_the_shared_scan(text, stop) -> None:
+    assert words.scan(text) == scan_tokens(text)
+    prefix = words.scan(text, stop)
+    assert prefix == scan_tokens(text)[: len(prefix)]
+    assert all(t.start < stop for t in prefix[:-1]) and (
+        len(prefix) == len(scan_tokens(text)) or prefix[-1].start >= stop
+    )
+
+
+def plain_names_a_document(word: str, language: str) -> bool:
+    """`names_a_document` as it was: every document head tried in turn."""
+    gaz = load_gazetteer(language)
+    low = word.lower()
+    heads = gaz.document_heads | gaz.event_heads
+    if low in heads or words.PART_SPLIT_RE.split(low)[-1] in heads:
+        return True
+    return any(len(h) >= 4 and len(low) >= len(h) + 3 and low.endswith(h) for h in gaz.document_heads)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_document_words_are_the_plain_ones(language) -> None:
+    gaz = load_gazetteer(language)
+    found = {w for s, _ in corpus_sentences() for w in sieve.WORD_RE.findall(s)}
+    for head in gaz.document_heads | gaz.event_heads:
+        found |= {
+            head,
+            head.capitalize(),
+            "Xy" + head,
+            "Xyz" + head,
+            "Wxyz" + head,
+            "Nieuw-" + head,
+            head + "s",
+        }
+    assert sum(runs.names_a_document(w, gaz) for w in found) > 20
+    for word in found:
+        assert runs.names_a_document(word, gaz) == plain_names_a_document(word, language), word
+
+
+def test_the_callers_sentences_give_what_the_own_split_gives() -> None:
+    for text, language in [(p.read_text(encoding="utf-8"), "nl") for p in sorted(SEEDS.glob("*.txt"))]:
+        sentences = split_sentences(text, language, text.split("\n", 1)[0])  # with a title, as the extractor
+        given = read_entities(text, language, sentences=sentences)
+        own = read_entities(text, language)
+        assert (
+            given.mentions == own.mentions and given.roles == own.roles and given.issued_at == own.issued_at
+        )

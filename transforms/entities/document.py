@@ -20,13 +20,13 @@ What the document does not resolve (a bare title nobody holds, `u` without an ad
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from transforms.entities.letters import Roles, Segmented, find_roles, letter_clues, office_from_capitals
 from transforms.entities.lexicon import load_gazetteer
 from transforms.entities.mentions import find_mentions
-from transforms.entities.words import Mention
-from transforms.sentences import split_sentences
+from transforms.entities.words import Link, Mention
+from transforms.sentences import Segment, split_sentences
 
 # Sorts of names that stand for one another (rule 2): a country's short name for its full one, a
 # person's surname for the full name; an organisation's shorter name for its full one.
@@ -61,8 +61,7 @@ def contains_words(longer: tuple[str, ...], shorter: tuple[str, ...], particles:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Resolved:
+class Resolved(NamedTuple):
     start: int
     end: int
     name: str
@@ -211,28 +210,17 @@ def addressed_organisation(mentions: list[Mention], namer: Namer, language: str)
     return found.pop() if len(found) == 1 else None
 
 
-def read_entities(text: str, language: str) -> DocumentEntities:
+def read_entities(text: str, language: str, sentences: list[Segment] | None = None) -> DocumentEntities:
     """Read the whole document once (linear in its length); ask `in_span` for any part of it.
+    `sentences`: `split_sentences(text, language)` (with or without the title), when the caller has it.
 
     >>> doc = read_entities("De Koninklijke Marechaussee (KMar) controleerde. De KMar hield er vijf aan.", "nl")
     >>> doc.in_span(49, 76)
     (['Koninklijke Marechaussee'], [])
     """
-    segments: list[Segmented] = []
-    for seg in split_sentences(text or "", language):
-        mentions, links = find_mentions(seg.text, language)
-        shift = seg.start
-        segments.append(
-            Segmented(
-                seg.start,
-                seg.text,
-                [
-                    Mention(m.start + shift, m.end + shift, m.name, m.kind, m.actor, m.location, m.title)
-                    for m in mentions
-                ],
-                [type(k)(k.short, k.full, k.kind, k.start + shift, k.end + shift) for k in links],
-            )
-        )
+    if sentences is None:
+        sentences = split_sentences(text or "", language)
+    segments = [read_segment(seg.start, seg.text, language) for seg in sentences]
     roles = find_roles(segments, language)
     namer = Namer(segments, language)
     every = [m for seg in segments for m in seg.mentions]
@@ -244,6 +232,22 @@ def read_entities(text: str, language: str) -> DocumentEntities:
         r for m in every if m is not dateline and (r := resolve(m, namer, roles, addressee_org)) is not None
     ]
     return DocumentEntities(resolved, roles, dateline.name if dateline else None)
+
+
+def read_segment(start: int, sentence: str, language: str) -> Segmented:
+    """One sentence's mentions and links, with offsets into the document."""
+    mentions, links = find_mentions(sentence, language)
+    if not mentions and not links:
+        return Segmented(start, sentence, [], [])
+    return Segmented(
+        start,
+        sentence,
+        [
+            Mention(m.start + start, m.end + start, m.name, m.kind, m.actor, m.location, m.title)
+            for m in mentions
+        ],
+        [Link(k.short, k.full, k.kind, k.start + start, k.end + start) for k in links],
+    )
 
 
 def dateline_place(segments: list[Segmented], within: int = 12) -> Mention | None:

@@ -26,6 +26,7 @@ NAME_KINDS = (
 class Gazetteer:
     """One language's clues plus every language's names, compiled once."""
 
+    language: str
     names_re: re.Pattern[str]
     kinds: dict[str, str]  # name -> country | place | organisation | union
     aliases: dict[str, str]  # short name -> the full name it stands for (`EU` -> `Europese Unie`)
@@ -40,6 +41,9 @@ class Gazetteer:
     portfolios: frozenset[str]
     org_heads: tuple[str, ...]
     document_heads: frozenset[str]
+    # `Beleidskader`, `Actieplan`: a document head of four letters or more closing a longer word, read on the
+    # word reversed (a match at its start, three letters or more before the head)
+    document_ends_re: re.Pattern[str]
     event_heads: frozenset[str]
     generic_nouns: frozenset[str]
     title_nouns: frozenset[str]
@@ -65,7 +69,11 @@ class Gazetteer:
     addressee_nouns: frozenset[str]
     addressee_determiners: frozenset[str]
     calendar: frozenset[str]
-    ignorable: frozenset[str]  # demonyms, briefs, particles and titles: a run of only these is no name
+    ignorable: frozenset[str]
+    all_titles: frozenset[str]  # titles and office titles
+    no_name_words: frozenset[str]  # ignorable and generic: a run of only these is no name
+    # the lower-case words some rule starts from (first person, address, the government, offices, bodies)
+    key_words: frozenset[str]  # demonyms, briefs, particles and titles: a run of only these is no name
 
 
 def read_calendar_words(language: str) -> frozenset[str]:
@@ -90,6 +98,15 @@ def grouped_alternation(names: list[str]) -> str:
         f"{re.escape(first)}(?:{'|'.join(re.escape(rest) for rest in tails)})"
         for first, tails in groups.items()
     )
+
+
+def reversed_ends(heads: frozenset[str], min_head: int = 4, min_before: int = 3) -> re.Pattern[str]:
+    """A pattern that matches a reversed word ending in one of `heads` (of `min_head` characters or more)
+    with at least `min_before` characters before it: `re.match` on `word[::-1]` tests every head at once."""
+    tails = sorted((h[::-1] for h in heads if len(h) >= min_head), key=len, reverse=True)
+    if not tails:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"(?:{'|'.join(re.escape(t) for t in tails)})(?=.{{{min_before}}})", re.S)
 
 
 def known_names(language: str) -> dict[str, str]:
@@ -120,6 +137,7 @@ def load_gazetteer(language: str) -> Gazetteer:
     portfolios = lower_set("portfolios")
     particles, titles = lower_set("particles"), lower_set("titles")
     return Gazetteer(
+        language=language,
         names_re=names_re,
         kinds=kinds,
         aliases=dict(own.get("aliases", {})),
@@ -132,6 +150,7 @@ def load_gazetteer(language: str) -> Gazetteer:
         portfolios=portfolios,
         org_heads=tuple(w.lower() for w in own.get("org_heads", [])),
         document_heads=lower_set("document_heads"),
+        document_ends_re=reversed_ends(lower_set("document_heads")),
         event_heads=lower_set("event_heads"),
         generic_nouns=lower_set("generic_nouns"),
         title_nouns=lower_set("title_nouns"),
@@ -156,4 +175,19 @@ def load_gazetteer(language: str) -> Gazetteer:
         addressee_determiners=lower_set("addressee_determiners"),
         calendar=read_calendar_words(language),
         ignorable=demonyms | portfolios | particles | titles,
+        all_titles=titles | lower_set("office_titles"),
+        no_name_words=demonyms | portfolios | particles | titles | lower_set("generic_nouns"),
+        key_words=frozenset().union(
+            *(
+                lower_set(key)
+                for key in (
+                    "first_person",
+                    "addressee_words",
+                    "government_nouns",
+                    "office_titles",
+                    "body_nouns",
+                    "addressee_nouns",
+                )
+            )
+        ),
     )

@@ -16,13 +16,17 @@ from transforms.entities.words import ARTICLES, Mention, is_capitalised, word_be
 from transforms.sentences import Token
 
 
-def find_institutions(tokens: list[Token], sentence: str, gaz: Gazetteer) -> list[Mention]:
+def find_institutions(
+    tokens: list[Token], capitals: list[int], sentence: str, gaz: Gazetteer
+) -> list[Mention]:
     """`de Belgische politie`, `French authorities` act, `the Dutch government` is the country acting;
-    `in the Nigerien desert` is a place (rule 5)."""
+    `in the Nigerien desert` is a place (rule 5). `capitals`: the indices of the capitalised words."""
     mentions = []
-    for i in range(len(tokens) - 1):
+    for i in capitals:
+        if i + 1 >= len(tokens):
+            break
         tok, nxt = tokens[i], tokens[i + 1]
-        if tok.low in gaz.demonyms and tok.text[0].isupper() and nxt.kind == "word":
+        if tok.low in gaz.demonyms and nxt.kind == "word":
             noun, span = nxt.low, (tok.start, nxt.end)
             country = gaz.demonym_countries.get(tok.low)
             if noun in gaz.government_nouns and country:
@@ -78,10 +82,12 @@ def names_a_person(tok: Token, gaz: Gazetteer) -> bool:
     return not taken_by_name(tok, gaz)
 
 
-def find_offices(tokens: list[Token], sentence: str, gaz: Gazetteer) -> list[Mention]:
-    """Offices and bodies named by their brief (rule 4), and bare office titles."""
+def find_offices(tokens: list[Token], keyed: list[int], sentence: str, gaz: Gazetteer) -> list[Mention]:
+    """Offices and bodies named by their brief (rule 4), and bare office titles. `keyed`: the indices of
+    the tokens that are key words (`Gazetteer.key_words`), office titles and bodies among them."""
     mentions = []
-    for i, tok in enumerate(tokens):
+    for i in keyed:
+        tok = tokens[i]
         office, body = tok.low in gaz.office_titles, tok.low in gaz.body_nouns
         if not (office or body) or tok.kind != "word":
             continue
@@ -106,10 +112,12 @@ def find_offices(tokens: list[Token], sentence: str, gaz: Gazetteer) -> list[Men
     return mentions
 
 
-def find_references(tokens: list[Token], sentence: str, gaz: Gazetteer) -> list[Mention]:
-    """The bare government (`het kabinet`), first person and address (rules 5 and 6)."""
+def find_references(tokens: list[Token], keyed: list[int], sentence: str, gaz: Gazetteer) -> list[Mention]:
+    """The bare government (`het kabinet`), first person and address (rules 5 and 6). `keyed`: the
+    indices of the tokens that are key words (`Gazetteer.key_words`)."""
     mentions = []
-    for i, tok in enumerate(tokens):
+    for i in keyed:
+        tok = tokens[i]
         if tok.kind != "word":
             continue
         prev = tokens[i - 1] if i else None
