@@ -57,17 +57,24 @@ def takes_sentences() -> bool:
     return "sentences" in inspect.signature(read_entities).parameters
 
 
+def clear_layout_caches() -> None:
+    """A fresh read of the next text's lines (the layout keeps the last texts' lines)."""
+    layout.opening_lines.cache_clear()
+    if hasattr(layout, "line_reader"):
+        layout.line_reader.cache_clear()
+
+
 def record(text: str, language: str) -> dict:
     segments = split_sentences(text, language)
     row = {"entities": entities_record(read_entities(text, language), segments)}
     if takes_sentences():  # the caller's sentences give the same answers
         given = read_entities(text, language, sentences=segments)
         row["entities_given"] = entities_record(given, segments)
-    layout.opening_lines.cache_clear()
+    clear_layout_caches()
     row["title"] = layout.title_span(text, language)
     row["metadata"] = layout.metadata_lines(text, language)
     row["opening"] = [[x.start, x.end, x.kind, x.span, x.prose] for x in layout.opening_lines(text, language)]
-    layout.opening_lines.cache_clear()
+    clear_layout_caches()
     row["metadata_first"] = layout.metadata_lines(text, language)  # in the other order
     row["title_second"] = layout.title_span(text, language)
     return json.loads(json.dumps(row, ensure_ascii=False))  # tuples as lists, as the saved file has them
