@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -11,8 +12,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import SHARED, shared_path
-from transforms.entities import extract_entities, find_mentions, mentions, read_entities, runs, sieve, words
+from transforms.entities import (
+    extract_entities,
+    find_mentions,
+    mentions,
+    read_entities,
+    runs,
+    sieve,
+    topic_span,
+    words,
+)
 from transforms.entities.lexicon import load_gazetteer
+from transforms.events import extract_events
+from transforms.model import Document, Published
 from transforms.sentences import scan_tokens, split_sentences
 
 
@@ -163,7 +175,7 @@ def test_unknown_language_still_finds_known_names() -> None:
         ("en", "At the invitation of the United Kingdom, the ministers gathered.", ["United Kingdom"], []),
         # ... a place after any other preposition (near miss: the noun before `of` does not act)
         ("en", "They condemned the invasion of Ukraine.", [], ["Ukraine"]),
-        ("nl", "De aanvragen uit Syrië stegen.", [], ["Syrië"]),
+        ("nl", "De aanvragen in Syrië stegen.", [], ["Syrië"]),
         # the object of an English verb is a place, not an actor; Dutch puts subjects after verbs too
         ("en", "Last year, nearly 144 million individuals entered the UK.", [], ["UK"]),
         (
@@ -802,3 +814,221 @@ def test_the_callers_sentences_give_what_the_own_split_gives() -> None:
         assert (
             given.mentions == own.mentions and given.roles == own.roles and given.issued_at == own.issued_at
         )
+
+
+# --- places and parties a careful reader infers (one case per rule and language) -------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "actors", "locations"),
+    [
+        # a demonym before a border, a coast or an inflow names its country as the place
+        ("nl", "In juni is de Nederlandse asielinstroom gestegen.", [], ["Nederland"]),
+        ("en", "Controls at the Dutch borders are being intensified.", [], ["Netherlands"]),
+        ("nl", "Schepen patrouilleren voor de Libische kust.", [], ["Libië"]),
+        # ... not before people: a nationality is no place
+        ("nl", "De Syrische nareizigers kwamen in juni.", [], []),
+        ("en", "The vibrant Albanian diaspora makes a contribution.", [], []),
+        # a country after a source preposition is an origin: no place of the event, no actor
+        ("nl", "Het aantal nareizigers uit Syrië stijgt fors.", [], []),
+        ("en", "Asylum seekers from Syria arrived in Greece.", [], ["Greece"]),
+        # ... unless an institution heads it (then it acts, at home)
+        ("en", "Authorities from Austria arrested five suspects.", ["Austria"], ["Austria"]),
+        # countries listed after a copula in a sentence about origins are origins
+        ("nl", "De belangrijkste herkomstlanden waren Syrië, Turkije en Eritrea.", [], []),
+        ("en", "The main countries of origin were Syria, Afghanistan and Eritrea.", [], []),
+        # ... without an origin noun they are no origins
+        (
+            "nl",
+            "De grootste donoren waren Duitsland en Frankrijk.",
+            ["Duitsland", "Frankrijk"],
+            ["Duitsland", "Frankrijk"],
+        ),
+    ],
+)
+def test_places_and_origins(language: str, sentence: str, actors: list[str], locations: list[str]) -> None:
+    assert extract_entities(sentence, language) == (actors, locations)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "part", "actors"),
+    [
+        # a term defined for a list of names stands for all of them after
+        (
+            "en",
+            "The Kingdom of Belgium, the French Republic and the Kingdom of Spain (hereinafter ‘the "
+            "participants’) met in Brussels. The participants agreed on a plan.",
+            "The participants agreed",
+            ["Kingdom of Belgium", "French Republic", "Kingdom of Spain"],
+        ),
+        (
+            "nl",
+            "Nederland, België en Frankrijk (hierna: de partijen) kwamen bijeen. De partijen spraken af samen "
+            "te werken.",
+            "De partijen spraken",
+            ["Nederland", "België", "Frankrijk"],
+        ),
+        # ... a term for no list of names stands for nobody
+        (
+            "nl",
+            "Het programma Samen tegen mensenhandel (hierna: het programma) liep af. Het programma werkte.",
+            "Het programma werkte",
+            [],
+        ),
+        # an organisation's kind after a determiner is the one organisation of that kind the text names
+        (
+            "en",
+            "Frontex remains at the forefront. Additionally, the Agency welcomed closer cooperation.",
+            "the Agency welcomed",
+            ["Frontex"],
+        ),
+        (
+            "nl",
+            "Frontex en de KMar werken samen. Het agentschap stuurde twintig agenten.",
+            "Het agentschap",
+            ["Frontex"],
+        ),
+        # ... and nobody when it names two of that kind
+        ("en", "Frontex and Europol met. The Agency spoke first.", "The Agency spoke", []),
+        # a country read from its demonym is written as the document writes it
+        ("nl", "De EU investeert. De Europese buitengrens wordt bewaakt.", "De Europese buitengrens", []),
+    ],
+)
+def test_terms_and_kinds_the_document_resolves(language, text, part, actors) -> None:
+    start = text.index(part)
+    assert read_entities(text, language).in_span(start, len(text))[0] == actors
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "part", "locations"),
+    [
+        ("nl", "De EU investeert. De Europese buitengrens wordt bewaakt.", "De Europese buitengrens", ["EU"]),
+        ("en", "The EU invests. The European borders are guarded.", "The European borders", ["EU"]),
+        (
+            "en",
+            "The European Union invests. The European borders are guarded.",
+            "The European borders",
+            ["European Union"],
+        ),
+    ],
+)
+def test_a_country_read_from_its_demonym_takes_the_documents_form(language, text, part, locations) -> None:
+    start = text.index(part)
+    assert read_entities(text, language).in_span(start, len(text))[1] == locations
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "sender"),
+    [
+        (
+            "en",
+            "COMMUNICATION FROM THE COMMISSION TO THE EUROPEAN PARLIAMENT AND THE COUNCIL\n\nText.",
+            "Commission",
+        ),
+        (
+            "en",
+            "COMMUNICATION FROM THE COMMISSION\n\nThe European Commission adopted a plan.",
+            "European Commission",
+        ),
+        ("nl", "MEDEDELING VAN DE COMMISSIE AAN HET EUROPEES PARLEMENT\n\nTekst.", "Commissie"),
+    ],
+)
+def test_a_communication_is_sent_by_the_body_its_heading_names(language, text, sender) -> None:
+    assert read_entities(text, language).roles.sender == sender
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "trigger", "topic"),
+    [
+        (
+            "nl",
+            "Met deze brief informeer ik uw Kamer over de instroom in Nederland, mede namens de minister.",
+            "informeer",
+            "over de instroom in Nederland",
+        ),
+        ("en", "The ministers met to talk about the Channel; Frontex was there.", "met", "about the Channel"),
+        # no topic: a date or `on behalf of` after the preposition
+        ("en", "The Commission published it on 2 December with Frontex.", "published", None),
+        ("en", "The report was sent on behalf of the Commission.", "sent", None),
+        ("nl", "We spreken over 3 weken met Frankrijk.", "spreken", None),
+    ],
+)
+def test_what_a_text_or_a_meeting_is_about(language, text, trigger, topic) -> None:
+    after = text.index(trigger) + len(trigger)
+    span = topic_span(text, after, len(text), language)
+    assert (text[span[0] : span[1]] if span else None) == topic
+
+
+def test_in_a_topic_only_the_texts_own_side_counts() -> None:
+    text = "Aan de Voorzitter van de Tweede Kamer\n\nIk informeer u over de afspraken die het kabinet met België maakte."
+    doc = read_entities(text, "nl")
+    start = text.index("Ik")
+    topic = (text.index("over"), len(text))
+    actors, _ = doc.in_span(start, len(text), topic)
+    assert "kabinet" in actors and "België" not in actors
+
+
+# --- who and where of an event (transforms/events/rows.with_arguments) ------------------------------
+
+
+def events_of(text: str, language: str, title: str | None = None):
+    day = Published(dt.date(2024, 3, 4), dt.date(2024, 3, 4), "day", "text")
+    return extract_events(Document("d" * 32, "doc.txt", "/tmp/doc.txt", text, title, language, day, "x" * 64))
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "title", "sentence", "locations"),
+    [
+        # the headline's event happened where the document was issued (its dateline), when it names no place
+        (
+            "en",
+            "Brussels, 4.3.2024\n\nCommission adopts a new action plan\n\nThe plan was adopted today.",
+            "Commission adopts a new action plan",
+            "Commission adopts a new action plan",
+            ["Brussels"],
+        ),
+        (
+            "nl",
+            "Den Haag, 4 maart 2024\n\nKabinet neemt nieuw besluit over opvang\n\nHet kabinet besloot vandaag.",
+            "Kabinet neemt nieuw besluit over opvang",
+            "Kabinet neemt nieuw besluit over opvang",
+            ["Den Haag"],
+        ),
+        # ... a story sentence does not take it
+        (
+            "en",
+            "Brussels, 4.3.2024\n\nCommission adopts a new action plan\n\nThe plan was adopted today.",
+            "Commission adopts a new action plan",
+            "The plan was adopted today.",
+            [],
+        ),
+    ],
+)
+def test_a_headline_happens_where_the_document_was_issued(language, text, title, sentence, locations) -> None:
+    found = [e for e in events_of(text, language, title) if e.sentence == sentence]
+    assert found and list(found[0].locations) == locations
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "trigger", "actors", "locations"),
+    [
+        # the names a letter or a meeting is about are neither its actors nor its places
+        (
+            "nl",
+            "Op 3 maart 2024 sprak de minister met Frankrijk over de smokkel op de Middellandse Zee.",
+            "sprak",
+            ["Frankrijk"],
+            [],
+        ),
+        (
+            "en",
+            "On 3 March 2024 the minister met with France to talk about smuggling in the Channel, with Europol.",
+            "met",
+            ["France", "Europol"],
+            [],
+        ),
+    ],
+)
+def test_a_topic_names_no_actor_or_place(language, text, trigger, actors, locations) -> None:
+    found = [e for e in events_of(text, language) if e.trigger == trigger]
+    assert found and (list(found[0].actors), list(found[0].locations)) == (actors, locations)

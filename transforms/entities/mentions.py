@@ -16,7 +16,7 @@ from transforms.entities.lexicon import Gazetteer, load_gazetteer
 from transforms.entities.offices import find_institutions, find_offices, find_references
 from transforms.entities.runs import find_runs, free_words, is_heading, read_run_mentions
 from transforms.entities.sieve import reading_extent
-from transforms.entities.ties import drop_nested, tie_parentheses
+from transforms.entities.ties import drop_nested, find_aliases, tie_parentheses
 from transforms.entities.words import Link, Mention, find_sentence_starts, scan, tokenize
 from transforms.sentences import Token
 
@@ -59,7 +59,10 @@ def find_mentions(
     mentions.extend(find_institutions(tokens, capitals, sentence, gaz))
     mentions.extend(find_offices(tokens, keyed, sentence, gaz))
     mentions.extend(references)
-    return tied(mentions, sentence, gaz)
+    kept, links = tied(mentions, sentence, gaz)
+    if "(" in sentence:
+        links = links + find_aliases(kept, sentence, gaz)
+    return kept, links
 
 
 def tied(mentions: list[Mention], sentence: str, gaz: Gazetteer) -> tuple[list[Mention], list[Link]]:

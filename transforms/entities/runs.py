@@ -15,14 +15,13 @@ title a person; with an organisation's head word an organisation; else a name th
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from transforms.entities.lexicon import Gazetteer, load_gazetteer
+from transforms.entities.lexicon import Gazetteer
 from transforms.entities.words import (
-    PART_SPLIT_RE,
     Mention,
     has_org_head,
     is_capitalised,
+    is_document_word,
     is_initial,
 )
 from transforms.sentences import Token
@@ -177,19 +176,7 @@ def trim_piece(piece: list[int], titled: bool, tokens: list[Token], gaz: Gazette
 
 def names_a_document(word: str, gaz: Gazetteer) -> bool:
     """`Actieplan`, `Beleidskader`, `Agenda`, `Top`: a document or an event, also as a compound's end."""
-    return document_word(word, gaz.language)
-
-
-@lru_cache(maxsize=8192)  # names recur in a text, and across texts
-def document_word(word: str, language: str) -> bool:
-    gaz = load_gazetteer(language)
-    low = word.lower()
-    if low in gaz.document_heads or low in gaz.event_heads:
-        return True
-    last = PART_SPLIT_RE.split(low)[-1]
-    if last in gaz.document_heads or last in gaz.event_heads:
-        return True
-    return gaz.document_ends_re.match(low[::-1]) is not None  # `Beleidskader`: a head closing a compound
+    return is_document_word(word, gaz)
 
 
 def is_not_a_name(piece: list[int], tokens: list[Token], gaz: Gazetteer) -> bool:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
-from transforms.entities.lexicon import Gazetteer
+from transforms.entities.lexicon import Gazetteer, load_gazetteer
 from transforms.sentences import TOKEN_RE, Token
 
 # Where a hyphenated or apostrophe word splits into parts (`Labour-regering`, `O'Brien`).
@@ -26,6 +27,7 @@ class Mention(NamedTuple):
     end: int
     name: str
     kind: str  # person | organisation | function | institution | government | name | country | union |
+    # nation (a country named by its demonym: `the Dutch borders`) |
     # place | title | self | addressee | start (a sentence's first word that may name an organisation)
     actor: bool
     location: bool
@@ -125,6 +127,23 @@ def has_org_head(words: list[str], gaz: Gazetteer) -> bool:
 
 def is_title(low: str, gaz: Gazetteer) -> bool:
     return low in gaz.all_titles
+
+
+def is_document_word(word: str, gaz: Gazetteer) -> bool:
+    """`Actieplan`, `Beleidskader`, `Agenda`, `Top`: a document or an event, also as a compound's end."""
+    return document_word(word, gaz.language)
+
+
+@lru_cache(maxsize=8192)  # names recur in a text, and across texts
+def document_word(word: str, language: str) -> bool:
+    gaz = load_gazetteer(language)
+    low = word.lower()
+    if low in gaz.document_heads or low in gaz.event_heads:
+        return True
+    last = PART_SPLIT_RE.split(low)[-1]
+    if last in gaz.document_heads or last in gaz.event_heads:
+        return True
+    return gaz.document_ends_re.match(low[::-1]) is not None  # `Beleidskader`: a head closing a compound
 
 
 def word_before(tokens: list[Token], i: int, gaz: Gazetteer) -> int:

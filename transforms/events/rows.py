@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 
-from transforms.entities import DocumentEntities, resolve_place
+from transforms.entities import DocumentEntities, resolve_place, topic_span
 from transforms.events import dating
 from transforms.events.dating import DateChoice
 from transforms.events.lexicon import Trigger
@@ -24,6 +24,9 @@ SOURCE_CONFIDENCE = {
 }
 # Events that are texts: a place they name is what they are about.
 TEXT_TYPES = ("PUBLICATION", "STATEMENT")
+# Events that are about something (`informeer ik uw Kamer over ...`, `talks about ...`): names after the
+# topic preposition are their topic (`entities.topic_span`).
+TOPICAL_TYPES = (*TEXT_TYPES, "MEETING")
 # At most this many words between an amount and the date it is for ('€ 45 million in 2025').
 AMOUNT_DATE_WORDS = 3
 
@@ -142,8 +145,14 @@ def with_arguments(
     `amounts`: the sentence's quantities with their document offsets."""
     lo, hi = (seg.start, seg.end) if single else (e.clause_start, e.clause_end)
     actors, locations = entities.in_span(lo, hi)
+    if e.event_type in TOPICAL_TYPES and lo <= e.trigger_end < hi:
+        topic = topic_span(doc.text, e.trigger_end, hi, doc.language)
+        if topic is not None:  # what a text or a meeting is about: its names are no actors or places of it
+            actors, locations = entities.in_span(lo, hi, topic)
     if e.event_type in TEXT_TYPES:
         locations = []  # the places a letter or a statement speaks of are its topic, not where it was made
+    if seg.kind == "title" and not locations and entities.issued_at:
+        locations = [entities.issued_at]  # the headline's event happened where the document was issued
     quantities = tuple(q for a, b, q in amounts if lo <= a and b <= hi)
     places = tuple(resolve_place(name, doc.language) for name in locations)
     return replace(e, actors=tuple(actors), locations=tuple(locations), quantities=quantities, places=places)
