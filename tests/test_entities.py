@@ -947,6 +947,20 @@ def test_a_communication_is_sent_by_the_body_its_heading_names(language, text, s
             "over de instroom in Nederland",
         ),
         ("en", "The ministers met to talk about the Channel; Frontex was there.", "met", "about the Channel"),
+        # what an answer answers is its topic: the askers are no actors of the answer
+        (
+            "nl",
+            "Antwoord op vragen van de leden Dral en Rajkowski (ingezonden 3 maart).",
+            "Antwoord",
+            "op vragen van de leden Dral en Rajkowski ",
+        ),
+        (
+            "en",
+            "Answer to questions from members Smith and Jones, given by the minister.",
+            "Answer",
+            "to questions from members Smith and Jones",
+        ),
+        ("nl", "Antwoord van minister Van Weel op 3 maart.", "Antwoord", None),
         # no topic: a date or `on behalf of` after the preposition
         ("en", "The Commission published it on 2 December with Frontex.", "published", None),
         ("en", "The report was sent on behalf of the Commission.", "sent", None),
@@ -1032,3 +1046,64 @@ def test_a_headline_happens_where_the_document_was_issued(language, text, title,
 def test_a_topic_names_no_actor_or_place(language, text, trigger, actors, locations) -> None:
     found = [e for e in events_of(text, language) if e.trigger == trigger]
     assert found and (list(found[0].actors), list(found[0].locations)) == (actors, locations)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "trigger", "actors"),
+    [
+        # a clause that goes on without a subject of its own has the sentence's subject
+        (
+            "en",
+            "On 3 March 2024 the Agency welcomed the new director, reported key trends and hosted Commissioner "
+            "Magnus Brunner. Frontex is the Agency.",
+            "hosted",
+            ["Frontex", "Magnus Brunner"],
+        ),
+        (
+            "nl",
+            "Op 3 maart 2024 verwelkomde Frontex de nieuwe directeur, presenteerde de cijfers en ontving de minister.",
+            "ontving",
+            ["Frontex"],
+        ),
+        # ... not a clause whose own subject follows its verb (Dutch), nor one with a subject of its own
+        (
+            "nl",
+            "Op 3 maart 2024 heeft de KMar een controle gehouden en ontving minister Faber een rapport.",
+            "ontving",
+            ["Faber"],
+        ),
+        (
+            "en",
+            "On 3 March 2024 Frontex welcomed the director and the minister hosted Europol.",
+            "hosted",
+            ["Europol"],
+        ),
+        # where no one is named, the country where an arrest or an operation happened acts (its authorities)
+        (
+            "en",
+            "On 3 March 2024, 23 suspects were arrested: 7 in Austria and 16 in Greece.",
+            "arrested",
+            ["Austria", "Greece"],
+        ),
+        ("nl", "Op 3 maart 2024 werden in België twaalf verdachten aangehouden.", "aangehouden", ["België"]),
+        # ... not where someone is named
+        ("nl", "Op 3 maart 2024 hield de KMar in België twaalf verdachten aan.", "hield", ["KMar"]),
+        # a noun dated on its own takes the complements after its date (`aan ...`, `to ...`)
+        (
+            "nl",
+            "Het voorstel werd uitgewerkt, zoals aangekondigd in de brief van 10 september 2020 aan de Europese "
+            "Commissie.",
+            "brief",
+            ["Europese Commissie"],
+        ),
+        (
+            "en",
+            "The plan was changed, as announced in the letter of 10 September 2020 to the European Commission.",
+            "letter",
+            ["European Commission"],
+        ),
+    ],
+)
+def test_who_acts_in_a_clause(language, text, trigger, actors) -> None:
+    found = [e for e in events_of(text, language) if e.trigger == trigger]
+    assert found and list(found[0].actors) == actors

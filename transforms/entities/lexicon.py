@@ -52,7 +52,9 @@ class Gazetteer:
     source_prepositions: frozenset[str]  # `from Syria`: an origin, no place and no actor
     origin_nouns: frozenset[str]  # `countries of origin ... were Syria and Eritrea`: origins
     copulas: frozenset[str]
-    topic_prepositions: frozenset[str]
+    topic_prepositions: frozenset[str]  # `a report on Syria`: what a text or a meeting is about
+    response_nouns: frozenset[str]  # `Antwoord op vragen van X`: what an answer answers is its topic
+    response_prepositions: frozenset[str]
     organisation_kinds: dict[str, str]  # `Frontex` -> `agency`: `the Agency` is the one the document names
     kind_nouns: frozenset[str]  # the kinds: after a determiner they describe an organisation
     # `(hereinafter 'the participants')`: a term defined for the names listed before it
@@ -188,6 +190,8 @@ def load_gazetteer(language: str) -> Gazetteer:
         origin_nouns=lower_set("origin_nouns"),
         copulas=lower_set("copulas"),
         topic_prepositions=lower_set("topic_prepositions"),
+        response_nouns=lower_set("response_nouns"),
+        response_prepositions=lower_set("response_prepositions"),
         organisation_kinds={name: kind.lower() for name, kind in own.get("organisation_kinds", {}).items()},
         kind_nouns=frozenset(kind.lower() for kind in own.get("organisation_kinds", {}).values()),
         alias_re=alias_pattern(own.get("alias_openers", [])),

@@ -3,7 +3,8 @@
 `Met deze brief informeer ik uw Kamer over de asielinstroom waar ook Nederland de effecten van merkt`:
 the letter's actors are its sender and its addressee, not the Netherlands it speaks of; `we spraken over
 mensensmokkel op de Middellandse Zee`: the talks were not held at sea. The topic starts at the first topic
-preposition (`over`, `about`, `on`, ...) after the event's trigger and runs to the next comma, semicolon,
+preposition (`over`, `about`, `on`, ...) after the event's trigger, or at what an answer answers (`Antwoord
+op vragen van de leden X en Y`: X and Y asked, they do not answer), and runs to the next comma, semicolon,
 colon or parenthesis (`to discuss policies on migration, in the presence of Europol`: Europol is there);
 a preposition before a number, a month or weekday, or `behalf` (`on 2 December`, `on behalf of the
 Commission`) starts none.
@@ -17,6 +18,7 @@ from transforms.entities.lexicon import load_gazetteer
 
 WORD_RE = re.compile(r"[^\W\d_]+|\d+")
 PHRASE_END = re.compile(r"[,;:()]")
+LAST_WORD = re.compile(r"[^\W\d_]+(?=[^\w]*\Z)")
 
 
 def topic_span(text: str, after: int, end: int, language: str) -> tuple[int, int] | None:
@@ -29,14 +31,19 @@ def topic_span(text: str, after: int, end: int, language: str) -> tuple[int, int
     """
     gaz = load_gazetteer(language)
     words = WORD_RE.finditer(text, after, end)
+    trigger = LAST_WORD.search(text, max(0, after - 40), after)
+    previous = trigger.group().lower() if trigger else ""
     for m in words:
-        if m.group().lower() not in gaz.topic_prepositions:
+        word = m.group().lower()
+        response = word in gaz.response_prepositions and previous in gaz.response_nouns  # `Antwoord op`
+        previous = word
+        if word not in gaz.topic_prepositions and not response:
             continue
         following = next(words, None)
         if following is None:
             return None
-        word = following.group().lower()
-        if word.isdigit() or word in gaz.calendar or word == "behalf":
+        previous = following.group().lower()
+        if previous.isdigit() or previous in gaz.calendar or previous == "behalf":
             continue
         stop = PHRASE_END.search(text, m.end(), end)
         return m.start(), stop.start() if stop else end
