@@ -1107,3 +1107,42 @@ def test_a_topic_names_no_actor_or_place(language, text, trigger, actors, locati
 def test_who_acts_in_a_clause(language, text, trigger, actors) -> None:
     found = [e for e in events_of(text, language) if e.trigger == trigger]
     assert found and list(found[0].actors) == actors
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "actors", "locations"),
+    [
+        # a headline that names no one and no place restates its story's lead paragraph
+        (
+            "nl",
+            "EU-leiders bereiken akkoord over migratie\n\n4 maart 2024\n\nVannacht hebben de leiders tijdens de "
+            "Europese Raad in Brussel een akkoord bereikt.\n\nDaarna volgde meer.",
+            ["Europese Raad"],
+            ["Brussel"],
+        ),
+        (
+            "en",
+            "Leaders reach deal on migration\n\n4 March 2024\n\nLast night the leaders reached a deal at the "
+            "European Council in Brussels.\n\nMore followed.",
+            ["European Council"],
+            ["Brussels"],
+        ),
+        # ... not a text's headline: the text is its own act (its sender and addressee)
+        (
+            "nl",
+            "Antwoord op vragen over de opvang\n\nOp 4 maart 2024 sprak de minister met Frankrijk in Parijs.\n\nMeer.",
+            [],
+            [],
+        ),
+        (
+            "en",
+            "Joint statement on migration\n\nOn 4 March 2024 the ministers met France in Paris.\n\nMore.",
+            [],
+            [],
+        ),
+    ],
+)
+def test_a_headline_restates_its_lead(language, text, actors, locations) -> None:
+    title = text.split("\n", 1)[0]
+    found = [e for e in events_of(text, language, title) if e.sentence == title]
+    assert found and (list(found[0].actors), list(found[0].locations)) == (actors, locations)

@@ -11,6 +11,7 @@ from transforms.entities.lexicon import load_gazetteer
 from transforms.events import dating
 from transforms.events.dating import DateChoice
 from transforms.events.lexicon import Trigger, find_triggers
+from transforms.layout import metadata_lines
 from transforms.model import Document, Event, Quantity, Timex
 from transforms.quantities import extract_quantities
 from transforms.sentences import Segment
@@ -31,6 +32,8 @@ AUTHORITY_TYPES = ("POLICE_OPERATION", "ARREST", "SEIZURE", "PROSECUTION")
 # Events that are about something (`informeer ik uw Kamer over ...`, `talks about ...`): names after the
 # topic preposition are their topic (`entities.topic_span`).
 TOPICAL_TYPES = (*TEXT_TYPES, "MEETING")
+# A line that reads as a sentence: words and a full stop.
+LEAD_LINE = re.compile(r"\w\W+\w.*[.!?][\"'”’)]*\s*$")
 # Where a noun phrase's complements end.
 PHRASE_END = re.compile(r"[,;:()]")
 # At most this many words between an amount and the date it is for ('€ 45 million in 2025').
@@ -165,9 +168,29 @@ def with_arguments(
         locations = []  # the places a letter or a statement speaks of are its topic, not where it was made
     if seg.kind == "title" and not locations and entities.issued_at:
         locations = [entities.issued_at]  # the headline's event happened where the document was issued
+    if seg.kind == "title" and e.event_type not in TEXT_TYPES and not (actors and locations):
+        lead = lead_paragraph(doc, seg)  # a headline restates its story's lead (a text is its own act)
+        lead_actors, lead_places = entities.in_span(*lead) if lead else ([], [])
+        actors, locations = actors or lead_actors, locations or lead_places
     quantities = tuple(q for a, b, q in amounts if lo <= a and b <= hi)
     places = tuple(resolve_place(name, doc.language) for name in locations)
     return replace(e, actors=tuple(actors), locations=tuple(locations), quantities=quantities, places=places)
+
+
+def lead_paragraph(doc: Document, seg: Segment) -> tuple[int, int] | None:
+    """The first paragraph of the story after the headline `seg`: the first line after it that is no
+    metadata (dateline, label, byline) and reads as a sentence."""
+    metadata = metadata_lines(doc.text, doc.language)
+    pos = seg.end
+    while pos < len(doc.text):
+        end = doc.text.find("\n", pos)
+        end = len(doc.text) if end < 0 else end
+        line = doc.text[pos:end].strip()
+        marked = any(s <= pos + 1 and e >= end - 1 for s, e, _ in metadata if s < end and e > pos)
+        if line and not marked and LEAD_LINE.search(line):
+            return pos, end
+        pos = end + 1
+    return None
 
 
 def nominal_end(doc: Document, seg: Segment, e: Event) -> int:
