@@ -186,7 +186,7 @@ def lead_paragraph(doc: Document, seg: Segment) -> tuple[int, int] | None:
         end = doc.text.find("\n", pos)
         end = len(doc.text) if end < 0 else end
         line = doc.text[pos:end].strip()
-        marked = any(s <= pos + 1 and e >= end - 1 for s, e, _ in metadata if s < end and e > pos)
+        marked = any(a <= pos + 1 and b >= end - 1 for a, b, _ in metadata if a < end and b > pos)
         if line and not marked and LEAD_LINE.search(line):
             return pos, end
         pos = end + 1
