@@ -4,10 +4,14 @@ both languages, the near misses that are story and must stay unmarked, and the d
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from tests.conftest import shared_path
+from tests.conftest import SHARED, shared_path
+from transforms import layout
 from transforms.documents import find_title
 from transforms.layout import METADATA_KINDS, metadata_lines, title_span
 from transforms.published import strip_date_marker
@@ -454,3 +458,75 @@ def test_devnews_header_lines_are_marked() -> None:
             if not any(s <= at and at + len(snippet) <= e for s, e, _ in spans):
                 missed.append((name, snippet))
     assert missed == []
+
+
+# --- the shortcuts taken for speed give what the plain reading gives ---------------------------------
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def layout_texts() -> list[tuple[str, str]]:
+    """The seeds and (when there) devnews as the pipeline reads them, and a letter whose signature's role
+    line is the opening's last line and its name the first line after it."""
+    texts = [(p.read_text(encoding="utf-8"), "nl") for p in sorted(SEEDS.glob("*.txt"))]
+    if SHARED.joinpath("corpora", "devnews").exists():
+        folder, gold = devnews()
+        texts += [
+            ((folder / name).read_text(encoding="utf-8"), doc["language"]) for name, doc in gold.items()
+        ]
+    role = "De Minister van Buitenlandse Zaken,\n"
+    filler = (STORY_NL + "\n") * ((layout.OPENING_CHARS - 200) // (len(STORY_NL) + 1))
+    pad = "Het kabinet zegt " + "heel " * ((layout.OPENING_CHARS - 10 - len(filler) - 22) // 5) + "veel.\n"
+    letter = filler + pad + role + "A.G. Koenders\n" + STORY_NL + "\n"
+    assert letter.index(role) < layout.OPENING_CHARS < letter.index("A.G. Koenders")
+    return texts + [(letter, "nl")]
+
+
+def fresh(function, *args):
+    layout.line_reader.cache_clear()
+    layout.opening_lines.cache_clear()
+    return function(*args)
+
+
+@pytest.mark.parametrize("metadata_first", [True, False])
+def test_one_read_of_the_lines_gives_what_separate_reads_give(metadata_first) -> None:
+    for text, language in layout_texts():
+        opening = tuple(layout.read_lines(text, language, layout.OPENING_CHARS))
+        spans = [
+            (line.span[0], line.span[1], line.kind) for line in layout.read_lines(text, language) if line.span
+        ]
+        fresh(lambda: None)
+        if metadata_first:
+            assert metadata_lines(text, language) == spans
+            assert layout.opening_lines(text, language) == opening
+        else:
+            assert layout.opening_lines(text, language) == opening
+            assert metadata_lines(text, language) == spans
+        assert fresh(title_span, text, language) == title_span(text, language)
+    last = layout.read_lines(letter := layout_texts()[-1][0], "nl", layout.OPENING_CHARS)[-1]
+    assert last.kind is None and fresh(metadata_lines, letter, "nl")[-2][2] == "signature"  # the edge is met
+
+
+PHRASE_CHARS = "aciejkosuvwzKİıſ \n-*"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=PHRASE_CHARS, max_size=30), st.sampled_from(["nl", "en"]))
+def test_a_line_without_the_needles_holds_no_boilerplate_phrase(text, language) -> None:
+    r = layout.rules(language)
+    for phrase in layout.document_words(language, "boilerplate_contains") + layout.document_words(
+        language, "see_also"
+    ):
+        for variant in (
+            text,
+            phrase,
+            phrase.upper(),
+            phrase.replace("i", "ı"),
+            phrase.replace("s", "ſ"),
+            text + phrase.replace("k", "K"),
+        ):
+            if r.boilerplate_contains.search(variant):
+                assert layout.may_hold(variant, r.boilerplate_needles)
+            if r.see_also.search(variant):
+                assert layout.may_hold(variant, r.see_also_needles)
+    assert not layout.may_hold("Het kabinet besloot.", r.boilerplate_needles)

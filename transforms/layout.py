@@ -18,6 +18,7 @@ is often in another language than the text.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -45,6 +46,8 @@ HEADER_MAX_CHARS = 3000
 # After the header, a line that is only a date (or a headline over it) is still looked for this far.
 OPENING_MAX_LINES = 12
 OPENING_MAX_CHARS = 1500
+# The opening of a document: the lines that start within this many characters.
+OPENING_CHARS = HEADER_MAX_CHARS + OPENING_MAX_CHARS
 # Lines longer than this are prose or data, never one of the short metadata lines.
 MAX_SHORT_WORDS = 15
 MAX_SHORT_CHARS = 400
@@ -116,6 +119,8 @@ class Rules:
     contact_headings: frozenset[str]
     contact_role: re.Pattern[str]
     phone: re.Pattern[str]
+    boilerplate_needles: tuple[str, ...] | None  # a line holds one of these when boilerplate_contains finds
+    see_also_needles: tuple[str, ...] | None  # ... and when see_also does
 
 
 def phrases_pattern(phrases) -> str:
@@ -125,6 +130,31 @@ def phrases_pattern(phrases) -> str:
         pieces = [re.escape(p.strip()).replace(r"\ ", r"\s+") for p in phrase.split("*")]
         parts.append(r"(?:\s+\S+){1,4}?\s+".join(pieces))
     return "|".join(parts) or r"(?!x)x"
+
+
+# Letters that match an ASCII letter in a case-insensitive pattern but whose `str.lower()` is another one.
+CASE_ODD = ("ı", "İ", "ſ")
+
+
+def needles(phrases) -> tuple[str, ...] | None:
+    """One word of each phrase (its longest, lower case): a text that a case-insensitive pattern of the
+    phrases matches holds one of them in its `str.lower()` (unless it holds a letter of CASE_ODD). None
+    when a phrase has no plain ASCII word to look for."""
+    found = []
+    for phrase in phrases:
+        words = [w for w in re.split(r"[\s*]+", phrase.lower()) if w]
+        if not words or not all(w.isascii() for w in words):
+            return None
+        found.append(max(words, key=len))
+    return tuple(sorted(set(found)))
+
+
+def may_hold(text: str, words: tuple[str, ...] | None) -> bool:
+    """False only when `text` cannot hold a phrase whose `needles` are `words`."""
+    if words is None or any(c in text for c in CASE_ODD):
+        return True
+    low = text.lower()
+    return any(w in low for w in words)
 
 
 @cache
@@ -181,6 +211,8 @@ def rules(language: str) -> Rules:
             rf"(?:(?:{phone_words})\.?\s*:?\s*)?\+\(?\d[\d\s().\-/]{{5,}}\d|(?:{phone_words})\.?\s*:?\s*\(?\d[\d\s().\-/]{{5,}}\d",
             re.I,
         ),
+        boilerplate_needles=needles(words("boilerplate_contains")),
+        see_also_needles=needles(words("see_also")),
     )
 
 
@@ -213,7 +245,11 @@ def is_boilerplate(body: str, r: Rules) -> bool:
     words = len(body.split())
     if words <= MAX_SHORT_WORDS * 2 and r.boilerplate_starts.match(body):
         return True
-    return words <= MAX_BOILERPLATE_WORDS and r.boilerplate_contains.search(body) is not None
+    return (
+        words <= MAX_BOILERPLATE_WORDS
+        and may_hold(body, r.boilerplate_needles)
+        and r.boilerplate_contains.search(body) is not None
+    )
 
 
 def is_byline(body: str, r: Rules, language: str) -> bool:
@@ -352,6 +388,8 @@ def in_contact_block(body: str, r: Rules) -> bool:
 def see_also_span(line: str, r: Rules) -> tuple[int, int] | None:
     """ "... (ontvangen 21 juni 2021). Zie ook Aanhangsel Handelingen, vergaderjaar 2020–2021, nr. 2854.":
     the citation after "zie ook"/"see also" to the end of the line."""
+    if not may_hold(line, r.see_also_needles):
+        return None
     for match in r.see_also.finditer(line):
         rest = line[match.end() :].rstrip().rstrip(".")
         source = r.citation_source.match(rest) or r.reference.match(rest)
@@ -423,23 +461,66 @@ def line_offsets(text: str, limit: int | None = None):
             break
 
 
-def read_lines(text: str, language: str, limit: int | None = None) -> list[Line]:
-    """The non-blank lines of `text` (up to `limit` characters), each with its metadata kind. Lines
-    before the story are read as header lines; a contact block continues from its heading; a role line
-    ending in a comma and the name under it are a signature."""
-    r = rules(language)
-    lines: list[Line] = []
-    in_header = True
-    contact_left = 0
-    for start, end in line_offsets(text, limit):
+class LineReader:
+    """The non-blank lines of one text, each with its metadata kind, read in order and only as far as
+    asked: the opening for the title and the date (`opening_lines`), the rest for `metadata_lines`, every
+    line read once. Lines before the story are read as header lines; a contact block continues from its
+    heading; a role line ending in a comma and the name under it are a signature."""
+
+    def __init__(self, text: str, language: str) -> None:
+        self.text, self.language = text, language
+        self.r = rules(language)
+        self.lines: list[Line] = []
+        self.in_header = True
+        self.contact_left = 0
+        self.pos = 0  # where the next line starts
+        self.opening: tuple[Line, ...] | None = None  # the lines that start before OPENING_CHARS
+        self.failed: Exception | None = None
+        self.lock = threading.Lock()  # a reader may be shared by threads reading the same text
+
+    def read(self, limit: int | None = None) -> list[Line]:
+        """The lines that start before `limit` (all when None), as a fresh read up to there gives them."""
+        with self.lock:
+            if self.failed is not None:
+                raise self.failed
+            try:
+                self.read_to(len(self.text) if limit is None else min(limit, len(self.text)))
+            except Exception as error:  # odd text: every later read fails the same way
+                self.failed = error
+                raise
+            return self.lines if limit is None else [line for line in self.lines if line.start < limit]
+
+    def opening_lines(self) -> tuple[Line, ...]:
+        with self.lock:
+            if self.opening is not None:
+                return self.opening
+        self.read(OPENING_CHARS)
+        with self.lock:
+            if self.opening is None:  # the text ends before OPENING_CHARS
+                self.opening = tuple(self.lines)
+            return self.opening
+
+    def read_to(self, stop: int) -> None:
+        text = self.text
+        while self.pos < stop:
+            if self.opening is None and self.pos >= OPENING_CHARS:
+                self.opening = tuple(self.lines)  # as the opening's own read leaves them
+            end = text.find("\n", self.pos)
+            end = len(text) if end < 0 else end
+            self.read_line(self.pos, end)
+            self.pos = end + 1
+
+    def read_line(self, start: int, end: int) -> None:
+        text, r, language, lines = self.text, self.r, self.language, self.lines
         line = text[start:end]
         body = line.strip()
         if not body:
-            continue
-        in_header = in_header and len(lines) < HEADER_MAX_LINES and start < HEADER_MAX_CHARS
+            return
+        self.in_header = self.in_header and len(lines) < HEADER_MAX_LINES and start < HEADER_MAX_CHARS
+        in_header = self.in_header
         prose = is_prose(body, r)
         found = classify(line, language, header=in_header, prose=prose)
-        if found is None and contact_left and in_contact_block(body, r):
+        if found is None and self.contact_left and in_contact_block(body, r):
             found = ("contact", start + line.index(body[0]), end)
         elif found is not None:
             found = (found[0], start + found[1], start + found[2])
@@ -451,21 +532,31 @@ def read_lines(text: str, language: str, limit: int | None = None) -> list[Line]
                 )
                 found = ("signature", start + line.index(body[0]), end)
         if found is not None and found[0] == "contact" and is_contact_heading(body, r):
-            contact_left = MAX_CONTACT_LINES
-        elif contact_left:
-            contact_left = contact_left - 1 if found is not None and found[0] == "contact" else 0
+            self.contact_left = MAX_CONTACT_LINES
+        elif self.contact_left:
+            self.contact_left = self.contact_left - 1 if found is not None and found[0] == "contact" else 0
         kind, span = (found[0], (found[1], found[2])) if found else (None, None)
         lines.append(Line(start, end, kind, span, prose))
         if in_header and prose and not (lines[-1].whole):
-            in_header = False
-    return lines
+            self.in_header = False
 
 
-@lru_cache(maxsize=4)  # the title and the date both read the opening of the same document
+def read_lines(text: str, language: str, limit: int | None = None) -> list[Line]:
+    """The non-blank lines of `text` (up to `limit` characters), each with its metadata kind
+    (`LineReader`), read afresh."""
+    return list(LineReader(text, language).read(limit))
+
+
+@lru_cache(maxsize=4)  # the title, the date and the metadata all read the same document
+def line_reader(text: str, language: str) -> LineReader:
+    return LineReader(text, language)
+
+
+@lru_cache(maxsize=4)
 def opening_lines(text: str, language: str) -> tuple[Line, ...]:
     """The lines of the document's opening: its header and what follows it, as far as a title or a date
     line is looked for."""
-    return tuple(read_lines(text, language, HEADER_MAX_CHARS + OPENING_MAX_CHARS))
+    return line_reader(text, language).opening_lines()
 
 
 def story_index(lines) -> int:
@@ -483,7 +574,8 @@ def metadata_lines(text: str, language: str) -> list[tuple[int, int, str]]:
     one of METADATA_KINDS. A dateline that opens a paragraph ("Den Haag, 12 maart 2024 – Het kabinet
     ...") is marked up to its dash, the story sentence after it is not."""
     try:
-        return [(line.span[0], line.span[1], line.kind) for line in read_lines(text, language) if line.span]
+        lines = line_reader(text, language).read()
+        return [(line.span[0], line.span[1], line.kind) for line in lines if line.span]
     except Exception:  # noqa: BLE001 - odd text gives no metadata, never an exception
         return []
 

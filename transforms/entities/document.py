@@ -10,8 +10,11 @@ named by the fullest form the document uses:
    is that name: `Starmer` -> `Keir Starmer`, `United Kingdom` -> `United Kingdom of Great Britain and
    Northern Ireland`, `de Kamer` -> `Tweede Kamer der Staten-Generaal`.
 3. A bare office title is the one person the document names with that title (`de Minister-President`
-   -> `Rutte`); an office in apposition to a person is that person.
-4. In a letter or an answer to questions (`letters.find_roles`), first person (`ik`, `wij`, `I`, `we`) is
+   -> `Rutte`); an office in apposition to a person is that person; an organisation's kind after a
+   determiner is the one organisation of that kind the document names (`the Agency` -> `Frontex`).
+4. A term the document defines for a list of names (`X, Y and Z (hereinafter 'the participants')`) stands
+   for all of them wherever it is used after (`the participants agreed`).
+5. In a letter or an answer to questions (`letters.find_roles`), first person (`ik`, `wij`, `I`, `we`) is
    the sender and address (`u`, `uw Kamer`) the addressee.
 
 What the document does not resolve (a bare title nobody holds, `u` without an addressee) is left out.
@@ -20,13 +23,14 @@ What the document does not resolve (a bare title nobody holds, `u` without an ad
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+import re
+from typing import NamedTuple
 
 from transforms.entities.letters import Roles, Segmented, find_roles, letter_clues, office_from_capitals
 from transforms.entities.lexicon import load_gazetteer
 from transforms.entities.mentions import find_mentions
-from transforms.entities.words import Mention
-from transforms.sentences import split_sentences
+from transforms.entities.words import Link, Mention
+from transforms.sentences import Segment, split_sentences
 
 # Sorts of names that stand for one another (rule 2): a country's short name for its full one, a
 # person's surname for the full name; an organisation's shorter name for its full one.
@@ -36,6 +40,7 @@ SORTS = {
     "organisation": "organisation",
     "function": "function",
     "country": "country",
+    "nation": "country",
     "union": "organisation",
     "place": "place",
 }
@@ -61,13 +66,13 @@ def contains_words(longer: tuple[str, ...], shorter: tuple[str, ...], particles:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Resolved:
+class Resolved(NamedTuple):
     start: int
     end: int
     name: str
     actor: bool
     location: bool
+    own_side: bool = False  # the text's own side: its writer, its addressee, its government (`het kabinet`)
 
 
 class DocumentEntities:
@@ -79,8 +84,12 @@ class DocumentEntities:
         self.issued_at = issued_at  # the place of the document's dateline (`Brussels, 16.10.2019`)
         self._starts = [m.start for m in resolved]
 
-    def in_span(self, start: int, end: int) -> tuple[list[str], list[str]]:
+    def in_span(
+        self, start: int, end: int, topic: tuple[int, int] | None = None
+    ) -> tuple[list[str], list[str]]:
         """(actors, locations) mentioned in text[start:end], fullest forms, deduplicated, in order.
+        `topic`: a span inside it that is what the event is about (`topics.topic_span`): of its mentions
+        only the text's own side counts (`uw Kamer is geïnformeerd over de afspraken die het kabinet maakte`).
 
         >>> read_entities("Starmer sprak. Keir Starmer sprak in Londen.", "nl").in_span(0, 14)
         (['Keir Starmer'], [])
@@ -91,6 +100,8 @@ class DocumentEntities:
             if m.start >= end:
                 break
             if m.end > end:
+                continue
+            if topic is not None and topic[0] <= m.start < topic[1] and not m.own_side:
                 continue
             if m.actor:
                 actors.setdefault(m.name)
@@ -105,6 +116,7 @@ class Namer:
     def __init__(self, segments: list[Segmented], language: str) -> None:
         gaz = load_gazetteer(language)
         self.particles = gaz.particles
+        self.kinds = gaz.organisation_kinds
         self.clues = letter_clues(language)
         self.links: dict[str, str] = {}
         self.by_sort: dict[str, dict[tuple[str, ...], str]] = {}
@@ -113,9 +125,11 @@ class Namer:
         used = set()
         for seg in segments:
             for link in seg.links:
-                self.links.setdefault(link.short, link.full)
+                if link.kind != "alias":  # a term for a list stands for several names (`alias_mentions`)
+                    self.links.setdefault(link.short, link.full)
             for m in seg.mentions:
-                used.add(m.name)
+                if m.kind != "nation":  # a name the document writes, not one read from its demonym
+                    used.add(m.name)
                 sort = SORTS.get(m.kind)
                 if sort is None:
                     continue
@@ -130,6 +144,10 @@ class Namer:
         for short, full in gaz.aliases.items():
             if full in used:
                 self.links.setdefault(short, full)
+        # a country read from a demonym, in the form the document writes (`Europese` -> `EU`)
+        self.written = {
+            full: short for short, full in gaz.aliases.items() if short in used and full not in used
+        }
         self.cache: dict[tuple[str, str], str] = {}
 
     def fullest(self, name: str, kind: str) -> str:
@@ -139,6 +157,8 @@ class Namer:
         return self.cache[key]
 
     def _fullest(self, name: str, kind: str) -> str:
+        if kind == "nation":
+            name = self.written.get(name, name)
         if kind in ("function", "organisation", "name", "institution") and is_in_capitals(name):
             name = office_from_capitals(name, self.clues)  # `STAATSSECRETARIS VAN ...` in a heading
         seen = {name}
@@ -178,6 +198,16 @@ class Namer:
         }
         return found.pop() if len(found) == 1 else None
 
+    def described(self, kind: str) -> str | None:
+        """The one organisation of the document of `kind` (`agency`): by the gazetteer's kinds or by its
+        name's last word (`National Crime Agency`)."""
+        found = {
+            self.fullest(name, "organisation")
+            for words, name in self.by_sort.get("organisation", {}).items()
+            if self.kinds.get(name) == kind or words[-1] == kind
+        }
+        return found.pop() if len(found) == 1 else None
+
     def holder(self, title: str) -> str | None:
         """The one person the document names with `title` (rule 3)."""
         names = {self.fullest(n, "person") for n in self.titled.get(title, ())}
@@ -186,17 +216,22 @@ class Namer:
 
 def resolve(m: Mention, namer: Namer, roles: Roles, addressee_org: str | None) -> Resolved | None:
     if m.kind == "self":
-        return Resolved(m.start, m.end, roles.sender, True, False) if roles.sender else None
+        return Resolved(m.start, m.end, roles.sender, True, False, True) if roles.sender else None
     if m.kind == "addressee":
         target = roles.addressee or (addressee_org if " " in m.name else None)
-        return Resolved(m.start, m.end, target, True, False) if target else None
+        return Resolved(m.start, m.end, target, True, False, True) if target else None
     if m.kind == "title":
         person = namer.holder(m.title)
         return Resolved(m.start, m.end, person, True, False) if person else None
     if m.kind == "start":
         org = namer.opened_by(m.name)
         return Resolved(m.start, m.end, org, True, False) if org else None
-    return Resolved(m.start, m.end, namer.fullest(m.name, m.kind), m.actor, m.location)
+    if m.kind == "description":
+        org = namer.described(m.name)
+        return Resolved(m.start, m.end, org, True, False) if org else None
+    name = namer.fullest(m.name, m.kind)
+    own = m.kind == "government" or name in (roles.sender, roles.addressee)
+    return Resolved(m.start, m.end, name, m.actor, m.location, own)
 
 
 def addressed_organisation(mentions: list[Mention], namer: Namer, language: str) -> str | None:
@@ -211,39 +246,69 @@ def addressed_organisation(mentions: list[Mention], namer: Namer, language: str)
     return found.pop() if len(found) == 1 else None
 
 
-def read_entities(text: str, language: str) -> DocumentEntities:
+def read_entities(text: str, language: str, sentences: list[Segment] | None = None) -> DocumentEntities:
     """Read the whole document once (linear in its length); ask `in_span` for any part of it.
+    `sentences`: `split_sentences(text, language)` (with or without the title), when the caller has it.
 
     >>> doc = read_entities("De Koninklijke Marechaussee (KMar) controleerde. De KMar hield er vijf aan.", "nl")
     >>> doc.in_span(49, 76)
     (['Koninklijke Marechaussee'], [])
     """
-    segments: list[Segmented] = []
-    for seg in split_sentences(text or "", language):
-        mentions, links = find_mentions(seg.text, language)
-        shift = seg.start
-        segments.append(
-            Segmented(
-                seg.start,
-                seg.text,
-                [
-                    Mention(m.start + shift, m.end + shift, m.name, m.kind, m.actor, m.location, m.title)
-                    for m in mentions
-                ],
-                [type(k)(k.short, k.full, k.kind, k.start + shift, k.end + shift) for k in links],
-            )
-        )
+    if sentences is None:
+        sentences = split_sentences(text or "", language)
+    segments = [read_segment(seg.start, seg.text, language) for seg in sentences]
     roles = find_roles(segments, language)
     namer = Namer(segments, language)
     every = [m for seg in segments for m in seg.mentions]
     addressee_org = addressed_organisation(every, namer, language)
     if roles.sender:
-        roles = Roles(namer.fullest(roles.sender, "person"), roles.addressee)
+        sender = namer.fullest(roles.sender, "person")
+        if (
+            sender == roles.sender
+        ):  # `Commission` (COMMUNICATION FROM THE COMMISSION) -> `European Commission`
+            sender = namer.fullest(roles.sender, "organisation")
+        roles = Roles(sender, roles.addressee)
     dateline = dateline_place(segments)
     resolved = [
         r for m in every if m is not dateline and (r := resolve(m, namer, roles, addressee_org)) is not None
     ]
+    terms = alias_mentions(text or "", segments, namer)
+    if terms:
+        resolved = sorted(resolved + terms, key=lambda r: r.start)
     return DocumentEntities(resolved, roles, dateline.name if dateline else None)
+
+
+def alias_mentions(text: str, segments: list[Segmented], namer: Namer) -> list[Resolved]:
+    """Every use of a term the document defines for a list of names (`(hereinafter 'the participants')`)
+    after its definition: one mention of each name at the term."""
+    terms: dict[str, tuple[int, dict[str, None]]] = {}
+    for seg in segments:
+        for link in seg.links:
+            if link.kind == "alias":
+                end, names = terms.setdefault(link.short, (link.end, {}))
+                names.setdefault(namer.fullest(link.full, "organisation"))
+    found = []
+    for term, (end, names) in terms.items():
+        words = r"\s+".join(re.escape(w) for w in term.split())
+        for m in re.finditer(rf"(?<![^\W\d_])(?i:{words})(?![^\W\d_])", text[end:]):
+            found.extend(Resolved(end + m.start(), end + m.end(), name, True, False) for name in names)
+    return found
+
+
+def read_segment(start: int, sentence: str, language: str) -> Segmented:
+    """One sentence's mentions and links, with offsets into the document."""
+    mentions, links = find_mentions(sentence, language)
+    if not mentions and not links:
+        return Segmented(start, sentence, [], [])
+    return Segmented(
+        start,
+        sentence,
+        [
+            Mention(m.start + start, m.end + start, m.name, m.kind, m.actor, m.location, m.title)
+            for m in mentions
+        ],
+        [Link(k.short, k.full, k.kind, k.start + start, k.end + start) for k in links],
+    )
 
 
 def dateline_place(segments: list[Segmented], within: int = 12) -> Mention | None:

@@ -4,7 +4,9 @@ The longest case-sensitive match wins. Organisations act; places are places. A c
 preposition (`naar Rwanda`, `in Belgium`); it acts after an agentive one (`door`, `met`, `tussen`, `by`,
 `with`, `between`), and after `van`/`of`/`uit`/`from` when an institution (then also at home: a place),
 a title or an acting noun heads it (`authorities from Austria`, `Prime Minister of Albania`, `at the
-invitation of the UK`); unguarded it is both (`België en het VK hebben ...`), except as the object of an
+invitation of the UK`); after a source preposition it is an origin, neither (`asielzoekers uit Syrië`), and so
+are the countries a sentence about origins lists after a copula (`the main countries of origin were Syria and
+Eritrea`); unguarded it is both (`België en het VK hebben ...`), except as the object of an
 English verb (`entered the UK`: a place). A union (`EU`) acts, and is
 a place only after a preposition of territory (`into the EU`). Conjuncts share the role of the first; the
 parts of a hyphen compound (`EU-Turkije Top`, `UK-Albania`) are parties; a known name inside a lower-case
@@ -55,11 +57,22 @@ def country_role(tokens: list[Token], i: int, kind: str, gaz: Gazetteer) -> tupl
         return acting if kind == "country" else (True, False)
     if kind == "union":
         return (False, True) if word in gaz.territory else (True, False)
+    if (
+        word in gaz.source_prepositions
+        or (word in gaz.copulas or word == ":")
+        and about_origins(tokens, j, gaz)
+    ):
+        return (False, False)  # `nareizigers uit Syrië`, `herkomstlanden ... zijn Afghanistan, Iran`: origins
     if word in gaz.prepositions:
         return (False, True)
     if gaz.objects_follow_verbs and is_content_word(tokens[j], gaz):
         return (False, True)  # `entered the UK`: the object of a verb
     return (True, True)
+
+
+def about_origins(tokens: list[Token], j: int, gaz: Gazetteer) -> bool:
+    """Does an origin noun (`herkomstlanden`, `countries of origin`) stand before token j?"""
+    return any(tokens[k].low in gaz.origin_nouns for k in range(j))
 
 
 def is_content_word(tok: Token, gaz: Gazetteer) -> bool:

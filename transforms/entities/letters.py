@@ -104,6 +104,8 @@ def heading_sender(seg: Segmented, clues: LetterClues) -> str | None:
 
 
 def question_answerer(seg: Segmented, clues: LetterClues) -> str | None:
+    if not any(m.kind == "function" for m in seg.mentions):
+        return None
     words = seg.text.lower().split()
     if not clues.question_words & set(words):
         return None
@@ -136,17 +138,23 @@ def addressee_of(seg: Segmented, clues: LetterClues) -> str | None:
 def find_roles(segments: list[Segmented], language: str) -> Roles:
     clues = letter_clues(language)
     found: dict[str, str] = {}
+
+    def read(key: str, value: str | None) -> None:
+        if value:
+            found[key] = value
+
     for seg in segments:
-        for key, reader in (
-            ("answer", lambda s: answer_sender(s, clues)),
-            ("signature", signature_sender),
-            ("heading", lambda s: heading_sender(s, clues)),
-            ("question", lambda s: question_answerer(s, clues)),
-            ("addressee", lambda s: addressee_of(s, clues)),
-        ):
-            if key not in found:
-                value = reader(seg)
-                if value:
-                    found[key] = value
+        if "heading" not in found:
+            read("heading", heading_sender(seg, clues))
+        if not seg.mentions and not seg.links:
+            continue  # every other reader reads a mention or a link of the sentence
+        if "answer" not in found:
+            read("answer", answer_sender(seg, clues))
+        if "signature" not in found:
+            read("signature", signature_sender(seg))
+        if "question" not in found:
+            read("question", question_answerer(seg, clues))
+        if "addressee" not in found:
+            read("addressee", addressee_of(seg, clues))
     sender = next((found[k] for k in ("answer", "signature", "heading", "question") if k in found), None)
     return Roles(sender, found.get("addressee"))

@@ -26,6 +26,7 @@ NAME_KINDS = (
 class Gazetteer:
     """One language's clues plus every language's names, compiled once."""
 
+    language: str
     names_re: re.Pattern[str]
     kinds: dict[str, str]  # name -> country | place | organisation | union
     aliases: dict[str, str]  # short name -> the full name it stands for (`EU` -> `Europese Unie`)
@@ -40,10 +41,27 @@ class Gazetteer:
     portfolios: frozenset[str]
     org_heads: tuple[str, ...]
     document_heads: frozenset[str]
+    # `Beleidskader`, `Actieplan`: a document head of four letters or more closing a longer word, read on the
+    # word reversed (a match at its start, three letters or more before the head)
+    document_ends_re: re.Pattern[str]
     event_heads: frozenset[str]
     generic_nouns: frozenset[str]
     title_nouns: frozenset[str]
     geographic_nouns: frozenset[str]
+    territory_nouns: tuple[str, ...]  # `the Dutch borders`: the country is the place (also a compound's end)
+    source_prepositions: frozenset[str]  # `from Syria`: an origin, no place and no actor
+    origin_nouns: frozenset[str]  # `countries of origin ... were Syria and Eritrea`: origins
+    copulas: frozenset[str]
+    topic_prepositions: frozenset[str]  # `a report on Syria`: what a text or a meeting is about
+    response_nouns: frozenset[str]  # `Antwoord op vragen van X`: what an answer answers is its topic
+    response_prepositions: frozenset[str]
+    organisation_kinds: dict[str, str]  # `Frontex` -> `agency`: `the Agency` is the one the document names
+    kind_nouns: frozenset[str]  # the kinds: after a determiner they describe an organisation
+    # `(hereinafter 'the participants')`: a term defined for the names listed before it
+    alias_re: re.Pattern[str]
+    list_gap_re: re.Pattern[
+        str
+    ]  # what stands between the names of a list: commas, `and`, articles  # `a report on Syria`: what a text or a meeting is about
     government_nouns: frozenset[str]
     determiners: frozenset[str]
     particles: frozenset[str]
@@ -65,7 +83,11 @@ class Gazetteer:
     addressee_nouns: frozenset[str]
     addressee_determiners: frozenset[str]
     calendar: frozenset[str]
-    ignorable: frozenset[str]  # demonyms, briefs, particles and titles: a run of only these is no name
+    ignorable: frozenset[str]
+    all_titles: frozenset[str]  # titles and office titles
+    no_name_words: frozenset[str]  # ignorable and generic: a run of only these is no name
+    # the lower-case words some rule starts from (first person, address, the government, offices, bodies)
+    key_words: frozenset[str]  # demonyms, briefs, particles and titles: a run of only these is no name
 
 
 def read_calendar_words(language: str) -> frozenset[str]:
@@ -90,6 +112,31 @@ def grouped_alternation(names: list[str]) -> str:
         f"{re.escape(first)}(?:{'|'.join(re.escape(rest) for rest in tails)})"
         for first, tails in groups.items()
     )
+
+
+def reversed_ends(heads: frozenset[str], min_head: int = 4, min_before: int = 3) -> re.Pattern[str]:
+    """A pattern that matches a reversed word ending in one of `heads` (of `min_head` characters or more)
+    with at least `min_before` characters before it: `re.match` on `word[::-1]` tests every head at once."""
+    tails = sorted((h[::-1] for h in heads if len(h) >= min_head), key=len, reverse=True)
+    if not tails:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"(?:{'|'.join(re.escape(t) for t in tails)})(?=.{{{min_before}}})", re.S)
+
+
+def alias_pattern(openers: list[str]) -> re.Pattern[str]:
+    """`(hereinafter 'the participants')`, `(hierna: het programma)`: group `alias` is the term."""
+    if not openers:
+        return re.compile(r"(?!x)x")
+    words = "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(openers, key=len, reverse=True))
+    quote = "[‘'\"“”’]"
+    return re.compile(rf"\(\s*(?i:{words})\s*:?\s*{quote}?(?P<alias>[^‘'\"“”’()]{{1,60}}?){quote}?\s*\)")
+
+
+def list_gap_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    """Only white space, punctuation of a list and `words` (coordinators, articles)."""
+    plain = sorted((w for w in words if w.isalpha()), key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in plain) or "(?!x)x"
+    return re.compile(rf"(?:[\s,;]|(?i:{alternation})(?![^\W\d_]))*")
 
 
 def known_names(language: str) -> dict[str, str]:
@@ -120,6 +167,7 @@ def load_gazetteer(language: str) -> Gazetteer:
     portfolios = lower_set("portfolios")
     particles, titles = lower_set("particles"), lower_set("titles")
     return Gazetteer(
+        language=language,
         names_re=names_re,
         kinds=kinds,
         aliases=dict(own.get("aliases", {})),
@@ -132,10 +180,24 @@ def load_gazetteer(language: str) -> Gazetteer:
         portfolios=portfolios,
         org_heads=tuple(w.lower() for w in own.get("org_heads", [])),
         document_heads=lower_set("document_heads"),
+        document_ends_re=reversed_ends(lower_set("document_heads")),
         event_heads=lower_set("event_heads"),
         generic_nouns=lower_set("generic_nouns"),
         title_nouns=lower_set("title_nouns"),
         geographic_nouns=lower_set("geographic_nouns"),
+        territory_nouns=tuple(sorted(lower_set("territory_nouns"))),
+        source_prepositions=lower_set("source_prepositions"),
+        origin_nouns=lower_set("origin_nouns"),
+        copulas=lower_set("copulas"),
+        topic_prepositions=lower_set("topic_prepositions"),
+        response_nouns=lower_set("response_nouns"),
+        response_prepositions=lower_set("response_prepositions"),
+        organisation_kinds={name: kind.lower() for name, kind in own.get("organisation_kinds", {}).items()},
+        kind_nouns=frozenset(kind.lower() for kind in own.get("organisation_kinds", {}).values()),
+        alias_re=alias_pattern(own.get("alias_openers", [])),
+        list_gap_re=list_gap_pattern(
+            lower_set("coordinators") | lower_set("determiners") | {"the", "a", "an", "de", "het", "een"}
+        ),
         government_nouns=lower_set("government_nouns"),
         determiners=lower_set("determiners"),
         particles=particles,
@@ -156,4 +218,20 @@ def load_gazetteer(language: str) -> Gazetteer:
         addressee_determiners=lower_set("addressee_determiners"),
         calendar=read_calendar_words(language),
         ignorable=demonyms | portfolios | particles | titles,
+        all_titles=titles | lower_set("office_titles"),
+        no_name_words=demonyms | portfolios | particles | titles | lower_set("generic_nouns"),
+        key_words=frozenset().union(
+            *(
+                lower_set(key)
+                for key in (
+                    "first_person",
+                    "addressee_words",
+                    "government_nouns",
+                    "office_titles",
+                    "body_nouns",
+                    "addressee_nouns",
+                )
+            ),
+            (kind.lower() for kind in own.get("organisation_kinds", {}).values()),
+        ),
     )

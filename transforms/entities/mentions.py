@@ -12,11 +12,12 @@ from __future__ import annotations
 import bisect
 
 from transforms.entities.known import match_known_names
-from transforms.entities.lexicon import load_gazetteer
+from transforms.entities.lexicon import Gazetteer, load_gazetteer
 from transforms.entities.offices import find_institutions, find_offices, find_references
 from transforms.entities.runs import find_runs, free_words, is_heading, read_run_mentions
-from transforms.entities.ties import drop_nested, tie_parentheses
-from transforms.entities.words import Link, Mention, find_sentence_starts, tokenize
+from transforms.entities.sieve import reading_extent
+from transforms.entities.ties import drop_nested, find_aliases, tie_parentheses
+from transforms.entities.words import Link, Mention, find_sentence_starts, scan, tokenize
 from transforms.sentences import Token
 
 __all__ = ["Link", "Mention", "extract_entities", "find_mentions", "tokenize"]
@@ -31,26 +32,52 @@ def find_mentions(
     ['Openbaar Ministerie', 'Londen']
     """
     gaz = load_gazetteer(language)
+    extent = reading_extent(sentence, language)
+    if extent == 0:
+        return [], []
+    if extent > 0:
+        return read_key_words(sentence, tokenize(sentence, scanned or scan(sentence, extent)), gaz)
     tokens = tokenize(sentence, scanned)
     token_starts = [t.start for t in tokens]
+    # The few tokens the rules start from: capitalised words, and the lower-case words they read.
+    capitals = [k for k, t in enumerate(tokens) if t.kind == "word" and t.text[0].isupper()]
+    keyed = [k for k, t in enumerate(tokens) if t.low in gaz.key_words]
     known = match_known_names(sentence, tokens, token_starts, gaz)
-    references = find_references(tokens, sentence, gaz)
-    taken = [False] * len(tokens)
+    references = find_references(tokens, keyed, sentence, gaz)
+    taken: set[int] = set()
     for m in known + [r for r in references if r.kind == "addressee"]:
         k = bisect.bisect_left(token_starts, m.start)
         while k < len(tokens) and tokens[k].start < m.end:
-            taken[k] = True
+            taken.add(k)
             k += 1
-    starts = find_sentence_starts(tokens, sentence)
-    free = free_words(tokens, taken, starts, gaz)
+    starts = find_sentence_starts(tokens, sentence, capitals)
+    free = free_words(tokens, capitals, taken, starts, gaz)
     mentions = list(known)
-    if not is_heading(tokens, gaz):
+    if free and not is_heading(tokens, gaz):
         for run in find_runs(tokens, free, gaz):
             mentions.extend(read_run_mentions(run, tokens, sentence, starts, gaz))
-    mentions.extend(find_institutions(tokens, sentence, gaz))
-    mentions.extend(find_offices(tokens, sentence, gaz))
+    mentions.extend(find_institutions(tokens, capitals, sentence, gaz))
+    mentions.extend(find_offices(tokens, keyed, sentence, gaz))
     mentions.extend(references)
+    kept, links = tied(mentions, sentence, gaz)
+    if "(" in sentence:
+        links = links + find_aliases(kept, sentence, gaz)
+    return kept, links
+
+
+def tied(mentions: list[Mention], sentence: str, gaz: Gazetteer) -> tuple[list[Mention], list[Link]]:
+    """Nested mentions dropped, parentheses and appositions tied (`ties`); a lone mention stays as it is."""
+    if len(mentions) <= 1:
+        return mentions, []
     return tie_parentheses(drop_nested(mentions, sentence), sentence, gaz)
+
+
+def read_key_words(sentence: str, tokens: list[Token], gaz: Gazetteer) -> tuple[list[Mention], list[Link]]:
+    """The mentions of a sentence that names nobody but by its key words (`sieve.reading_extent`): offices
+    and references. `tokens`: the sentence's, or those up to the one after its last key word."""
+    keyed = [k for k, t in enumerate(tokens) if t.low in gaz.key_words]
+    mentions = find_offices(tokens, keyed, sentence, gaz) + find_references(tokens, keyed, sentence, gaz)
+    return tied(mentions, sentence, gaz)
 
 
 def extract_entities(

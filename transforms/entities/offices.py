@@ -16,22 +16,30 @@ from transforms.entities.words import ARTICLES, Mention, is_capitalised, word_be
 from transforms.sentences import Token
 
 
-def find_institutions(tokens: list[Token], sentence: str, gaz: Gazetteer) -> list[Mention]:
+def find_institutions(
+    tokens: list[Token], capitals: list[int], sentence: str, gaz: Gazetteer
+) -> list[Mention]:
     """`de Belgische politie`, `French authorities` act, `the Dutch government` is the country acting;
-    `in the Nigerien desert` is a place (rule 5)."""
+    `in the Nigerien desert` is a place, and `the Dutch borders`, `de Nederlandse asielinstroom` are the
+    country as the place (rule 5). `capitals`: the indices of the capitalised words."""
     mentions = []
-    for i in range(len(tokens) - 1):
+    for i in capitals:
+        if i + 1 >= len(tokens):
+            break
         tok, nxt = tokens[i], tokens[i + 1]
-        if tok.low in gaz.demonyms and tok.text[0].isupper() and nxt.kind == "word":
-            noun, span = nxt.low, (tok.start, nxt.end)
-            country = gaz.demonym_countries.get(tok.low)
-            if noun in gaz.government_nouns and country:
-                mentions.append(Mention(*span, country, "country", True, False))  # `the Dutch government`
-            elif noun.startswith(gaz.institutions):
-                mentions.append(Mention(*span, sentence[span[0] : span[1]], "institution", True, False))
-            elif noun in gaz.geographic_nouns and tokens[word_before(tokens, i, gaz)].low in gaz.locative:
-                # `in the Nigerien desert`
-                mentions.append(Mention(*span, sentence[span[0] : span[1]], "place", False, True))
+        if tok.low not in gaz.demonyms or nxt.kind != "word":
+            continue
+        noun, span = nxt.low, (tok.start, nxt.end)
+        country = gaz.demonym_countries.get(tok.low)
+        if noun in gaz.government_nouns and country:
+            mentions.append(Mention(*span, country, "nation", True, False))  # `the Dutch government`
+        elif noun.startswith(gaz.institutions):
+            mentions.append(Mention(*span, sentence[span[0] : span[1]], "institution", True, False))
+        elif country and noun.endswith(gaz.territory_nouns):
+            mentions.append(Mention(*span, country, "nation", False, True))  # `the Dutch borders`
+        elif noun in gaz.geographic_nouns and tokens[word_before(tokens, i, gaz)].low in gaz.locative:
+            # `in the Nigerien desert`
+            mentions.append(Mention(*span, sentence[span[0] : span[1]], "place", False, True))
     return mentions
 
 
@@ -78,10 +86,12 @@ def names_a_person(tok: Token, gaz: Gazetteer) -> bool:
     return not taken_by_name(tok, gaz)
 
 
-def find_offices(tokens: list[Token], sentence: str, gaz: Gazetteer) -> list[Mention]:
-    """Offices and bodies named by their brief (rule 4), and bare office titles."""
+def find_offices(tokens: list[Token], keyed: list[int], sentence: str, gaz: Gazetteer) -> list[Mention]:
+    """Offices and bodies named by their brief (rule 4), and bare office titles. `keyed`: the indices of
+    the tokens that are key words (`Gazetteer.key_words`), office titles and bodies among them."""
     mentions = []
-    for i, tok in enumerate(tokens):
+    for i in keyed:
+        tok = tokens[i]
         office, body = tok.low in gaz.office_titles, tok.low in gaz.body_nouns
         if not (office or body) or tok.kind != "word":
             continue
@@ -106,10 +116,13 @@ def find_offices(tokens: list[Token], sentence: str, gaz: Gazetteer) -> list[Men
     return mentions
 
 
-def find_references(tokens: list[Token], sentence: str, gaz: Gazetteer) -> list[Mention]:
-    """The bare government (`het kabinet`), first person and address (rules 5 and 6)."""
+def find_references(tokens: list[Token], keyed: list[int], sentence: str, gaz: Gazetteer) -> list[Mention]:
+    """The bare government (`het kabinet`), an organisation by its kind (`the Agency`), first person and
+    address (rules 5 and 6). `keyed`: the
+    indices of the tokens that are key words (`Gazetteer.key_words`)."""
     mentions = []
-    for i, tok in enumerate(tokens):
+    for i in keyed:
+        tok = tokens[i]
         if tok.kind != "word":
             continue
         prev = tokens[i - 1] if i else None
@@ -118,6 +131,11 @@ def find_references(tokens: list[Token], sentence: str, gaz: Gazetteer) -> list[
         if low in gaz.government_nouns and prev is not None and prev.low in gaz.determiners:
             if nxt is None or nxt.low not in gaz.genitive:
                 mentions.append(Mention(tok.start, tok.end, tok.text, "government", True, False))
+        elif low in gaz.kind_nouns and prev is not None and prev.low in gaz.determiners:
+            if nxt is None or not (
+                nxt.low in gaz.genitive or is_capitalised(nxt)
+            ):  # not `the Agency for ...`
+                mentions.append(Mention(tok.start, tok.end, low, "description", False, False))  # `the Agency`
         elif low in gaz.first_person and (
             low != "i" or (tok.text == "I" and nxt is not None and nxt.text.islower())
         ):

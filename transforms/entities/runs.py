@@ -18,12 +18,11 @@ import re
 
 from transforms.entities.lexicon import Gazetteer
 from transforms.entities.words import (
-    PART_SPLIT_RE,
     Mention,
     has_org_head,
     is_capitalised,
+    is_document_word,
     is_initial,
-    is_title,
 )
 from transforms.sentences import Token
 
@@ -35,12 +34,14 @@ ROMAN_RE = re.compile(r"[IVXLC]{1,5}\Z")
 PLURAL_ACRONYM_RE = re.compile(r"[A-Z]{2,}s\Z")
 
 
-def free_words(tokens: list[Token], taken: list[bool], starts_at: set[int], gaz: Gazetteer) -> list[bool]:
-    """Which tokens may be words of an unknown name."""
+def free_words(
+    tokens: list[Token], capitals: list[int], taken: set[int], starts_at: set[int], gaz: Gazetteer
+) -> set[int]:
+    """Which tokens may be words of an unknown name, of `capitals` (the capitalised words' indices)."""
 
     def free(k: int) -> bool:
         tok = tokens[k]
-        if tok.kind != "word" or not tok.text[0].isupper() or taken[k]:
+        if k in taken:
             return False
         glued = (k > 0 and tokens[k - 1].kind == "num" and tokens[k - 1].end == tok.start) or (
             k + 1 < len(tokens) and tokens[k + 1].kind == "num" and tokens[k + 1].start == tok.end
@@ -59,61 +60,56 @@ def free_words(tokens: list[Token], taken: list[bool], starts_at: set[int], gaz:
             return opener and k not in starts_at and k + 1 < len(tokens)
         return True
 
-    return [free(k) for k in range(len(tokens))]
+    return {k for k in capitals if free(k)}
 
 
-def find_runs(tokens: list[Token], free: list[bool], gaz: Gazetteer) -> list[list[int]]:
+def find_runs(tokens: list[Token], free: set[int], gaz: Gazetteer) -> list[list[int]]:
     """Runs of capitalised tokens (indices), particles allowed between them and initials glued on."""
     runs: list[list[int]] = []
-    i = 0
-    while i < len(tokens):
-        if not free[i]:
-            i += 1
+    j = 0  # the first token after the last run
+    for i in sorted(free):
+        if i < j:
             continue
         run = [i]
         j = i + 1
         while j < len(tokens):
-            if free[j]:
+            if j in free:
                 run.append(j)
                 j += 1
                 continue
-            if tokens[j].text == "." and is_initial(tokens, run[-1]) and j + 1 < len(tokens) and free[j + 1]:
+            if tokens[j].text == "." and is_initial(tokens, run[-1]) and j + 1 in free:
                 run.extend((j, j + 1))  # `A.G. Koenders`
                 j += 2
                 continue
             k = j  # up to two particles, then a name word: `van der`, `of the`
             while k < len(tokens) and k - j < 2 and tokens[k].low in gaz.particles:
                 k += 1
-            joiners = {tokens[p].low for p in range(j, k)}
-            org_only = joiners & {"en", "and"}
-            words = [tokens[p].text for p in run] + following_words(tokens, free, k, gaz)
-            if k > j and k < len(tokens) and free[k] and (not org_only or has_org_head(words, gaz)):
-                two = has_org_head([tokens[p].text for p in run], gaz) and has_org_head(
+            if k == j or k not in free:
+                break
+            org_only = {tokens[p].low for p in range(j, k)} & {"en", "and"}
+            if org_only:
+                words = [tokens[p].text for p in run] + following_words(tokens, free, k, gaz)
+                if not has_org_head(words, gaz):
+                    break
+                if has_org_head([tokens[p].text for p in run], gaz) and has_org_head(
                     following_words(tokens, free, k, gaz), gaz
-                )
-                if org_only and two:
+                ):
                     break  # `State Police and Regional Border and Migration Police`: two organisations
-                run.extend(range(j, k + 1))
-                j = k + 1
-                continue
-            break
-        if free[run[0]] and tokens[run[0]].low in gaz.particles and len(run) == 1:
-            i = j  # a lone capitalised particle
-            continue
+            run.extend(range(j, k + 1))
+            j = k + 1
+        if tokens[run[0]].low in gaz.particles and len(run) == 1:
+            continue  # a lone capitalised particle
         runs.append(run)
-        i = j
     return runs
 
 
-def following_words(
-    tokens: list[Token], free: list[bool], k: int, gaz: Gazetteer, limit: int = 8
-) -> list[str]:
+def following_words(tokens: list[Token], free: set[int], k: int, gaz: Gazetteer, limit: int = 8) -> list[str]:
     """The capitalised words from k on, particles between (at most `limit` tokens): an organisation's head
     may come after `and` (`Regional Border and Migration Police`)."""
     words = []
     end = min(len(tokens), k + limit)
-    while k < end and (free[k] or tokens[k].low in gaz.particles):
-        if free[k]:
+    while k < end and (k in free or tokens[k].low in gaz.particles):
+        if k in free:
             words.append(tokens[k].text)
         k += 1
     return words
@@ -135,17 +131,20 @@ def title_before(tokens: list[Token], first: int, gaz: Gazetteer) -> str:
     j = first - 1
     while j >= 0 and (tokens[j].low in gaz.particles or tokens[j].low in gaz.portfolios):
         j -= 1
-    return tokens[j].low if j >= 0 and is_title(tokens[j].low, gaz) else ""
+    return tokens[j].low if j >= 0 and tokens[j].low in gaz.all_titles else ""
 
 
 def split_at_titles(run: list[int], tokens: list[Token], gaz: Gazetteer) -> list[tuple[list[int], str]]:
     """Pieces of a run as (token indices, the title before it or ""). Before a title only organisations
     survive."""
+    titles = gaz.all_titles
+    if not any(tokens[k].low in titles for k in run):
+        return [(run, title_before(tokens, run[0], gaz))]  # most runs: no title inside
     pieces: list[tuple[list[int], str]] = []
     current: list[int] = []
     title = title_before(tokens, run[0], gaz)
     for k in run:
-        if is_title(tokens[k].low, gaz):
+        if tokens[k].low in titles:
             if current and has_org_head([tokens[p].text for p in current], gaz):
                 pieces.append((current, title))
             current, title = [], tokens[k].low
@@ -158,40 +157,31 @@ def split_at_titles(run: list[int], tokens: list[Token], gaz: Gazetteer) -> list
 
 def trim_piece(piece: list[int], titled: bool, tokens: list[Token], gaz: Gazetteer) -> list[int]:
     """Strip particles at both ends, and the minister's brief after a title."""
-
-    def strippable_head(k: int) -> bool:
-        word, low = tokens[k].text, tokens[k].low
-        if word[0].isupper() and low in gaz.particles and len(piece) > 1:
-            return False  # `Van der Laan`: a capitalised particle opens a surname
-        return low in gaz.particles or low in gaz.function_words or (titled and low in gaz.portfolios)
-
-    def strippable_tail(k: int) -> bool:
-        low = tokens[k].low
-        return low in gaz.particles or (titled and low in gaz.portfolios)  # `Van der Laan van Justitie`
-
-    while piece and strippable_head(piece[0]):
-        piece = piece[1:]
-    while piece and strippable_tail(piece[-1]):
-        piece = piece[:-1]
-    return piece
+    first, last = 0, len(piece)
+    while first < last:
+        tok = tokens[piece[first]]
+        low = tok.low
+        if tok.text[0].isupper() and low in gaz.particles and last - first > 1:
+            break  # `Van der Laan`: a capitalised particle opens a surname
+        if not (low in gaz.particles or low in gaz.function_words or (titled and low in gaz.portfolios)):
+            break
+        first += 1
+    while first < last:
+        low = tokens[piece[last - 1]].low
+        if not (low in gaz.particles or (titled and low in gaz.portfolios)):  # `Van der Laan van Justitie`
+            break
+        last -= 1
+    return piece[first:last] if first or last < len(piece) else piece
 
 
 def names_a_document(word: str, gaz: Gazetteer) -> bool:
     """`Actieplan`, `Beleidskader`, `Agenda`, `Top`: a document or an event, also as a compound's end."""
-    low = word.lower()
-    if low in gaz.document_heads or low in gaz.event_heads:
-        return True
-    last = PART_SPLIT_RE.split(low)[-1]
-    if last in gaz.document_heads or last in gaz.event_heads:
-        return True
-    return any(
-        len(head) >= 4 and len(low) >= len(head) + 3 and low.endswith(head) for head in gaz.document_heads
-    )
+    return is_document_word(word, gaz)
 
 
 def is_not_a_name(piece: list[int], tokens: list[Token], gaz: Gazetteer) -> bool:
     words = [tokens[k].low for k in piece if tokens[k].kind == "word"]
-    if all(w in gaz.ignorable or w in gaz.generic_nouns for w in words):
+    if all(w in gaz.no_name_words for w in words):
         return True
     if len(words) == 1 and words[0] in gaz.calendar:
         return True  # Monday, November
@@ -216,15 +206,18 @@ def read_run_mentions(
     mentions = []
     for piece, title in split_at_titles(run, tokens, gaz):
         piece = trim_piece(piece, bool(title), tokens, gaz)
-        if not piece or is_not_a_name(piece, tokens, gaz):
+        if not piece:
             continue
         after = piece[-1] + 1
         next_word = tokens[after].low if after < len(tokens) else ""
         if piece[0] in starts and len(piece) == 1 and not title and next_word not in gaz.speech_verbs:
             tok = tokens[piece[0]]
-            if tok.low in gaz.org_heads:  # `Council conclusions`: the document may name the Council in full
+            if tok.low in gaz.org_heads and not is_not_a_name(piece, tokens, gaz):
+                # `Council conclusions`: the document may name the Council in full
                 mentions.append(Mention(tok.start, tok.end, tok.text, "start", False, False))
             continue  # an ordinary word capitalised by its position
+        if is_not_a_name(piece, tokens, gaz):
+            continue
         if any(tokens[k].low in gaz.calendar for k in piece) and has_number_near(piece, tokens):
             continue  # `November 21`
         start, end = tokens[piece[0]].start, tokens[piece[-1]].end

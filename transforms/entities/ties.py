@@ -5,7 +5,8 @@ tied to it); a party in parentheses after a person is an affiliation (`Keijzer (
 organisation before a title and a name (`EU Commissioner Magnus Brunner`): neither is listed. An office in
 apposition to a person is that person (`De Minister van Buitenlandse Zaken, A.G. Koenders`). Of two
 mentions on the same words the longer stays; a lone capitalised word right before an organisation's name
-is a heading's adjective (`Informele Europese Raad`).
+is a heading's adjective (`Informele Europese Raad`). A term defined for a list of names
+(`X, Y and Z (hereinafter 'the participants')`) stands for them (`find_aliases`).
 """
 
 from __future__ import annotations
@@ -104,3 +105,26 @@ def drop_nested(mentions: list[Mention], sentence: str) -> list[Mention]:
             and not sentence[m.end : out[k + 1].start].strip()
         )
     ]
+
+
+def find_aliases(mentions: list[Mention], sentence: str, gaz: Gazetteer) -> list[Link]:
+    """`X, Y and Z (hereinafter 'the participants')`: one `alias` link from the term (its words after an
+    article, lower case: `participants`) to each actor of the list right before the parenthesis; the
+    link's end is the parenthesis' end, from where the term stands for them."""
+    links: list[Link] = []
+    for found in gaz.alias_re.finditer(sentence):
+        words = found.group("alias").lower().split()
+        while words and gaz.list_gap_re.fullmatch(words[0]):
+            words = words[1:]  # `the participants`: the term is `participants`
+        if not words:
+            continue
+        listed: list[Mention] = []
+        pos = found.start()
+        for m in reversed([m for m in mentions if m.end <= found.start()]):
+            if not gaz.list_gap_re.fullmatch(sentence[m.end : pos]):
+                break
+            listed.append(m)
+            pos = m.start
+        term = " ".join(words)
+        links.extend(Link(term, m.name, "alias", m.start, found.end()) for m in reversed(listed) if m.actor)
+    return links

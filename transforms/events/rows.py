@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import replace
 
-from transforms.entities import DocumentEntities, resolve_place
+from transforms.entities import DocumentEntities, resolve_place, topic_span
+from transforms.entities.lexicon import load_gazetteer
 from transforms.events import dating
 from transforms.events.dating import DateChoice
-from transforms.events.lexicon import Trigger
+from transforms.events.lexicon import Trigger, find_triggers
+from transforms.layout import metadata_lines
 from transforms.model import Document, Event, Quantity, Timex
 from transforms.quantities import extract_quantities
 from transforms.sentences import Segment
@@ -24,6 +27,15 @@ SOURCE_CONFIDENCE = {
 }
 # Events that are texts: a place they name is what they are about.
 TEXT_TYPES = ("PUBLICATION", "STATEMENT")
+# Events a country's authorities carry out: where no one is named, the country where they happened acts.
+AUTHORITY_TYPES = ("POLICE_OPERATION", "ARREST", "SEIZURE", "PROSECUTION")
+# Events that are about something (`informeer ik uw Kamer over ...`, `talks about ...`): names after the
+# topic preposition are their topic (`entities.topic_span`).
+TOPICAL_TYPES = (*TEXT_TYPES, "MEETING")
+# A line that reads as a sentence: words and a full stop.
+LEAD_LINE = re.compile(r"\w\W+\w.*[.!?][\"'”’)]*\s*$")
+# Where a noun phrase's complements end.
+PHRASE_END = re.compile(r"[,;:()]")
 # At most this many words between an amount and the date it is for ('€ 45 million in 2025').
 AMOUNT_DATE_WORDS = 3
 
@@ -140,13 +152,83 @@ def with_arguments(
     """Who, where and how many: from the whole sentence when it states one event, else from the clause;
     who and where as the document resolves them (`entities.read_entities`), where also on the map.
     `amounts`: the sentence's quantities with their document offsets."""
-    lo, hi = (seg.start, seg.end) if single else (e.clause_start, e.clause_end)
+    lo, hi = (seg.start, seg.end) if single else (e.clause_start, nominal_end(doc, seg, e))
     actors, locations = entities.in_span(lo, hi)
+    if e.event_type in TOPICAL_TYPES and lo <= e.trigger_end < hi:
+        topic = topic_span(doc.text, e.trigger_end, hi, doc.language)
+        if topic is not None:  # what a text or a meeting is about: its names are no actors or places of it
+            actors, locations = entities.in_span(lo, hi, topic)
+    if not single:
+        actors = list(dict.fromkeys(carried_subject(doc, seg, e, entities) + actors))
+    if e.event_type in AUTHORITY_TYPES and not actors:
+        # `23 suspects were arrested: 7 in Austria, 13 in Greece`: no one named, a country's authorities act
+        kinds = load_gazetteer(doc.language).kinds
+        actors = [name for name in locations if kinds.get(name) == "country"]
     if e.event_type in TEXT_TYPES:
         locations = []  # the places a letter or a statement speaks of are its topic, not where it was made
+    if seg.kind == "title" and not locations and entities.issued_at:
+        locations = [entities.issued_at]  # the headline's event happened where the document was issued
+    if seg.kind == "title" and e.event_type not in TEXT_TYPES and not (actors and locations):
+        lead = lead_paragraph(doc, seg)  # a headline restates its story's lead (a text is its own act)
+        lead_actors, lead_places = entities.in_span(*lead) if lead else ([], [])
+        actors, locations = actors or lead_actors, locations or lead_places
     quantities = tuple(q for a, b, q in amounts if lo <= a and b <= hi)
     places = tuple(resolve_place(name, doc.language) for name in locations)
     return replace(e, actors=tuple(actors), locations=tuple(locations), quantities=quantities, places=places)
+
+
+def lead_paragraph(doc: Document, seg: Segment) -> tuple[int, int] | None:
+    """The first paragraph of the story after the headline `seg`: the first line after it that is no
+    metadata (dateline, label, byline) and reads as a sentence."""
+    metadata = metadata_lines(doc.text, doc.language)
+    pos = seg.end
+    while pos < len(doc.text):
+        end = doc.text.find("\n", pos)
+        end = len(doc.text) if end < 0 else end
+        line = doc.text[pos:end].strip()
+        marked = any(a <= pos + 1 and b >= end - 1 for a, b, _ in metadata if a < end and b > pos)
+        if line and not marked and LEAD_LINE.search(line):
+            return pos, end
+        pos = end + 1
+    return None
+
+
+def nominal_end(doc: Document, seg: Segment, e: Event) -> int:
+    """Where the arguments of the event end: for a noun dated on its own (`de brief van 10 september 2020
+    aan de Kamer`), the noun phrase's complements after its date, up to the next comma, semicolon, colon,
+    parenthesis or the sentence's end; else the clause's end."""
+    own = doc.text[e.clause_start : e.clause_end]
+    if not (e.date_text and e.trigger_start == e.clause_start and own.endswith(e.date_text)):
+        return e.clause_end
+    stop = PHRASE_END.search(doc.text, e.clause_end, seg.end)
+    return stop.start() if stop else seg.end
+
+
+def carried_subject(doc: Document, seg: Segment, e: Event, entities: DocumentEntities) -> list[str]:
+    """The actors of the sentence's subject, for a clause that goes on without a subject of its own: only
+    a coordinator or a comma before its verb (`the Agency welcomed ..., reported ..., and hosted EU
+    Commissioner Magnus Brunner`: the Agency hosted him). The subject: the actors before the sentence's
+    first verb; in Dutch, where a subject may follow its verb, else the first actor after it (`Op 3 maart
+    verwelkomde Frontex ...`), and no clause whose verb has an actor after it (`en ontving minister
+    Faber een rapport`)."""
+    if not e.clause_start <= e.trigger_start < e.clause_end or e.clause_start <= seg.start:
+        return []
+    before = doc.text[e.clause_start : e.trigger_start].lower().replace(",", " ").split()
+    if any(word not in load_gazetteer(doc.language).coordinators for word in before):
+        return []
+    triggers = find_triggers(doc.text, seg.start, seg.end, doc.language)
+    own = next((t for t in triggers if t.start == e.trigger_start), None)
+    first = next((t for t in triggers if t.kind != "noun"), None)
+    if own is None or own.kind == "noun" or first is None or first.start >= e.clause_start:
+        return []  # a noun names an event of its own (`de brief van 23 april`); no verb before this clause
+    gaz = load_gazetteer(doc.language)
+    if not gaz.objects_follow_verbs and entities.in_span(e.trigger_end, e.clause_end)[0]:
+        return []  # Dutch puts a subject after the verb too (`en ontving minister Faber een rapport`)
+    subject = entities.in_span(seg.start, first.start)[0]
+    if not subject and not gaz.objects_follow_verbs:  # `Op 3 maart verwelkomde Frontex ...`: after the verb
+        comma = doc.text.find(",", first.end, e.clause_start)
+        subject = entities.in_span(first.end, comma if comma >= 0 else e.clause_start)[0][:1]
+    return subject
 
 
 def without_citations(doc: Document, seg: Segment, e: Event, cuts: list[tuple[int, int]]) -> Event:
