@@ -130,9 +130,10 @@ def extract_events(doc: Document) -> list[Event]:
     cuts = Spans(masked_spans(doc.text, doc.language))
     metadata = Spans([(s, e) for s, e, _ in metadata_lines(doc.text, doc.language)])
     headline = title_span(doc.text, doc.language)
-    entities = read_entities(doc.text, doc.language)
+    sentences = split_sentences(doc.text, doc.language, doc.title)
+    entities = read_entities(doc.text, doc.language, sentences)  # the same sentences, split once
     story = Story()
-    for n, seg in enumerate(split_sentences(doc.text, doc.language, doc.title)):
+    for n, seg in enumerate(sentences):
         own = timexes.within(seg.start, seg.end)
         if seg.kind == "footnote":
             event = rows.footnote_event(doc, seg, own, entities)
