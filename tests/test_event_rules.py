@@ -697,3 +697,27 @@ def test_a_count_over_a_stretch_up_to_now_dates_that_stretch(language, text):
     e = one(text, language, published=DAY_NL)
     assert (e.date_start, e.date_end) == (D(2024, 5, 25), D(2024, 6, 7))
     assert e.quantities and e.quantities[0].value == 2000 and e.quantities[0].qualifier == "about"
+
+
+@pytest.mark.parametrize(
+    "language, text, home",
+    [
+        (
+            "en",
+            "The Netherlands is unable to cope with the inflow. Controls at the Dutch borders are being "
+            "intensified. The government is allocating € 95 million in total for this in 2025.",
+            "Netherlands",
+        ),
+        (
+            "nl",
+            "Nederland kan de instroom niet aan. De controles aan de Nederlandse grenzen worden "
+            "geïntensiveerd. Het kabinet trekt in 2025 in totaal 95 miljoen euro uit.",
+            "Nederland",
+        ),
+        # two countries named as often: no home
+        ("en", "France and Belgium signed a deal. The government is allocating € 95 million in 2025.", None),
+    ],
+)
+def test_a_government_budget_without_a_place_happens_in_the_documents_home_country(language, text, home):
+    funding = [e for e in events_of(text, language) if e.event_type == "FUNDING"]
+    assert funding and funding[0].locations == ((home,) if home else ())

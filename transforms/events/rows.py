@@ -32,6 +32,11 @@ AUTHORITY_TYPES = ("POLICE_OPERATION", "ARREST", "SEIZURE", "PROSECUTION")
 # Events that are about something (`informeer ik uw Kamer over ...`, `talks about ...`): names after the
 # topic preposition are their topic (`entities.topic_span`).
 TOPICAL_TYPES = (*TEXT_TYPES, "MEETING")
+# What a country's own government does at home: a budget, a policy, a count of its inflow. Without a
+# place of its own such an event happened in the document's home country (`home_country`).
+DOMESTIC_TYPES = ("FUNDING", "POLICY_CHANGE", "CROSSING_STATISTIC")
+# A country is the document's home when it is named at least this often, and more than any other.
+HOME_MENTIONS = 2
 # A line that reads as a sentence: words and a full stop.
 LEAD_LINE = re.compile(r"\w\W+\w.*[.!?][\"'”’)]*\s*$")
 # Where a noun phrase's complements end.
@@ -172,9 +177,32 @@ def with_arguments(
         lead = lead_paragraph(doc, seg)  # a headline restates its story's lead (a text is its own act)
         lead_actors, lead_places = entities.in_span(*lead) if lead else ([], [])
         actors, locations = actors or lead_actors, locations or lead_places
+    if e.event_type in DOMESTIC_TYPES and not locations and all(own_side(entities, a) for a in actors):
+        home = home_country(entities, doc.language)
+        locations = [home] if home else []  # 'The government is allocating € 95 million' at home
     quantities = tuple(q for a, b, q in amounts if lo <= a and b <= hi)
     places = tuple(resolve_place(name, doc.language) for name in locations)
     return replace(e, actors=tuple(actors), locations=tuple(locations), quantities=quantities, places=places)
+
+
+def home_country(entities: DocumentEntities, language: str) -> str | None:
+    """The country a document is about: named as a place at least HOME_MENTIONS times and more often
+    than any other ('The Netherlands is unable to cope ...', 'the Dutch borders', 'de Nederlandse
+    asielinstroom')."""
+    kinds = load_gazetteer(language).kinds
+    counts: dict[str, int] = {}
+    for m in entities.mentions:
+        if m.location and kinds.get(m.name) == "country":
+            counts[m.name] = counts.get(m.name, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < HOME_MENTIONS or (len(ranked) > 1 and ranked[1] == ranked[0]):
+        return None
+    return max(counts, key=counts.get)
+
+
+def own_side(entities: DocumentEntities, name: str) -> bool:
+    """The actor is the text's own side: its writer, its addressee, its government ('het kabinet')."""
+    return any(m.name == name and m.own_side for m in entities.mentions)
 
 
 def lead_paragraph(doc: Document, seg: Segment) -> tuple[int, int] | None:
