@@ -219,6 +219,12 @@ def test_no_clause_begins_inside_a_protected_date():
         ("nl", "Het kabinet gaat fors investeren.", "future"),
         ("nl", "Het gaat om een integrale aanpak.", "present"),  # 'gaat om': no future
         ("en", "There will be strict conditions.", "future"),
+        (
+            "en",
+            "The government scrapped the administration's plan to send them.",
+            "past",
+        ),  # a noun's 'plan to'
+        ("nl", "Het kabinet schrapte het plan om hen te sturen.", "past"),
         ("nl", "De situatie in Ter Apel is verbeterd.", "past"),  # a perfect
         ("en", "A reserve of €50 million has been set aside.", "past"),
         ("nl", "Starmer werd in juli verkozen.", "past"),

@@ -431,6 +431,9 @@ def test_status(language, text, status):
         ("nl", "In 2023 hebben tien minderjarigen de opvang verlaten.", "verlaten"),
         ("en", "The committee convened on 3 June.", "convened"),
         ("en", "The group has gathered on 3 June.", "gathered"),
+        # a modal's infinitive
+        ("en", "Voters will decide on 4 July.", "decide"),
+        ("nl", "De Kamer zal op 4 juli beslissen.", "beslissen"),
     ],
 )
 def test_a_clause_without_a_trigger_is_named_by_its_verb(language, text, trigger):

@@ -161,6 +161,8 @@ def test_place_dateline_opening_a_paragraph_is_marked_up_to_its_dash() -> None:
         ("Kop\nBOULOGNE-SUR-MER, France (AP) — " + STORY_EN, "en", "BOULOGNE-SUR-MER, France (AP) —"),
         ("Kop\nBrussels (AFP) – " + STORY_EN, "en", "Brussels (AFP) –"),
         ("Kop\nDEN HELDER - " + STORY_NL, "nl", "DEN HELDER -"),
+        ("Kop\nATHENS, July 3 (Reuters) - " + STORY_EN, "en", "ATHENS, July 3 (Reuters) -"),
+        ("Kop\nDen Haag, 12 maart 2024 (ANP) - " + STORY_NL, "nl", "Den Haag, 12 maart 2024 (ANP) -"),
     ],
 )
 def test_wire_dateline_without_a_date_opening_a_paragraph(text: str, language: str, dateline: str) -> None:

@@ -633,6 +633,9 @@ def clause_tense(text: str, language: str, spans: tuple[tuple[int, int], ...]) -
         for m in cw.future.finditer(text, s, e):
             if m.group().lower() in ("gaat", "gaan") and not infinitive_follows(text, m.end(), e):
                 continue  # 'het gaat om', 'gaan naar': no future
+            before = word_before(text, m.start())
+            if before in past_verb_words(language).leads or before.endswith(("'s", "’s")):
+                continue  # "the administration's plan to send", 'het plan om': a noun, no future
             return "future"
     lows = [w.low for w in words]
     pv = past_verb_words(language)

@@ -44,14 +44,14 @@ TIME_ONLY = re.compile(
 PLACE = re.compile(
     r"[A-Z'’][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|aan|den|op|de|der|van|upon|on)){0,3}(?:\s*\([^()\n]{1,40}\))?\s*,\s*"
 )
-# What may follow the date of a place dateline: the dash or colon before the text, a full stop, or the
-# end of the line. Not more words: "Den Haag, 12 maart 2024 werd ..." is a sentence.
-PLACE_END = re.compile(r"\s*(?:[-–—:|(]|\.(?:\s|$)|$)")
-# A wire dateline without a date opening a paragraph: "LONDON (Reuters) - ", "BOULOGNE-SUR-MER, France (AP)
-# — ", "DEN HELDER - ", "Brussels (AFP) – ". A place in capitals (or any place with its agency), then a dash.
+# What may follow the date of a place dateline: the dash or colon before the text (after the agency:
+# 'ATHENS, July 3 (Reuters) -'), a full stop, or the end of the line. Not more words: "Den Haag, 12 maart 2024 werd ..." is a sentence.
+PLACE_END = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*[-–—:]|[-–—:|(]|\.(?:\s|$)|$)")
+# A wire dateline without a year opening a paragraph: "LONDON (Reuters) - ", "BOULOGNE-SUR-MER, France (AP)
+# — ", "DEN HELDER - ", "Brussels (AFP) – ", "ATHENS, July 3 (Reuters) - ". A place in capitals (or any place with its agency), then a dash.
 CAPS_WORD = r"[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+"
 WIRE_DATELINE = re.compile(
-    rf"(?:{CAPS_WORD}(?:\s+{CAPS_WORD}){{0,3}}(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}})?"
+    rf"(?:{CAPS_WORD}(?:\s+{CAPS_WORD}){{0,3}}(?:,\s*[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|\d{{1,2}})){{0,2}})?"
     rf"(?:\s*\([^()\n]{{1,30}}\))?"
     rf"|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}}(?:,\s*[A-Z][\w'’.-]*)?\s*\([^()\n]{{1,30}}\))"
     r"\s+[-–—]\s+"

@@ -146,6 +146,33 @@ def announced(pred: Trigger, unit: Unit, triggers: list[Trigger], text: str, lan
     return None
 
 
+# How far after its auxiliary an English infinitive stands ('will not go', 'will also decide').
+INFINITIVE_REACH = 3
+
+
+def infinitive_after(words, k: int, language: str):
+    """The infinitive an auxiliary or modal at words[k] governs: in English the next content word
+    ('will decide'), in Dutch the clause's last word in -en ('zal ... beslissen')."""
+    cw = clause_words(language)
+    if cw.perfect_within is None:  # verb-final: the infinitive closes the clause
+        last = words[-1] if len(words) > k + 1 else None
+        return (
+            last
+            if last is not None and last.low.endswith("en") and last.low not in cw.function_words
+            else None
+        )
+    for w in words[k + 1 : k + 1 + INFINITIVE_REACH]:
+        if (
+            w.low in cw.function_words
+            or w.low in cw.finite
+            or w.low.endswith("ly")
+            or w.low in ("not", "n't")
+        ):
+            continue
+        return w if w.low.isalpha() else None
+    return None
+
+
 def quoted(text: str, start: int, end: int, pos: int) -> bool:
     """text[pos] stands inside quotation marks within text[start:end]: an odd number of straight or
     double curly quotes before it, or a single opening quote (‘) before it that closes after it (an
@@ -193,8 +220,9 @@ def stand_in(text: str, language: str, spans: tuple[tuple[int, int], ...], timex
     for k, w in enumerate(words):
         if is_participial(w.low, language) or is_finite(w, words[k - 1].low if k else "", language):
             verb = w
-            if w.low in finite:  # an auxiliary: its participle says what happened
-                verb = next((p for p in words[k + 1 :] if is_participle(p.low, language, None)), w)
+            if w.low in finite:  # an auxiliary: its participle or infinitive says what happened
+                verb = next((p for p in words[k + 1 :] if is_participle(p.low, language, None)), None)
+                verb = verb or infinitive_after(words, k, language) or w
             break
     if verb is None:
         verb = next((t for t in timexes if any(s <= t.start < e for s, e in spans)), None)
