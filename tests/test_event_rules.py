@@ -724,3 +724,22 @@ def test_a_count_over_a_stretch_up_to_now_dates_that_stretch(language, text):
 def test_a_government_budget_without_a_place_happens_in_the_documents_home_country(language, text, home):
     funding = [e for e in events_of(text, language) if e.event_type == "FUNDING"]
     assert funding and funding[0].locations == ((home,) if home else ())
+
+
+@pytest.mark.parametrize(
+    "language, text, nominal",
+    [
+        # an event noun right before a date is an event of its own ...
+        ("nl", "De arrestatie vorige week leidde tot ophef.", True),
+        ("en", "The arrest last week caused an outcry.", True),
+        # ... unless it completes another event noun: the date is that one's
+        ("en", "Officials reported a surge in crossings last week.", False),
+        ("nl", "De politie meldde een stijging van de arrestaties vorige week.", False),
+    ],
+)
+def test_a_noun_right_before_a_date(language, text, nominal):
+    found = events_of(text, language, published=DAY_NL)
+    rows = [text[e.clause_start : e.clause_end] for e in found]
+    assert any(r.endswith(("vorige week", "last week")) and len(r.split()) <= 4 for r in rows) == nominal, (
+        rows
+    )

@@ -109,7 +109,22 @@ def noun_after(words: list, k: int, t: Timex, nouns: list[Trigger]) -> Trigger |
 
 def noun_just_before(words: list, k: int, nouns: list[Trigger]) -> Trigger | None:
     """'since its creation five years ago', 'de arrestatie vorige week': an event noun right before the
-    date, nothing between."""
+    date, nothing between; not one that completes another event noun ('a surge in crossings later this
+    week': the date is the surge's)."""
     if k == 0:
         return None
-    return next((n for n in nouns if n.end == words[k - 1].end), None)
+    noun = next((n for n in nouns if n.end == words[k - 1].end), None)
+    if noun is None:
+        return None
+    j = next((i for i, w in enumerate(words) if w.start == noun.start), None)
+    if j is not None and j > 0 and words[j - 1].low in ARTICLES:
+        j -= 1  # 'een stijging van de arrestaties'
+    if j is not None and j >= 2 and words[j - 1].low in COMPLEMENT_PREPOSITIONS:
+        if any(n.end == words[j - 2].end for n in nouns if n is not noun):
+            return None
+    return noun
+
+
+# Prepositions by which a noun completes the event noun before it ('a surge in crossings', 'een toename
+# van de instroom').
+COMPLEMENT_PREPOSITIONS = frozenset(["in", "of", "on", "for", "van", "naar", "op", "om", "voor"])
