@@ -271,6 +271,12 @@ def test_a_council_consideration_is_no_event_without_a_date(language, text):
             "en",
             "To ask the Secretary of State for the Home Department, how many people were arrested in 2023.",
         ),
+        # a forecast in the clause that reports the event
+        ("nl", "Het COA verwacht dat in de zomer de instroom opnieuw stijgt."),
+        ("en", "Frontex expects that crossings will rise again in the summer."),
+        # the end of a quotation opened in the sentence before
+        ("nl", '"Dit is een crisis. Wie dat ontkent, kijkt weg," zei hij.'),
+        ("en", '"This is a crisis. Whoever denies it looks away," he said.'),
     ],
 )
 def test_no_event_from_a_judgement_or_a_written_question(language, text):

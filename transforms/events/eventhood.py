@@ -88,11 +88,12 @@ class Reading:
     performative: bool  # the text's own act ('Hierbij bied ik u aan')
     habitual: bool  # a SET expression ('jaarlijks', 'every year') in the unit
     light: bool  # a light verb governs the unit's event noun ('vond een bijeenkomst plaats')
+    frame: tuple[tuple[int, int], ...] = ()  # a subordinate unit with the clause it hangs on
 
 
 def is_event(r: Reading) -> bool:
     w = event_words(r.language)
-    if r.habitual or habitual(r) or found_in(w.forecast, r.text, r.part_spans):
+    if r.habitual or habitual(r) or found_in(w.forecast, r.text, (*r.head_spans, *r.part_spans, *r.frame)):
         return False
     if found_in(w.hedges, r.text, r.spans):
         return False
@@ -151,7 +152,26 @@ def only_states(r: Reading) -> bool:
 
 
 def in_quotation(text: str, seg: Segment, pos: int) -> bool:
-    return len(QUOTE.findall(text, seg.start, pos)) % 2 == 1
+    """An odd number of quotation marks before `pos` in its sentence; or, in a sentence with an odd
+    number of them, before the first one: a quotation opened in an earlier sentence closes there
+    ('Wie dat ontkent, kijkt weg," zei hij.')."""
+    before = len(QUOTE.findall(text, seg.start, pos))
+    if before % 2 == 1:
+        return True
+    if before or len(QUOTE.findall(text, seg.start, seg.end)) % 2 == 0:
+        return False
+    first = QUOTE.search(text, pos, seg.end)
+    return first is not None and closes(text, first.start(), first.group())
+
+
+def closes(text: str, at: int, mark: str) -> bool:
+    """The quotation mark at `at` closes a quotation: a closing curly one, or a straight one right after
+    a word or punctuation ('weg,"')."""
+    if mark in ("”", "»", "''"):
+        return True
+    if mark in ("“", "„", "«", "``"):
+        return False
+    return at > 0 and not text[at - 1].isspace()
 
 
 def attributes_quotation(r: Reading) -> bool:

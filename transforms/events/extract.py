@@ -256,6 +256,8 @@ def unit_event(s: Sentence, unit: Unit, story: Story) -> Event | None:
         performative,
         any(t.type == "SET" and unit.holds(t.start) and not is_rate(text, t, language) for t in s.timexes),
         any(t.kind == "light" and unit.holds(t.start) and not infinitive(text, t) for t in s.triggers),
+        # 'Frontex expects | that crossings will rise': what the unit hangs on frames it
+        ((min(unit.context[0][0], unit.start), unit.end),) if unit.context else (),
     )
     if unit.kind == "title" and pred is None:
         return None
