@@ -119,9 +119,9 @@ def noun_just_before(words: list, k: int, nouns: list[Trigger]) -> Trigger | Non
     j = next((i for i, w in enumerate(words) if w.start == noun.start), None)
     if j is not None and j > 0 and words[j - 1].low in ARTICLES:
         j -= 1  # 'een stijging van de arrestaties'
-    if j is not None and j >= 2 and words[j - 1].low in COMPLEMENT_PREPOSITIONS:
-        if any(n.end == words[j - 2].end for n in nouns if n is not noun):
-            return None
+    completes = j is not None and j >= 2 and words[j - 1].low in COMPLEMENT_PREPOSITIONS
+    if completes and any(n.end == words[j - 2].end for n in nouns if n is not noun):
+        return None
     return noun
 
 
