@@ -30,14 +30,18 @@ class Unit:
     noun: Trigger | None = None  # a nominal unit's noun
     date: Timex | None = None  # a nominal unit's date
     context: tuple[tuple[int, int], ...] = ()  # a subordinate unit's: the clause it depends on
+    # (number of parts, spans): the spans are asked for many times, and parts are only ever added
+    _spans: tuple[int, tuple[tuple[int, int], ...]] = field(default=(-1, ()), repr=False, compare=False)
 
     @property
     def spans(self) -> tuple[tuple[int, int], ...]:
-        return tuple(sorted(s for p in self.parts for s in p.spans))
+        if self._spans[0] != len(self.parts):
+            self._spans = (len(self.parts), tuple(sorted(s for p in self.parts for s in p.spans)))
+        return self._spans[1]
 
     @property
     def start(self) -> int:
-        return min(s for s, _ in self.spans)
+        return self.spans[0][0]
 
     @property
     def end(self) -> int:
