@@ -749,3 +749,24 @@ def test_a_noun_right_before_a_date(language, text, nominal):
     assert any(r.endswith(("vorige week", "last week")) and len(r.split()) <= 4 for r in rows) == nominal, (
         rows
     )
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        # a fronted subordinate clause with a clause inside it, and a relative one inside that
+        (
+            "en",
+            "When asked if she thought the boy's father, Juan Miguel Gonzalez, was being controlled by the "
+            "government even though he has been in Bethesda, Md., for the last week, she frowned on 1 March.",
+        ),
+        (
+            "nl",
+            "Toen gevraagd werd of zij dacht dat de vader, die in Bethesda was, gecontroleerd werd hoewel hij "
+            "er al een week was, fronste zij op 1 maart.",
+        ),
+    ],
+)
+def test_nested_subordinate_clauses_before_the_main_clause(language, text):
+    found = events_of(text, language)
+    assert found and all(text[e.clause_start : e.clause_end].strip() for e in found)

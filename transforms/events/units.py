@@ -85,7 +85,11 @@ def clause_units(clauses: list[Clause], dated: list[bool]) -> list[Unit]:
             and not dated[k]
             and unit.kind not in ("main", "coordinate")
         ):
-            parent.parts.append(Part(c.spans, "sub"))
+            # the whole unit joins, with the clauses inside it ('When asked | if she thought ..., she
+            # frowned'): each of its parts is a `sub` of the parent now
+            parent.parts.extend(Part(p.spans, "sub") for p in unit.parts)
             units.remove(unit)
-            unit_of[k] = parent
+            for j, u in unit_of.items():
+                if u is unit:
+                    unit_of[j] = parent
     return sorted(units, key=lambda u: u.start)
