@@ -21,6 +21,10 @@ from transforms.events import lexicon
 from transforms.events.timexes import TimexesBySpan
 from transforms.model import Timex
 from transforms.sentences import split_sentences
+from transforms.temporal import scan as scan_module
+from transforms.temporal import tagger
+from transforms.temporal.scan import RuleScan
+from transforms.temporal.tagger import grammar as temporal_grammar
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -328,3 +332,97 @@ def test_the_one_clause_shortcut_reads_what_every_word_reads(language):
     ]
     for text in texts:
         assert clauses.split_clauses(text, language, 0, len(text)) == read_every_word(text, language), text
+
+
+# --- temporal rules -------------------------------------------------------------------------------
+
+
+def per_rule_matches(text: str, patterns: list[re.Pattern]) -> list[tuple]:
+    """What one `finditer` per rule finds, without empty matches: the plain way."""
+    return sorted(
+        (index, m.start(), m.end(), tuple(sorted(m.groupdict().items())))
+        for index, pattern in enumerate(patterns)
+        for m in pattern.finditer(text)
+        if m.end() > m.start()
+    )
+
+
+def scanned_matches(text: str, scan: RuleScan) -> list[tuple]:
+    return sorted(
+        (i, m.start(), m.end(), tuple(sorted(m.groupdict().items()))) for i, m in scan.matches(text)
+    )
+
+
+def grammar_words(language: str) -> list[str]:
+    """Words the rules are made of: month and weekday names, numbers, ordinals, the deictic and unit
+    words, with digits, dates in digits and times."""
+    g = temporal_grammar(language)
+    words = [*g.months, *g.weekdays, *g.numbers, *g.ordinals]
+    for key in ("deictic", "units", "ago", "relative_days", "part_of_period", "seasons", "articles"):
+        value = g.words.get(key, [])
+        words += [str(w) for w in (value if isinstance(value, list) else value.keys())]
+    return sorted({w for w in words if w}) + [
+        "2024",
+        "12",
+        "3",
+        "1999",
+        "14.30",
+        "10:15",
+        "2023-2024",
+        "3/4/2025",
+    ]
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_rule_scan_finds_what_a_scan_per_rule_finds(language):
+    scan, _ = tagger.rule_scan(language)
+    patterns = scan.patterns
+    texts = [tagger.fold(t) for t in seed_texts()] + [tagger.fold(" ".join(grammar_words(language)))]
+    for text in texts:
+        assert scanned_matches(text, scan) == per_rule_matches(text, patterns)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_rule_scan_on_made_up_sentences(language):
+    scan, _ = tagger.rule_scan(language)
+    words = grammar_words(language)
+
+    @settings(max_examples=400, deadline=None)
+    @given(
+        st.lists(st.sampled_from(words), min_size=1, max_size=8),
+        st.lists(
+            st.sampled_from([" ", "", "-", ".", ", ", "\n", "(", "'", "x", "3 "]), min_size=8, max_size=8
+        ),
+    )
+    def check(chosen, glue):
+        text = tagger.fold("".join(g + w for w, g in zip(chosen, glue, strict=False)))
+        assert scanned_matches(text, scan) == per_rule_matches(text, scan.patterns)
+
+    check()
+
+
+def test_first_characters_of_a_pattern():
+    first = scan_module.first_chars(re.compile(r"(?<![\w'’])(?:the\s+)?(?:jan(?:uary)?|feb|\d+)(?!\w)"))
+    assert first.chars == frozenset("tjf") and first.classes == frozenset({"digit"})
+    assert first.admits("7") and not first.admits("m")
+    # what it does not know: a pattern that can match nothing, a back-reference, case left to the engine
+    assert scan_module.first_chars(re.compile(r"(?:de)?")) is None
+    assert scan_module.first_chars(re.compile(r"(?P<a>x)?(?P=a)y")) is None
+    assert scan_module.first_chars(re.compile(r"mei", re.I)) is None
+    assert scan_module.first_chars(re.compile(r"[^a]b")) is None
+
+
+def test_a_rule_starts_a_word_only_behind_a_look_behind_for_word_characters():
+    assert scan_module.starts_a_word(re.compile(r"(?<![\w'’])mei"))
+    assert scan_module.starts_a_word(re.compile(r"(?=[12])(?:(?<![\w.,])|(?<=begin-))\d{4}"))
+    assert not scan_module.starts_a_word(re.compile(r"(?=[12])(?:(?<![\w.,])|(?<=begin))\d{4}"))
+    assert not scan_module.starts_a_word(re.compile(r"(?<![.,])\d{4}"))
+    assert not scan_module.starts_a_word(re.compile(r"\bmei"))
+    # one scan over several rules: a rule it cannot read is scanned whole, and still found
+    scan = RuleScan(
+        [re.compile(r"(?<!\w)mei(?!\w)"), re.compile(r"\d+e"), re.compile(r"(?<!\w)(?:mei|maart)")]
+    )
+    assert scan.whole == [1]
+    assert scanned_matches("op 3e mei en maart", scan) == per_rule_matches(
+        "op 3e mei en maart", scan.patterns
+    )

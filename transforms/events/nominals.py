@@ -32,6 +32,8 @@ def nominal_dates(
     text: str, language: str, nouns: list[Trigger], timexes: list[Timex], lo: int, hi: int
 ) -> list[tuple[Trigger, Timex]]:
     """(noun, date) pairs in text[lo:hi]: each date at most once, each noun at most once."""
+    if not nouns or not timexes:
+        return []  # most sentences: nothing to pair, no need to read their words
     words = clause_tokens(text, lo, hi)
     index = {w.start: k for k, w in enumerate(words)}
     links = event_words(language).date_links

@@ -39,6 +39,7 @@ from transforms.temporal.grammar import (
     number_pattern,
     range_joiners,
 )
+from transforms.temporal.scan import RuleScan
 
 URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\[footnoteRef:\d+\]", re.I)
 # an international phone number ('+32 2 281 2074', '+31 (0)70 2024 555'): its groups of digits are no years
@@ -449,20 +450,34 @@ def clock_time(gd: dict, g: Grammar) -> tuple[int, int]:
     return minutes // 60, minutes % 60
 
 
+@cache
+def rule_scan(language: str) -> tuple[RuleScan, tuple[int, ...]]:
+    """The grammar's rules that run on folded text (`RuleScan`, see `transforms.temporal.scan`), and
+    their priorities."""
+    g = grammar(language)
+    folded = tuple(priority for priority, rule in enumerate(g.rules) if rule.folded)
+    return RuleScan([g.rules[p].pattern for p in folded]), folded
+
+
 def find_candidates(text: str, g: Grammar) -> list[Candidate]:
     found = []
     folded = fold(text)
+    scan, priorities = rule_scan(g.language)
+    gated = {
+        i
+        for i, p in enumerate(priorities)
+        if not g.rules[p].gate or any(w in folded for w in g.rules[p].gate)
+    }
+    matches = [(priorities[i], m) for i, m in scan.matches(folded, gated)]
     for priority, rule in enumerate(g.rules):
-        if rule.gate and not any(w in folded for w in rule.gate):
-            continue
-        for m in rule.pattern.finditer(folded if rule.folded else text):
-            if m.end() == m.start():
-                continue
-            spans = {k: m.span(k) for k, v in m.groupdict().items() if v is not None}
-            groups = {k: text[a:b] for k, (a, b) in spans.items()}  # as written, not lower-cased
-            c = Candidate(m.start(), m.end(), rule.name, groups, spans)
-            if accept(c, text, g):
-                found.append((c, priority))
+        if not rule.folded and (not rule.gate or any(w in folded for w in rule.gate)):
+            matches.extend((priority, m) for m in rule.pattern.finditer(text) if m.end() > m.start())
+    for priority, m in matches:
+        spans = {k: m.span(k) for k, v in m.groupdict().items() if v is not None}
+        groups = {k: text[a:b] for k, (a, b) in spans.items()}  # as written, not lower-cased
+        c = Candidate(m.start(), m.end(), g.rules[priority].name, groups, spans)
+        if accept(c, text, g):
+            found.append((c, priority))
     # Longest first, then rule priority: a full date beats the year inside it.
     found.sort(key=lambda cp: (-(cp[0].end - cp[0].start), cp[1], cp[0].start))
     # the taken spans never overlap, so sorted by start one bisection finds the neighbours a candidate

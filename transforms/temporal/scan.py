@@ -1,0 +1,249 @@
+"""Running every grammar rule over a text, fast: each rule is tried only where a match of it can begin.
+
+`find_candidates` used to scan the text once per rule (`finditer`), about 55 scans of a document. Most
+rules open with a look-behind that no word character may precede and with a word of a short list, so
+they can only begin at the start of a word and with one of a few characters. `first_chars` reads which
+characters a rule's match can begin with from the compiled pattern; `RuleScan.matches` finds the word
+starts of the text once and tries at each only the rules that can begin with its character. It yields
+what one `finditer` per rule yields (a test compares both on every rule): for each rule, its matches in
+text order, none overlapping the one before. A rule this cannot prove such a start for (no look-behind
+for word characters, a pattern that can match nothing) is scanned whole, as before.
+
+The reading uses `re._parser`, the standard library's own regex parser; a pattern it cannot read is
+scanned whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+try:  # Python 3.11+
+    from re import _constants as C
+    from re import _parser as P
+except ImportError:  # pragma: no cover - an older or other Python: every rule is scanned whole
+    C = P = None
+
+# What a rule's first character can be: explicit characters and classes (`\d`, `\w`); None is anything.
+CLASSES = {"digit": re.compile(r"\d"), "word": re.compile(r"\w"), "space": re.compile(r"\s")}
+# The widest character range read character by character; a wider one counts as anything.
+RANGE_LIMIT = 512
+
+
+@dataclass(frozen=True)
+class First:
+    chars: frozenset[str]
+    classes: frozenset[str]
+
+    def admits(self, ch: str) -> bool:
+        return ch in self.chars or any(CLASSES[c].match(ch) for c in self.classes)
+
+
+class Unreadable(Exception):
+    """A part of a pattern `first_chars` does not read: the rule is scanned whole."""
+
+
+def first_chars(pattern: re.Pattern) -> First | None:
+    """The characters a non-empty match of `pattern` can begin with, or None when that is not known
+    (the pattern can match the empty string, or holds something this does not read)."""
+    if P is None or pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        chars, classes, nullable = first_of(P.parse(pattern.pattern, pattern.flags), False)
+    except (Unreadable, re.error, TypeError, ValueError):
+        return None
+    if nullable:
+        return None
+    return First(frozenset(chars), frozenset(classes))
+
+
+def first_of(items, ignorecase: bool) -> tuple[set[str], set[str], bool]:
+    """(characters, classes, whether the sequence can match the empty string) of a parsed sequence."""
+    chars: set[str] = set()
+    classes: set[str] = set()
+    for op, av in items:
+        c, k, nullable = first_of_item(op, av, ignorecase)
+        chars |= c
+        classes |= k
+        if not nullable:
+            return chars, classes, False
+    return chars, classes, True
+
+
+def first_of_item(op, av, ignorecase: bool) -> tuple[set[str], set[str], bool]:
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        return set(), set(), True  # zero width: passing over a look-ahead only widens the set
+    if op is C.LITERAL:
+        if ignorecase:
+            raise Unreadable(op)
+        return {chr(av)}, set(), False
+    if op is C.IN:
+        if ignorecase:
+            raise Unreadable(op)
+        return first_of_set(av) + (False,)
+    if op is C.BRANCH:
+        chars, classes, nullable = set(), set(), False
+        for branch in av[1]:
+            c, k, n = first_of(branch, ignorecase)
+            chars |= c
+            classes |= k
+            nullable = nullable or n
+        return chars, classes, nullable
+    if op is C.SUBPATTERN:
+        _, add, remove, sub = av
+        return first_of(sub, (ignorecase or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT) or op is getattr(C, "POSSESSIVE_REPEAT", None):
+        low, _, sub = av
+        chars, classes, nullable = first_of(sub, ignorecase)
+        return chars, classes, nullable or low == 0
+    if op is getattr(C, "ATOMIC_GROUP", None):
+        return first_of(av, ignorecase)
+    if op is C.GROUPREF_EXISTS:
+        _, yes, no = av
+        c1, k1, n1 = first_of(yes, ignorecase)
+        c2, k2, n2 = first_of(no, ignorecase) if no is not None else (set(), set(), True)
+        return c1 | c2, k1 | k2, n1 or n2
+    raise Unreadable(op)  # a back-reference, any character, a negated literal: anything
+
+
+def first_of_set(items) -> tuple[set[str], set[str]]:
+    chars: set[str] = set()
+    classes: set[str] = set()
+    for op, av in items:
+        if op is C.LITERAL:
+            chars.add(chr(av))
+        elif op is C.RANGE and av[1] - av[0] <= RANGE_LIMIT:
+            chars.update(chr(i) for i in range(av[0], av[1] + 1))
+        elif op is C.CATEGORY and av in (C.CATEGORY_DIGIT, C.CATEGORY_UNI_DIGIT):
+            classes.add("digit")
+        elif op is C.CATEGORY and av in (C.CATEGORY_WORD, C.CATEGORY_UNI_WORD):
+            classes.add("word")
+        elif op is C.CATEGORY and av in (C.CATEGORY_SPACE, C.CATEGORY_UNI_SPACE):
+            classes.add("space")
+        else:
+            raise Unreadable(op)  # a negated set, a wide range, another category
+    return chars, classes
+
+
+def starts_a_word(pattern: re.Pattern) -> bool:
+    """Whether every match of `pattern` begins where no word character precedes: it opens with a
+    look-behind that excludes `\\w` (`(?<![\\w'’])`), or with alternatives that each do so or look
+    behind for a literal that ends in a non-word character (`(?<=begin-)`), after any look-aheads."""
+    if P is None:
+        return False
+    try:
+        return leads_after_word_break(list(P.parse(pattern.pattern, pattern.flags)))
+    except (re.error, TypeError, ValueError):
+        return False
+
+
+def leads_after_word_break(items) -> bool:
+    for op, av in items:
+        if op is C.ASSERT and av[0] == 1:
+            continue  # a look-ahead first ('(?=[12])'): what follows it decides
+        if op is C.ASSERT_NOT and av[0] == -1:
+            return excludes_word(av[1])
+        if op is C.ASSERT and av[0] == -1:
+            last = list(av[1])[-1:] if av[1] else []
+            return bool(last) and last[0][0] is C.LITERAL and not CLASSES["word"].match(chr(last[0][1]))
+        if op is C.SUBPATTERN:
+            return leads_after_word_break(list(av[3]))
+        if op is C.BRANCH:
+            return all(leads_after_word_break(list(b)) for b in av[1])
+        return False
+    return False
+
+
+def excludes_word(sub) -> bool:
+    """A one-character set that holds every word character (`[\\w'’]`, `[\\w/.,:-]`)."""
+    items = list(sub)
+    return (
+        len(items) == 1
+        and items[0][0] is C.IN
+        and any(op is C.CATEGORY and av in (C.CATEGORY_WORD, C.CATEGORY_UNI_WORD) for op, av in items[0][1])
+        and not any(op is C.NEGATE for op, _ in items[0][1])
+    )
+
+
+# The places of a text where a rule that `starts_a_word` can begin: no word character before, and not a
+# space (no such rule begins with one; `RuleScan` checks).
+WORD_STARTS = re.compile(r"(?<!\w)\S")
+
+
+# A named group, a back-reference to one and a condition on one, in a pattern's source.
+GROUP_REFERENCES = re.compile(r"\(\?P<(\w+)>|\(\?P=(\w+)\)|\(\?\((\w+)\)")
+
+
+def any_of(patterns: list[re.Pattern]) -> re.Pattern | None:
+    """One pattern that matches (empty) where any of `patterns` matches: each in a look-ahead, its
+    groups not captured (a capture costs at every alternative tried) unless referred to, and then
+    renamed apart (a pattern may not name one group twice)."""
+    if not patterns:
+        return None
+
+    def renamed(k: int, source: str) -> str:
+        referred = {m.group(2) or m.group(3) for m in GROUP_REFERENCES.finditer(source)} - {None}
+
+        def one(m: re.Match) -> str:
+            if m.group(1):
+                return f"(?P<p{k}_{m.group(1)}>" if m.group(1) in referred else "(?:"
+            if m.group(2):
+                return f"(?P=p{k}_{m.group(2)})"
+            return f"(?(p{k}_{m.group(3)})"
+
+        return GROUP_REFERENCES.sub(one, source)
+
+    flags = {p.flags for p in patterns}
+    body = "|".join(f"(?={renamed(k, p.pattern)})" for k, p in enumerate(patterns))
+    return re.compile(f"(?:{body})", flags.pop()) if len(flags) == 1 else None
+
+
+class RuleScan:
+    """The rules of a grammar (patterns in priority order), split into those tried only at the word
+    starts their first character fits and those scanned whole."""
+
+    def __init__(self, patterns: list[re.Pattern]) -> None:
+        self.patterns = patterns
+        self.firsts: dict[int, First] = {}
+        for index, pattern in enumerate(patterns):
+            first = first_chars(pattern) if starts_a_word(pattern) else None
+            if (
+                first is not None
+                and "space" not in first.classes
+                and not any(c.isspace() for c in first.chars)
+            ):
+                self.firsts[index] = first
+        self.whole = [i for i in range(len(patterns)) if i not in self.firsts]
+        self.by_char: dict[str, tuple[tuple[int, ...], re.Pattern | None]] = {}
+        self.filters: dict[tuple[int, ...], re.Pattern | None] = {}
+
+    def fitting(self, ch: str) -> tuple[tuple[int, ...], re.Pattern | None]:
+        """The rules that can begin with `ch`, and one pattern that matches where any of them does."""
+        found = self.by_char.get(ch)
+        if found is None:
+            rules = tuple(i for i, f in self.firsts.items() if f.admits(ch))
+            if rules not in self.filters:
+                self.filters[rules] = any_of([self.patterns[i] for i in rules])
+            found = self.by_char[ch] = (rules, self.filters[rules])
+        return found
+
+    def matches(self, text: str, wanted: set[int] | None = None) -> Iterator[tuple[int, re.Match]]:
+        """(rule index, match) of every rule in `wanted` (all by default): per rule what its `finditer`
+        over `text` gives, without empty matches; rules one after the other for those scanned whole."""
+        last: dict[int, int] = {}
+        for start in WORD_STARTS.finditer(text):
+            pos = start.start()
+            rules, any_rule = self.fitting(text[pos])
+            if any_rule is None or any_rule.match(text, pos) is None:
+                continue  # most word starts: no rule matches there
+            for index in rules:
+                if pos < last.get(index, 0) or (wanted is not None and index not in wanted):
+                    continue
+                m = self.patterns[index].match(text, pos)
+                if m is not None and m.end() > pos:
+                    last[index] = m.end()
+                    yield index, m
+        for index in self.whole:
+            if wanted is None or index in wanted:
+                yield from ((index, m) for m in self.patterns[index].finditer(text) if m.end() > m.start())
