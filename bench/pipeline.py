@@ -8,7 +8,7 @@ naive baseline (dateparser's search_dates per document) and HeidelTime (py-heide
 call) on evenly spread samples of the same documents; extraction on Dask with one and with two
 local workers. Prints a table and, last, the one-line summary. Results go to bench/out/ (ignored
 by git). Settings: BENCH_DOCS (10000), BENCH_DATEPARSER_DOCS (1000), BENCH_HEIDELTIME_DOCS (6),
-BENCH_DASK_DOCS (4000, 0 to skip), BENCH_BATCH_SIZE (1000: documents per batch, as
+BENCH_DASK_DOCS (4000; 0 skips any of these three), BENCH_BATCH_SIZE (1000: documents per batch, as
 `timeline run --batch-size`; GX costs ~1 s per batch whatever its size, so large batches pay less).
 
 Lives in bench/, not tests/: it is not a test (no assertion, minutes long) and pytest never
@@ -63,7 +63,11 @@ def run_pipeline(inputs: list[Path], data_dir: Path, runner: str = "default", wo
 
 
 def sample(paths: list[Path], k: int) -> list[Path]:
-    if k <= 0 or k >= len(paths):
+    """k documents spread evenly over `paths`; none for k <= 0 (BENCH_HEIDELTIME_DOCS=0 skips HeidelTime:
+    it once meant every document, hours of a JVM per call)."""
+    if k <= 0:
+        return []
+    if k >= len(paths):
         return paths
     step = len(paths) / k
     return [paths[int(i * step)] for i in range(k)]
@@ -205,14 +209,14 @@ def main() -> int:
     write_corpus(corpus, n)  # put the corpus back as it was
 
     seconds, k, found = bench_dateparser(sample(paths, env_int("BENCH_DATEPARSER_DOCS", 1000)))
-    dateparser_rate = k / seconds
+    dateparser_rate = k / seconds if k else float("nan")  # BENCH_DATEPARSER_DOCS=0: skipped
     show(
         "dateparser search_dates (sample)",
         f"{k} docs in {seconds:.1f} s: {dateparser_rate:.1f} docs/s, {found} expressions",
     )
-    ratio = docs_per_s / dateparser_rate
+    ratio = docs_per_s / dateparser_rate if k else float("nan")
 
-    why = heideltime_ready()
+    why = heideltime_ready() if env_int("BENCH_HEIDELTIME_DOCS", 6) > 0 else "BENCH_HEIDELTIME_DOCS=0"
     heideltime_rate = float("nan")
     if why is None:
         seconds, k, found = bench_heideltime(sample(paths, env_int("BENCH_HEIDELTIME_DOCS", 6)))
