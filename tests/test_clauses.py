@@ -175,6 +175,11 @@ def clause_texts(text: str, language: str) -> list[tuple[str, str]]:
         ("nl", "Migranten uit Syrië en Eritrea kwamen aan.", [("main", "Migranten uit Syrië en Eritrea kwamen aan.")]),
         ("en", "Europol specialists and senior officers coordinated the actions.",
          [("main", "Europol specialists and senior officers coordinated the actions.")]),
+        # a verb after 'te'/'to' is an infinitive: no finite verb, no clause of its own
+        ("nl", "Er was vorig jaar en in 2023 een toename te zien.",
+         [("main", "Er was vorig jaar en in 2023 een toename te zien.")]),
+        ("en", "Officials were in London and in Paris to have talks.",
+         [("main", "Officials were in London and in Paris to have talks.")]),
         # a relative clause interrupts its main clause, a comma closes it
         ("nl", "De man die vrijdag verdronk, wordt dinsdag begraven.",
          [("main", "De man | wordt dinsdag begraven."), ("relative", "die vrijdag verdronk")]),
@@ -242,6 +247,11 @@ def test_no_clause_begins_inside_a_protected_date():
         # after a preposition a word in -de is an adjective, no past tense
         ("nl", "Het voorzitterschap start met hernieuwde inzet.", "present"),
         ("nl", "Het voorzitterschap startte met inzet.", "past"),
+        # an irregular past joined to its separable prefix, at the end of a subordinate clause
+        ("nl", "personen die met kleine boten het VK binnenkwamen", "past"),
+        ("nl", "de afwas staat klaar", "present"),  # a prefix and an auxiliary: a noun
+        ("en", "people who came in on small boats", "past"),  # English writes the particle apart
+        ("en", "people who come in on small boats", "present"),
     ],
 )
 def test_clause_tense(language, text, tense):

@@ -101,6 +101,21 @@ def test_a_reported_clause_gives_the_event_its_predicate_and_status(
 
 
 @pytest.mark.parametrize(
+    "language, text, trigger, event_type",
+    [
+        # a verb after 'te'/'to', also after 'te worden'/'to be', is an infinitive: what is called for,
+        # not what happened; the call names the event
+        ("nl", "De familie herhaalde gisteren haar oproep aan de regering om niet te worden uitgezet.",
+         "oproep", "STATEMENT"),
+        ("en", "The family renewed its calls for the boy to be returned to Cuba.", "calls for", "STATEMENT"),
+    ],
+)  # fmt: skip
+def test_an_infinitive_is_not_the_predicate(language, text, trigger, event_type):
+    e = one(text, language)
+    assert (e.trigger, e.event_type) == (trigger, event_type)
+
+
+@pytest.mark.parametrize(
     "language, text, trigger, start, end",
     [
         # a noun with a date of its own is an event of its own ('van'/'of' + date)

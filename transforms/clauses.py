@@ -283,6 +283,16 @@ class ClauseWords:
     verb_final_only: frozenset[str]  # openers that need their clause's finite verb at its end ('als')
     openers: frozenset[str]  # every word and mark that can begin a clause but the first
     function_words: frozenset[str]  # after a participle these keep it a verb ('arrested by')
+    separable_past: frozenset[str]  # irregular pasts a separable prefix can join: no auxiliary ('afwas')
+    infinitive_markers: frozenset[str]  # 'te', 'to': the verb after them is an infinitive
+
+    def is_past(self, word: str) -> bool:
+        """An irregular past ('kwamen'), also joined to its separable prefix at the end of a Dutch
+        subordinate clause ('die het VK binnenkwamen', 'dat de boot terugging'); not to an auxiliary
+        ('afwas' is a noun)."""
+        return word in self.past or any(
+            word.startswith(p) and word[len(p) :] in self.separable_past for p in self.separable_prefixes
+        )
 
 
 @cache
@@ -314,6 +324,8 @@ def clause_words(language: str) -> ClauseWords:
         | words("relatives")
         | frozenset({";", ","}),
         function_words=words("function_words"),
+        separable_past=words("past_verbs") - words("not_separable_pasts"),
+        infinitive_markers=words("infinitive_markers"),
     )
 
 
@@ -349,9 +361,11 @@ def clause_tokens(text: str, start: int, end: int) -> tuple[Word, ...]:
 def is_finite(word: Word, previous: str, language: str) -> bool:
     """A word that can be the finite verb of a clause: an auxiliary, modal or copula, an irregular past,
     or a word with the ending of a past tense that no article or auxiliary turns into an adjective or
-    participle."""
+    participle. Never a verb after 'te'/'to' ('een toename te zien', 'plans to have'): an infinitive."""
     cw = clause_words(language)
-    if word.low in cw.finite:
+    if previous in cw.infinitive_markers:
+        return False
+    if word.low in cw.finite or cw.is_past(word.low):
         return True
     pv = past_verb_words(language)
     return pv.looks_past(word.low) and word.low not in pv.not_verbs and previous not in pv.not_before
@@ -639,7 +653,7 @@ def clause_tense(text: str, language: str, spans: tuple[tuple[int, int], ...]) -
             return "future"
     lows = [w.low for w in words]
     pv = past_verb_words(language)
-    if any(w in cw.past and not (k and lows[k - 1] in pv.auxiliaries) for k, w in enumerate(lows)):
+    if any(cw.is_past(w) and not (k and lows[k - 1] in pv.auxiliaries) for k, w in enumerate(lows)):
         return "past"  # not 'are made available', 'is held': a participle after 'be'
 
     if perfect(lows, language):

@@ -49,7 +49,7 @@ def predicate(triggers: list[Trigger], unit: Unit, text: str, language: str) -> 
         role = unit.role_of(t.start) or "head"
         kind_rank = KIND_RANK[t.kind]
         before = word_before(text, t.start)
-        if t.kind in ("verb", "statement") and before in ("te", "to"):
+        if t.kind in ("verb", "statement") and after_infinitive_marker(text, t.start, language):
             kind_rank = INFINITIVE_RANK
         if t.kind in ("verb", "statement") and is_gerund(t.text, before, language):
             kind_rank = KIND_RANK["noun"]  # 'and strengthening operational cooperation': a noun's place
@@ -64,6 +64,16 @@ def predicate(triggers: list[Trigger], unit: Unit, text: str, language: str) -> 
         return (kind_rank, role_rank, t.start)
 
     return min(triggers, key=rank)
+
+
+def after_infinitive_marker(text: str, pos: int, language: str) -> bool:
+    """The verb at `pos` is an infinitive: right after 'te'/'to' ('om te investeren'), or a participle
+    after 'to be'/'te worden' ('calls for his boy to be returned', 'om te worden uitgezet')."""
+    cw = clause_words(language)
+    words = [w.strip(".,;:'’\"").lower() for w in text[max(0, pos - 40) : pos].split()[-2:]]
+    if words and words[-1] in cw.infinitive_markers:
+        return True
+    return len(words) == 2 and words[0] in cw.infinitive_markers and words[1] in cw.finite | cw.perfect
 
 
 def is_gerund(word: str, before: str, language: str) -> bool:
