@@ -101,6 +101,22 @@ def test_a_reported_clause_gives_the_event_its_predicate_and_status(
 
 
 @pytest.mark.parametrize(
+    "language, text, event_type",
+    [
+        # a study, research or investigation that found something: the publication of its findings
+        ("nl", "Uit onderzoek van het WODC uit 2022 bleek dat de meeste smokkelaars jong zijn.", "PUBLICATION"),
+        ("en", "Research by Europol in 2022 showed that most smugglers are young.", "PUBLICATION"),
+        ("en", "A study by Europol in 2022 showed that most smugglers are young.", "PUBLICATION"),
+        # without a finding, the noun keeps its own type
+        ("nl", "De politie voerde in maart 2022 een onderzoek uit naar de smokkelbende.", "POLICE_OPERATION"),
+        ("en", "Police carried out an investigation into the gang in March 2022.", "POLICE_OPERATION"),
+    ],
+)  # fmt: skip
+def test_a_study_that_found_something_is_a_publication(language, text, event_type):
+    assert one(text, language).event_type == event_type
+
+
+@pytest.mark.parametrize(
     "language, text, trigger, event_type",
     [
         # a verb after 'te'/'to', also after 'te worden'/'to be', is an infinitive: what is called for,

@@ -21,7 +21,7 @@ from transforms.clauses import (
 )
 from transforms.events.lexicon import Trigger
 from transforms.events.units import Unit
-from transforms.events.words import event_words
+from transforms.events.words import event_words, found_in
 
 # Priority of a predicate by its kind (lower first).
 KIND_RANK = {"verb": 0, "statement": 1, "noun": 2, "light": 4}
@@ -110,6 +110,8 @@ def event_type(
     ('rising from € 45 million in 2025'). A statement named as a text of its own ('the EU-Turkey
     Statement') is an agreement."""
     own = pred.event_type if pred is not None else "OTHER"
+    if reports_findings(pred, unit, text, language):
+        return "PUBLICATION"  # 'Uit onderzoek van het WODC bleek dat ...': a study's findings
     if own == "STATEMENT" and pred is not None and pred.kind == "noun" and named(pred, text):
         return "AGREEMENT"  # 'the EU-Turkey Statement', 'the Joint Declaration': a text states agree
     if own == "STATEMENT" and pred is not None and pred.kind == "statement" and announcing(pred, language):
@@ -123,6 +125,29 @@ def event_type(
     if any(t.event_type == "CROSSING_STATISTIC" and unit.holds(t.start) for t in triggers):
         return "CROSSING_STATISTIC"
     return own
+
+
+# How far after a dated noun (a unit of its own) the verb of its finding may stand.
+FINDING_REACH = 30
+
+
+def reports_findings(pred: Trigger | None, unit: Unit, text: str, language: str) -> bool:
+    """A study, research or investigation whose unit says what it found ('Uit eerder onderzoek van het
+    EMM uit 2022 bleek dat ...', 'Research by Europol showed that ...'): the publication of findings,
+    named by the noun or by the verb of finding (a trigger or none), whatever else the noun can mean
+    ('het onderzoek naar de bende' is a police operation)."""
+    w = event_words(language)
+    spans = unit.spans
+    if unit.kind == "nominal":  # 'Uit onderzoek van het WODC uit 2022 | bleek': the verb after the noun's date
+        spans = spans + ((unit.end, min(len(text), unit.end + FINDING_REACH)),)
+    finding = found_in(w.findings, text, spans)
+    if finding is None:
+        return False
+    if pred is not None and pred.kind == "noun":
+        return w.research.fullmatch(pred.text) is not None
+    study = found_in(w.research, text, spans)
+    verb = pred is None or pred.start == finding.start()
+    return verb and study is not None and study.start() < finding.start()
 
 
 # How many words after a verb of saying its object may begin ('announced an extra £75 million for ...').

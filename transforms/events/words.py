@@ -41,6 +41,8 @@ class EventWords:
     anchors: re.Pattern  # 'after', 'na', 'tijdens': a time of its own, by another event
     simultaneous: re.Pattern  # 'when', 'toen', 'while': a clause they open dates its main clause too
     headline_plans: frozenset[str]  # 'to': 'UK to double patrols' is planned
+    research: re.Pattern  # 'onderzoek', 'study': with a finding verb, a publication
+    findings: re.Pattern  # 'bleek', 'showed': what a study found
 
 
 def words_pattern(words: list[str]) -> re.Pattern:
@@ -80,6 +82,8 @@ def event_words(language: str) -> EventWords:
         anchors=words_pattern(data.get("anchor_prepositions", [])),
         simultaneous=re.compile(rf"\W*{alt(data.get('simultaneous_openers', []))}(?![\w'’])", re.I),
         headline_plans=frozenset(w.lower() for w in data.get("headline_plan_markers", [])),
+        research=words_pattern(data.get("research_nouns", [])),
+        findings=words_pattern(data.get("finding_verbs", [])),
         continuation=re.compile(rf"^\W*{alt(data.get('continuation_starts', []))}(?![\w'’])", re.I),
         target_prepositions=re.compile(rf"(?<![\w'’-]){alt(data.get('target_prepositions', []))}\s+$", re.I),
     )
