@@ -138,7 +138,7 @@ def reports_findings(pred: Trigger | None, unit: Unit, text: str, language: str)
     ('het onderzoek naar de bende' is a police operation)."""
     w = event_words(language)
     spans = unit.spans
-    if unit.kind == "nominal":  # 'Uit onderzoek van het WODC uit 2022 | bleek': the verb after the noun's date
+    if unit.kind == "nominal":  # 'Uit onderzoek van het WODC uit 2022 | bleek': the verb after its date
         spans = spans + ((unit.end, min(len(text), unit.end + FINDING_REACH)),)
     finding = found_in(w.findings, text, spans)
     if finding is None:
