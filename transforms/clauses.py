@@ -21,6 +21,7 @@ extractor asks it for the status of each clause's event. The words are data, in 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -60,18 +61,46 @@ def word_after(text: str, pos: int) -> str:
 
 
 def clause_bounds(text: str, language: str, start: int, end: int, reach: int = 600) -> tuple[int, int]:
-    """The sentence around text[start:end]: from the last stop before it to the first after it. The
-    period of an abbreviation is no stop: 'a.m.', 'U.S.', 'Nov.', 'Mr.' (the sentence splitter's
-    abbreviations), or '4 a.m. EDT Thursday' would lose the 'will' of its sentence."""
-
-    def stop(m: re.Match) -> bool:
-        return m.group() != "." or not is_abbreviation(text, m.start(), language)
-
+    """The sentence around text[start:end]: from the last stop before it to the first after it, each
+    looked for within `reach` characters. The period of an abbreviation is no stop: 'a.m.', 'U.S.',
+    'Nov.', 'Mr.' (the sentence splitter's abbreviations), or '4 a.m. EDT Thursday' would lose the
+    'will' of its sentence."""
+    stops = text_stops(text, language)
     lo_from = max(0, start - reach)
-    stops = [m.end() for m in CLAUSE_END.finditer(text, lo_from, start) if stop(m)]
-    lo = stops[-1] if stops else (0 if lo_from == 0 else lo_from)
-    hi = next((m.start() for m in CLAUSE_END.finditer(text, end, end + reach) if stop(m)), None)
-    return lo, min(len(text), end + reach) if hi is None else hi
+    # a period right before `start` ends the part searched, as if the text ended there ('$' of CLAUSE_END)
+    last = bisect.bisect_right(stops, (start, start)) - 1
+    lo = None
+    if start > lo_from and text[start - 1] == "." and is_stop(text, start - 1, language):
+        lo = start
+    elif last >= 0 and stops[last][0] >= lo_from and stops[last][1] <= start:
+        lo = stops[last][1]
+    lo = lo if lo is not None else (0 if lo_from == 0 else lo_from)
+    window_end = min(len(text), end + reach)
+    first = bisect.bisect_left(stops, (end, end))
+    hi = stops[first][0] if first < len(stops) and stops[first][1] <= window_end else None
+    if (
+        window_end < len(text)
+        and window_end > end
+        and text[window_end - 1] == "."
+        and is_stop(text, window_end - 1, language)
+    ):
+        hi = window_end - 1 if hi is None else hi  # the window's last period, as if the text ended there
+    return lo, window_end if hi is None else hi
+
+
+def is_stop(text: str, dot: int, language: str) -> bool:
+    return not is_abbreviation(text, dot, language)
+
+
+@lru_cache(maxsize=8)
+def text_stops(text: str, language: str) -> tuple[tuple[int, int], ...]:
+    """The (start, end) of every stop of `text` that ends a clause (`CLAUSE_END`, no abbreviation's
+    period): read once per text, not once per expression that asks for its sentence."""
+    return tuple(
+        m.span()
+        for m in CLAUSE_END.finditer(text)
+        if m.group() != "." or not is_abbreviation(text, m.start(), language)
+    )
 
 
 def quotation_bounds(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
