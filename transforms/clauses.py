@@ -202,13 +202,11 @@ def clause_direction(text: str, language: str, start: int, end: int, past_verbs:
     not_cues = words.get("cue_exceptions", {})  # 'next to' says where, not when
     pattern, directions = tense_cues(language)
     pv = past_verb_words(language)
-    reported = re.search(rf"(?<!\w){alt(words.get('reported_speech_starts', []))}(?!\w)", text[end:hi], re.I)
+    reported_speech, attribution = reported_patterns(language)
+    reported = reported_speech.search(text[end:hi])
     if reported:  # 'issued a statement Friday saying ... will': the 'will' is what was said
         hi = end + reported.start()
-    attribution = words.get("attribution_verbs", [])
-    trailing = attribution and re.search(
-        rf",\s+(?:[\w'’.-]+\s+){{0,6}}?(?:{alt(attribution)})(?!\w)[^,;:]*$", text[end:hi], re.I
-    )
+    trailing = attribution.search(text[end:hi]) if attribution is not None else None
     if trailing:  # 'will vote on Tuesday, government sources said': the attribution is not the vote's tense
         hi = end + trailing.start()
     cues = []
@@ -230,6 +228,19 @@ def clause_direction(text: str, language: str, start: int, end: int, past_verbs:
         ]
     best = min(cues, key=lambda pd: start - pd[0] if pd[0] < start else pd[0] - end, default=None)
     return best[1] if best else 0
+
+
+@cache
+def reported_patterns(language: str) -> tuple[re.Pattern, re.Pattern | None]:
+    """What starts reported speech ('saying', 'zeggende'), and a trailing attribution (', government
+    sources said'), compiled once."""
+    words = tense_words(language)
+    reported = re.compile(rf"(?<!\w){alt(words.get('reported_speech_starts', []))}(?!\w)", re.I)
+    verbs = words.get("attribution_verbs", [])
+    trailing = (
+        re.compile(rf",\s+(?:[\w'’.-]+\s+){{0,6}}?(?:{alt(verbs)})(?!\w)[^,;:]*$", re.I) if verbs else None
+    )
+    return reported, trailing
 
 
 def perfect_in_clause(text: str, language: str, start: int, end: int) -> bool:

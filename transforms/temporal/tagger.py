@@ -510,16 +510,23 @@ PARTABLE = {
 }
 
 
+@cache
+def part_pattern(language: str) -> re.Pattern:
+    """'begin', 'medio', 'the end of' before a period (`extend_part`), compiled once."""
+    g = grammar(language)
+    parts = g.words.get("part_of_period", {})
+    return re.compile(
+        rf"(?<![\w])({alt(parts)})(?:\s+|-)(?:(?:van|of)\s+)?(?:{alt(g.words.get('articles', []))}\s+)?$",
+        re.I,
+    )
+
+
 def extend_part(c: Candidate, text: str, g: Grammar) -> Candidate:
     """'begin 2025', 'medio juni', 'the end of 2024', 'mid-2024': the part of the period meant."""
     if c.rule not in PARTABLE:
         return c
     parts = g.words.get("part_of_period", {})
-    rx = re.compile(
-        rf"(?<![\w])({alt(parts)})(?:\s+|-)(?:(?:van|of)\s+)?(?:{alt(g.words.get('articles', []))}\s+)?$",
-        re.I,
-    )
-    m = rx.search(text[max(0, c.start - 40) : c.start])
+    m = part_pattern(g.language).search(text[max(0, c.start - 40) : c.start])
     if not m:
         return c
     key = phrase_key(m.group(1))
@@ -2075,17 +2082,34 @@ def join_ranges(timexes: list[Timex], text: str, g: Grammar, ctx: Context | None
     return out
 
 
+@cache
+def open_patterns(language: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The words before a date that open its interval ('na', 'before'), after it ('of erna', 'or
+    later'), and the ambiguous ones with what makes them 'before' ('kort voor'): compiled once."""
+    g = grammar(language)
+    before = g.words.get("open_before", {})
+    after = g.words.get("open_after_postfix", {})
+    leads = g.words.get("ambiguous_open_before_leads", [])
+    words = g.words.get("ambiguous_open_before", {})
+    return (
+        re.compile(rf"(?<!\w)({alt(before)})\s+$", re.I),
+        re.compile(rf"\s+({alt(after)})(?!\w)", re.I),
+        re.compile(rf"(?<!\w)(?:({alt(leads)})\s+)?({alt(words)})\s+$", re.I),
+    )
+
+
 def open_interval(t: Timex, text: str, g: Grammar) -> Timex | None:
     """'na 1-1-2016', 'tot 2012', 'before 2020', '2012 of erna': a date with one open end."""
     before = g.words.get("open_before", {})
     after = g.words.get("open_after_postfix", {})
-    m = re.search(rf"(?<!\w)({alt(before)})\s+$", text[max(0, t.start - 25) : t.start], re.I)
+    before_rx, after_rx, _ = open_patterns(g.language)
+    m = before_rx.search(text[max(0, t.start - 25) : t.start])
     start, end, mod = t.start, t.end, None
     if m:
         mod = before[phrase_key(m.group(1))]
         start = t.start - len(m.group(0))
     else:
-        m = re.match(rf"\s+({alt(after)})(?!\w)", text[t.end : t.end + 20], re.I)
+        m = after_rx.match(text[t.end : t.end + 20])
         if m:
             mod = after[phrase_key(m.group(1))]
             end = t.end + m.end()
@@ -2117,9 +2141,8 @@ def ambiguous_before(t: Timex, text: str, g: Grammar) -> tuple[int, str] | None:
     words = g.words.get("ambiguous_open_before", {})
     if not words:
         return None
-    leads = g.words.get("ambiguous_open_before_leads", [])
     lo = max(0, t.start - 40)
-    m = re.search(rf"(?<!\w)(?:({alt(leads)})\s+)?({alt(words)})\s+$", text[lo : t.start], re.I)
+    m = open_patterns(g.language)[2].search(text[lo : t.start])
     if m is None:
         return None
     if m.group(1) is None and not (t.precision == "day" and deadline_in_clause(t, text, g)):
