@@ -323,15 +323,15 @@ class ClauseWords:
     verb_final_only: frozenset[str]  # openers that need their clause's finite verb at its end ('als')
     openers: frozenset[str]  # every word and mark that can begin a clause but the first
     function_words: frozenset[str]  # after a participle these keep it a verb ('arrested by')
-    separable_past: frozenset[str]  # irregular pasts a separable prefix can join: no auxiliary ('afwas')
+    separable_past: re.Pattern | None  # a separable prefix + an irregular past: 'binnenkwamen' (not 'afwas')
     infinitive_markers: frozenset[str]  # 'te', 'to': the verb after them is an infinitive
 
     def is_past(self, word: str) -> bool:
         """An irregular past ('kwamen'), also joined to its separable prefix at the end of a Dutch
         subordinate clause ('die het VK binnenkwamen', 'dat de boot terugging'); not to an auxiliary
         ('afwas' is a noun)."""
-        return word in self.past or any(
-            word.startswith(p) and word[len(p) :] in self.separable_past for p in self.separable_prefixes
+        return word in self.past or (
+            self.separable_past is not None and self.separable_past.fullmatch(word) is not None
         )
 
 
@@ -364,7 +364,11 @@ def clause_words(language: str) -> ClauseWords:
         | words("relatives")
         | frozenset({";", ","}),
         function_words=words("function_words"),
-        separable_past=words("past_verbs") - words("not_separable_pasts"),
+        separable_past=re.compile(
+            f"{alt(data['separable_prefixes'])}{alt(words('past_verbs') - words('not_separable_pasts'))}"
+        )
+        if data.get("separable_prefixes")
+        else None,
         infinitive_markers=words("infinitive_markers"),
     )
 

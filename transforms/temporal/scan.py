@@ -178,7 +178,8 @@ GROUP_REFERENCES = re.compile(r"\(\?P<(\w+)>|\(\?P=(\w+)\)|\(\?\((\w+)\)")
 def any_of(patterns: list[re.Pattern]) -> re.Pattern | None:
     """One pattern that matches (empty) where any of `patterns` matches: each in a look-ahead, its
     groups not captured (a capture costs at every alternative tried) unless referred to, and then
-    renamed apart (a pattern may not name one group twice)."""
+    renamed apart (a pattern may not name one group twice). The first pattern that matches sets the
+    group `first{k}` after it (`first_matching`): the ones before it do not match there."""
     if not patterns:
         return None
 
@@ -195,8 +196,13 @@ def any_of(patterns: list[re.Pattern]) -> re.Pattern | None:
         return GROUP_REFERENCES.sub(one, source)
 
     flags = {p.flags for p in patterns}
-    body = "|".join(f"(?={renamed(k, p.pattern)})" for k, p in enumerate(patterns))
+    body = "|".join(f"(?={renamed(k, p.pattern)})(?P<first{k}>)" for k, p in enumerate(patterns))
     return re.compile(f"(?:{body})", flags.pop()) if len(flags) == 1 else None
+
+
+def first_matching(m: re.Match) -> int:
+    """Which of `any_of`'s patterns matched first (`m` is a match of it)."""
+    return int(m.lastgroup[len("first") :])
 
 
 class RuleScan:
@@ -235,9 +241,10 @@ class RuleScan:
         for start in WORD_STARTS.finditer(text):
             pos = start.start()
             rules, any_rule = self.fitting(text[pos])
-            if any_rule is None or any_rule.match(text, pos) is None:
+            hit = any_rule.match(text, pos) if any_rule is not None else None
+            if hit is None:
                 continue  # most word starts: no rule matches there
-            for index in rules:
+            for index in rules[first_matching(hit) :]:  # the rules before the first that matches do not
                 if pos < last.get(index, 0) or (wanted is not None and index not in wanted):
                     continue
                 m = self.patterns[index].match(text, pos)
