@@ -117,6 +117,21 @@ def test_a_study_that_found_something_is_a_publication(language, text, event_typ
 
 
 @pytest.mark.parametrize(
+    "language, text, event_type",
+    [
+        # a verb that starts or opens something, with an event noun as its object: that event's type
+        ("nl", "De politie startte in maart een onderzoek naar de smokkelbende.", "POLICE_OPERATION"),
+        ("en", "Police launched an investigation into the gang in March.", "POLICE_OPERATION"),
+        # without one it keeps its own
+        ("nl", "Het nieuwe opvangcentrum opende in maart.", "OTHER"),
+        ("en", "The new reception centre opened in March.", "OTHER"),
+    ],
+)  # fmt: skip
+def test_a_verb_that_starts_an_event_noun_has_its_type(language, text, event_type):
+    assert one(text, language).event_type == event_type
+
+
+@pytest.mark.parametrize(
     "language, text, trigger, event_type",
     [
         # a verb after 'te'/'to', also after 'te worden'/'to be', is an infinitive: what is called for,

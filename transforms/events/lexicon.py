@@ -119,6 +119,21 @@ def not_triggers(language: str) -> re.Pattern | None:
     return re.compile(rf"(?<!\w)(?:{'|'.join(compile_words(p) for p in phrases)})(?!\w)", re.I)
 
 
+def is_light_verb(word: str, language: str) -> bool:
+    """A light verb of one word ('launched', 'startte', 'opende' for 'opende*'): a verb that is also one
+    has its event noun object's type where it has one (`predicate.event_type`)."""
+    exact, prefixes = light_verb_words(language)
+    w = word.lower()
+    return w in exact or w.startswith(prefixes)
+
+
+@cache
+def light_verb_words(language: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    data = resources.load(language, "triggers") or resources.load("en", "triggers")
+    words = [w.lower() for w in data.get("light_verbs", []) if " " not in w]
+    return frozenset(w for w in words if "*" not in w), tuple(w.rstrip("*") for w in words if w.endswith("*"))
+
+
 @cache
 def lexicon(language: str) -> tuple[Entry, ...]:
     """All entries of a language, longer words first (so 'algemeen overleg' wins over 'overleg')."""

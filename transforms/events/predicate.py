@@ -19,7 +19,7 @@ from transforms.clauses import (
     is_participle,
     past_verb_words,
 )
-from transforms.events.lexicon import Trigger
+from transforms.events.lexicon import Trigger, is_light_verb
 from transforms.events.units import Unit
 from transforms.events.words import event_words, found_in
 
@@ -118,6 +118,12 @@ def event_type(
         object_ = announced(pred, unit, triggers, text, language)
         if object_ is not None:
             return object_.event_type  # 'confirmed the arrest of three men': an arrest
+    if own == "OTHER" and pred is not None and pred.kind == "verb" and is_light_verb(pred.text, language):
+        object_ = announced(pred, unit, triggers, text, language)
+        if object_ is not None:
+            return (
+                object_.event_type
+            )  # 'launched an investigation', 'startte een onderzoek': the investigation
     if own != "OTHER":
         return own
     if money:
