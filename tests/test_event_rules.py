@@ -816,3 +816,67 @@ def test_a_noun_right_before_a_date(language, text, nominal):
 def test_nested_subordinate_clauses_before_the_main_clause(language, text):
     found = events_of(text, language)
     assert found and all(text[e.clause_start : e.clause_end].strip() for e in found)
+
+
+@pytest.mark.parametrize(
+    "language, text, status",
+    [
+        # a negation written onto the word before it ('didn't', 'haven’t') negates as 'not' does
+        ("en", "Police didn't arrest the driver on Monday.", "negated"),
+        ("en", "The two ministers haven’t reached an agreement on Monday.", "negated"),
+        ("en", "Police did arrest the driver on Monday.", "happened"),
+        # Dutch writes its negation apart
+        ("nl", "De politie heeft de bestuurder maandag niet aangehouden.", "negated"),
+        ("nl", "De politie heeft de bestuurder maandag aangehouden.", "happened"),
+        # ... and is a finite verb: it ends what the saying before it reaches
+        ("en", "The company said it doesn't know the cause.", "happened"),
+        ("nl", "Het bedrijf zei het de oorzaak niet te kennen.", "happened"),
+    ],
+)
+def test_a_negation_written_onto_its_verb(language, text, status):
+    assert one(text, language).status == status
+
+
+@pytest.mark.parametrize(
+    "language, text, status",
+    [
+        # a negation before 'te'/'to' negates the infinitive, not the saying or promising before it
+        ("nl", "De minister beloofde maandag het gezin niet uit te zetten.", "happened"),
+        ("en", "The minister promised on Monday not to deport the family.", "happened"),
+        # right after the verb it negates the verb
+        ("nl", "De minister beloofde maandag niets.", "negated"),
+        ("en", "The minister promised nothing on Monday.", "negated"),
+    ],
+)
+def test_a_negation_before_an_infinitive_is_the_infinitives(language, text, status):
+    assert one(text, language).status == status
+
+
+@pytest.mark.parametrize(
+    "language, text, status",
+    [
+        # a negation before a comma belongs to the clause it closes, not to the verb after it ...
+        ("en", "Orkem is bidding for the shares which it doesn't already own, the two sides said on Monday.",
+         "happened"),
+        ("nl", "Het bedrijf koopt de aandelen die het nog niet bezit, zeiden beide partijen maandag.", "happened"),
+        # ... but a word or two set off by commas is no clause
+        ("en", "Police did not, however, arrest anyone on Monday.", "negated"),
+        ("nl", "De politie heeft maandag niemand, naar verluidt, aangehouden.", "negated"),
+    ],
+)  # fmt: skip
+def test_a_negation_before_a_comma_is_its_own_clauses(language, text, status):
+    found = [e for e in events_of(text, language) if e.event_type in ("STATEMENT", "ARREST")]
+    assert [e.status for e in found] == [status]
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        # a negated condition is still a condition: possible, not negated
+        ("nl", "Advocaten waarschuwden maandag dat zij stoppen als zij niet worden betaald.", ),
+        ("en", "Lawyers warned on Monday that they will stop if they don't get paid.", ),
+    ],
+)  # fmt: skip
+def test_a_negated_condition_is_possible(language, text):
+    paid = [e for e in events_of(text, language) if e.trigger in ("betaald", "paid")]
+    assert [e.status for e in paid] == ["possible"]

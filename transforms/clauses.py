@@ -325,6 +325,7 @@ class ClauseWords:
     function_words: frozenset[str]  # after a participle these keep it a verb ('arrested by')
     separable_past: re.Pattern | None  # a separable prefix + an irregular past: 'binnenkwamen' (not 'afwas')
     infinitive_markers: frozenset[str]  # 'te', 'to': the verb after them is an infinitive
+    finite_endings: tuple[str, ...]  # "n't": a negated auxiliary or modal ('doesn't', 'won't'; `status`)
 
     def is_past(self, word: str) -> bool:
         """An irregular past ('kwamen'), also joined to its separable prefix at the end of a Dutch
@@ -370,6 +371,7 @@ def clause_words(language: str) -> ClauseWords:
         if data.get("separable_prefixes")
         else None,
         infinitive_markers=words("infinitive_markers"),
+        finite_endings=tuple(w.lower() for w in data.get("finite_endings", [])),
     )
 
 

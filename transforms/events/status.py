@@ -16,6 +16,7 @@ Read from the clause of its trigger:
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from transforms.clauses import clause_tokens, clause_words, is_finite
 from transforms.events.words import event_words, found_in
@@ -36,11 +37,13 @@ def read_status(
 ) -> str:
     """`ignore`: spans whose words are no cues (the temporal expressions: 'May' in 'In May 2015')."""
     w = event_words(language)
+    if conditional(text, language, spans):
+        return "possible"  # 'if they don't get paid': whether or not, it is a supposition
     if negated(text, language, spans, trigger) or found_in(
         w.negative_verbs, text, spans, ignore + (trigger,)
     ):
         return "negated"
-    if found_in(w.possible, text, spans, ignore) or conditional(text, language, spans):
+    if found_in(w.possible, text, spans, ignore):
         return "possible"
     if tense == "future" or found_in(w.planned, text, spans, ignore) and tense != "past":
         return "planned"
@@ -74,20 +77,52 @@ def negated(text: str, language: str, spans: tuple[tuple[int, int], ...], trigge
     for s, e in spans:
         if not s <= trigger[0] < e:
             continue
-        before = " ".join(text[s : trigger[0]].split()[-NEGATION_REACH:])
+        before = after_last_comma(" ".join(text[s : trigger[0]].split()[-NEGATION_REACH:]))
         after = " ".join(until_finite(text[trigger[1] : e].split()[:NEGATION_REACH], language))
         return any(
             not w.not_negations.match(text_, m.start())
             and (side == "before" or not w.negators_before_only.match(m.group()))
+            and not (side == "after" and negates_infinitive(text_, m.end(), language))
             for side, text_ in (("before", before), ("after", after))
             for m in w.negators.finditer(text_)
         )
     return False
 
 
+# A word or two set off by commas ('did not, however, arrest'): no clause of its own.
+PARENTHETICAL = re.compile(r",\s*[\w'’]+(?:\s+[\w'’]+)?\s*,")
+
+
+def after_last_comma(before: str) -> str:
+    """What stands before the trigger from its last comma on: a negation before that comma is another
+    clause's ('which it doesn't already own, the two sides said'); a word or two between commas is no
+    clause ('did not, however, arrest')."""
+    head, comma, tail = PARENTHETICAL.sub(" ", before).rpartition(",")
+    return tail if comma else before
+
+
+def negates_infinitive(text: str, end: int, language: str) -> bool:
+    """A negation right before 'te'/'to' (a word such as a verb's particle may stand between) negates the
+    infinitive after it: 'zei de oorzaak niet te kennen', 'beloofde het gezin niet uit te zetten',
+    'promised not to deport' say something that happened."""
+    markers = clause_words(language).infinitive_markers
+    return any(
+        w.lower() in markers for w in re.findall(r"[\w'’]+", text[end : end + 40])[: INFINITIVE_GAP + 1]
+    )
+
+
+# How many words may stand between a negation and the 'te'/'to' of the infinitive it negates.
+INFINITIVE_GAP = 1
+
+
 def until_finite(words: list[str], language: str) -> list[str]:
     """The words up to the next finite verb: 'said Bah had not intended' negates what was said, not the
-    saying."""
-    finite = clause_words(language).finite
-    k = next((k for k, w in enumerate(words) if w.lower().strip(".,;:") in finite), len(words))
+    saying; 'said it won't hold' too (a negated auxiliary is finite)."""
+    cw = clause_words(language)
+
+    def finite(word: str) -> bool:
+        w = word.lower().strip(".,;:")
+        return w in cw.finite or bool(cw.finite_endings) and w.endswith(cw.finite_endings)
+
+    k = next((k for k, w in enumerate(words) if finite(w)), len(words))
     return words[:k]

@@ -50,6 +50,15 @@ def words_pattern(words: list[str]) -> re.Pattern:
     return re.compile(rf"(?<![\w'’-]){alt(words)}(?![\w'’]|-\w)", re.I)
 
 
+def negators_pattern(words: list[str], clitics: list[str]) -> re.Pattern:
+    """The negation words, and the negations written onto the word before them ('didn't', 'haven’t'):
+    those have a word character on their left."""
+    pattern = words_pattern(words).pattern
+    if clitics:
+        pattern = rf"{pattern}|{alt(clitics)}(?![\w'’])"
+    return re.compile(pattern, re.I)
+
+
 @cache
 def event_words(language: str) -> EventWords:
     data = resources.load(language, "events") or resources.load("en", "events")
@@ -58,7 +67,7 @@ def event_words(language: str) -> EventWords:
         habitual=words_pattern(data.get("habitual", [])),
         forecast=words_pattern(data.get("forecast", [])),
         evaluative=words_pattern(data.get("evaluative", [])),
-        negators=words_pattern(data.get("negators", [])),
+        negators=negators_pattern(data.get("negators", []), data.get("negator_clitics", [])),
         negators_before_only=re.compile(rf"{alt(data.get('negators_before_only', []))}$", re.I),
         not_negations=words_pattern(data.get("not_negations", [])),
         negative_verbs=words_pattern(data.get("negative_verbs", [])),
