@@ -3696,3 +3696,16 @@ def test_the_past_fortnight_is_a_length_and_last_fortnight_no_date():
         [],
         [None],
     )
+
+
+@pytest.mark.parametrize(
+    "language,sentence,month",
+    [
+        # a number with a thousands separator after a month is a count, not its day
+        ("nl", "Dat de IND in april 3.100 aanvragen heeft afgewezen.", "april"),
+        ("nl", "In maart 2.400 asielzoekers werden teruggestuurd.", "maart"),
+        ("en", "In April 3,100 applications were rejected.", "April"),
+    ],
+)
+def test_a_count_after_a_month_is_no_day(language, sentence, month):
+    assert [(t.text, t.precision) for t in tag(sentence, DAY, language) if t.dated] == [(month, "month")]

@@ -312,8 +312,9 @@ def grammar(language: str) -> Grammar:
         (
             "mdy",
             # 'January the 5th', 'June twenty-first': an ordinal with a noun of its own counts that noun
-            # ('in January the first shipments', 'January first-quarter sales')
-            rf"{START}(?:(?P<wd>{WD}){WDPART}\s*,?\s+)?(?P<month>{MONTH_ANY})\s+(?:(?P<d>{DAY})(?!\d|:\d|,\d{{3}})"
+            # ('in January the first shipments', 'January first-quarter sales'); a number with a thousands
+            # separator is a count, not a day ('In April 3,100 applications', 'in april 3.100 aanvragen')
+            rf"{START}(?:(?P<wd>{WD}){WDPART}\s*,?\s+)?(?P<month>{MONTH_ANY})\s+(?:(?P<d>{DAY})(?!\d|:\d|[.,]\d{{3}})"
             rf"{MDY_ORD})"
             rf"(?:\s*,?\s*(?P<year>{YEAR4}){REL_YEAR})?{END}",
         ),
