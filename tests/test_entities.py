@@ -1122,7 +1122,8 @@ def test_who_acts_in_a_clause(language, text, trigger, actors) -> None:
         ),
         (
             "en",
-            "Leaders reach deal on migration\n\n4 March 2024\n\nLast night the leaders reached a deal at the "
+            # (a lead of the headline's type would be its event: the headline no second row)
+            "Leaders reach deal on migration\n\n4 March 2024\n\nLast night the leaders met at the "
             "European Council in Brussels.\n\nMore followed.",
             ["European Council"],
             ["Brussels"],

@@ -880,3 +880,32 @@ def test_a_negation_before_a_comma_is_its_own_clauses(language, text, status):
 def test_a_negated_condition_is_possible(language, text):
     paid = [e for e in events_of(text, language) if e.trigger in ("betaald", "paid")]
     assert [e.status for e in paid] == ["possible"]
+
+
+@pytest.mark.parametrize(
+    "language, text, status",
+    [
+        # a word of possibility written with a capital inside the sentence is a name's
+        ("en", "Theresa May met the Duke of York on Friday.", "happened"),
+        ("nl", "Stichting Mogelijk Anders opende vrijdag een opvanglocatie in Utrecht.", "happened"),
+        ("en", "The minister may visit Calais on Friday.", "possible"),
+        ("nl", "De minister bezoekt vrijdag mogelijk Calais.", "possible"),
+    ],
+)
+def test_a_capitalised_modal_inside_a_sentence_is_a_name(language, text, status):
+    assert one(text, language).status == status
+
+
+@pytest.mark.parametrize(
+    "language, text, names",
+    [
+        # a name does not run on over a particle into a weekday or month
+        ("en", "Twenty migrants drowned off Wimereux on Sunday.", ("Wimereux",)),
+        ("en", "Keir Starmer met Dick Schoof on Tuesday.", ("Keir Starmer", "Dick Schoof")),
+        ("nl", "Keir Starmer ontmoette Dick Schoof op dinsdag.", ("Keir Starmer", "Dick Schoof")),
+    ],
+)
+def test_a_name_ends_before_a_weekday(language, text, names):
+    e = one(text, language)
+    assert set(names) <= set(e.actors) | set(e.locations)
+    assert not any("Sunday" in n or "Tuesday" in n or "dinsdag" in n for n in e.actors + e.locations)

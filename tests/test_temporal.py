@@ -3709,3 +3709,15 @@ def test_the_past_fortnight_is_a_length_and_last_fortnight_no_date():
 )
 def test_a_count_after_a_month_is_no_day(language, sentence, month):
     assert [(t.text, t.precision) for t in tag(sentence, DAY, language) if t.dated] == [(month, "month")]
+
+
+@pytest.mark.parametrize(
+    "language,text,expected",
+    [
+        # no expression runs over a blank line: a date line and the paragraph under it are two
+        ("en", "4 March 2024\n\nLast night the leaders met.", ["4 March 2024", "Last night"]),
+        ("nl", "4 maart 2024\n\nVorige week sloten de leiders een akkoord.", ["4 maart 2024", "Vorige week"]),
+    ],
+)
+def test_no_expression_runs_over_a_blank_line(language, text, expected):
+    assert [t.text for t in tag(text, DAY, language)] == expected

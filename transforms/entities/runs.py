@@ -84,8 +84,8 @@ def find_runs(tokens: list[Token], free: set[int], gaz: Gazetteer) -> list[list[
             k = j  # up to two particles, then a name word: `van der`, `of the`
             while k < len(tokens) and k - j < 2 and tokens[k].low in gaz.particles:
                 k += 1
-            if k == j or k not in free:
-                break
+            if k == j or k not in free or tokens[k].low in gaz.calendar:
+                break  # not across a particle to a month or weekday: `Wimereux on Sunday`
             org_only = {tokens[p].low for p in range(j, k)} & {"en", "and"}
             if org_only:
                 words = [tokens[p].text for p in run] + following_words(tokens, free, k, gaz)

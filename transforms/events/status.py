@@ -43,7 +43,7 @@ def read_status(
         w.negative_verbs, text, spans, ignore + (trigger,)
     ):
         return "negated"
-    if found_in(w.possible, text, spans, ignore):
+    if may_be(text, language, spans, ignore):
         return "possible"
     if tense == "future" or found_in(w.planned, text, spans, ignore) and tense != "past":
         return "planned"
@@ -99,6 +99,27 @@ def after_last_comma(before: str) -> str:
     clause ('did not, however, arrest')."""
     head, comma, tail = PARENTHETICAL.sub(" ", before).rpartition(",")
     return tail if comma else before
+
+
+def may_be(text: str, language: str, spans: tuple[tuple[int, int], ...], ignore) -> bool:
+    """A word that makes the event possible ('might', 'zou kunnen'), not a capitalised one inside the
+    sentence: 'Theresa May met ...' is a name."""
+    possible = event_words(language).possible
+    for s, e in spans:
+        for m in possible.finditer(text, s, e):
+            if any(a <= m.start() < b for a, b in ignore):
+                continue
+            if m.group()[:1].isupper() and text[max(0, m.start() - 2) : m.start()].strip() not in (
+                "",
+                ".",
+                "!",
+                "?",
+                '"',
+                "“",
+            ):
+                continue  # a capital inside the sentence: a name ('Theresa May')
+            return True
+    return False
 
 
 def negates_infinitive(text: str, end: int, language: str) -> bool:

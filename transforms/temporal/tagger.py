@@ -450,6 +450,12 @@ def clock_time(gd: dict, g: Grammar) -> tuple[int, int]:
     return minutes // 60, minutes % 60
 
 
+# A paragraph break: no expression runs over it ('4 March 2024\n\nLast night' are two). `tag` reads the
+# text with the break's last newline as PARAGRAPH_MARK, which no rule's white space matches.
+BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+PARAGRAPH_MARK = "\u00b6"
+
+
 @cache
 def rule_scan(language: str) -> tuple[RuleScan, tuple[int, ...]]:
     """The grammar's rules that run on folded text (`RuleScan`, see `transforms.temporal.scan`), and
@@ -2203,6 +2209,8 @@ def tag(text: str, dct: Published | Period | None = None, language: str = "en") 
         g = grammar("en")
     # one apostrophe for all the ways it is typeset ('’s avonds', 'New Year’s Day'), offsets unchanged
     masked = mask_text(text, g).translate(APOSTROPHES)
+    if "\n" in masked:
+        masked = BLANK_LINE.sub(lambda m: m.group()[:-1] + PARAGRAPH_MARK, masked)
     cands = find_candidates(masked, g)
     ctx = Context(masked, g, as_period(dct))
     ctx.numeric_order = numeric_order(masked, g)
