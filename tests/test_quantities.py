@@ -460,3 +460,19 @@ def test_odd_text_gives_valid_quantities_or_none(sentence: str, language: str) -
 def test_a_vague_plural_is_more_than_its_unit(language: str, sentence: str, value: float) -> None:
     [(_, _, q)] = extract_quantities(sentence, language)
     assert (q.value, q.qualifier) == (value, "more than")
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "qualifier"),
+    [
+        # a prison term a court imposes is that term, not an upper bound ('veroordeeld tot')
+        ("nl", "De rechtbank veroordeelde de man vrijdag tot vijf jaar gevangenisstraf.", None),
+        ("en", "The court sentenced the man on Friday to five years in prison.", None),
+        # the maximum a law sets is one
+        ("nl", "Op mensensmokkel staat een straf tot vijf jaar cel.", "up to"),
+        ("en", "People smuggling carries a sentence of up to five years in prison.", "up to"),
+    ],
+)
+def test_a_term_imposed_has_no_upper_bound(language: str, sentence: str, qualifier: str | None) -> None:
+    found = extract_quantities(sentence, language)
+    assert [(q.value, q.qualifier) for _, _, q in found] == [(5.0, qualifier)]

@@ -299,13 +299,23 @@ def build_quantity(
         after = match_currency_after(tokens, amount.last + 1, lex)
         if after is not None:
             unit, end = after
+    next_index = bisect_left(tokens, end, key=attrgetter("start"))  # the first token from `end` on
     comparator = read_qualifier(tokens, start, lex)
+    if (
+        comparator is not None
+        and tuple(sentence[comparator[1] : start].lower().split()) in lex.level_phrases
+        and is_custodial_after(sentence, tokens, next_index, lex)
+        and any(
+            t.low in lex.sentencing_words
+            for t in tokens[: bisect_left(tokens, start, key=attrgetter("start"))]
+        )
+    ):
+        comparator = None  # 'veroordeeld tot vijf jaar cel': the term imposed, no upper bound
     qualifier = None
     if comparator is not None:
         qualifier, start = comparator
     elif tokens[amount.first].low in lex.vague:
         qualifier = "more than"  # 'dozens', 'tientallen', 'hundreds of': many, not exactly 12, 10 or 100
-    next_index = bisect_left(tokens, end, key=attrgetter("start"))  # the first token from `end` on
     what = (0, 0)
     if unit is None:
         if is_clock_time(sentence, amount, lex):

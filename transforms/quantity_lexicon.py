@@ -63,6 +63,7 @@ class Lexicon:
     comparator_sizes: tuple[int, ...]
     level_phrases: frozenset[tuple[str, ...]]  # comparators that are a plain preposition after a level word
     level_words: frozenset[str]  # `steeg tot 1.200`: the level reached, not an upper bound
+    sentencing_words: frozenset[str]  # `veroordeeld tot vijf jaar cel`: the term imposed, not an upper bound
     markers: frozenset[str]  # a number after one is a label or citation (`vraag 3`, `nr. 925`)
     date_re: re.Pattern[str]
     percent_re: re.Pattern[str]
@@ -172,6 +173,7 @@ def load_lexicon(language: str) -> Lexicon:
         comparator_sizes=tuple(sorted({len(k) for k in comparators}, reverse=True)),
         level_phrases=frozenset(phrase_tokens(p) for p in units.get("level_phrases", [])),
         level_words=lower_set(units.get("level_words", [])),
+        sentencing_words=lower_set(units.get("sentencing_words", [])),
         markers=lower_set(units.get("reference_markers", [])),
         date_re=compile_date_re(months, language),
         percent_re=percent_re,
