@@ -3721,3 +3721,16 @@ def test_a_count_after_a_month_is_no_day(language, sentence, month):
 )
 def test_no_expression_runs_over_a_blank_line(language, text, expected):
     assert [t.text for t in tag(text, DAY, language)] == expected
+
+
+@pytest.mark.parametrize(
+    "language,text,weekday",
+    [
+        # the tense of a weekday is its own coordinate clause's, not the next one's after ', and'
+        ("en", "The minister visited Calais on Monday, and she will travel to Brussels in July.", "Monday"),
+        ("nl", "De minister bezocht maandag Calais, en zij zal in juli naar Brussel reizen.", "maandag"),
+    ],
+)
+def test_a_weekday_takes_the_tense_of_its_own_coordinate_clause(language, text, weekday):
+    found = {t.text: (t.date_start, t.date_end) for t in tag(text, DAY, language)}
+    assert found[weekday] == (D(2025, 5, 12), D(2025, 5, 12))  # the Monday before Wednesday 14 May

@@ -209,6 +209,7 @@ def clause_direction(text: str, language: str, start: int, end: int, past_verbs:
     trailing = attribution.search(text[end:hi]) if attribution is not None else None
     if trailing:  # 'will vote on Tuesday, government sources said': the attribution is not the vote's tense
         hi = end + trailing.start()
+    lo, hi = own_coordinate(text, language, start, end, lo, hi)
     cues = []
     for m in pattern.finditer(text, lo, hi):  # one scan for all cues (a lookahead: overlapping ones too)
         pos, cue = m.start(), phrase_key(m.group(1))
@@ -228,6 +229,24 @@ def clause_direction(text: str, language: str, start: int, end: int, past_verbs:
         ]
     best = min(cues, key=lambda pd: start - pd[0] if pd[0] < start else pd[0] - end, default=None)
     return best[1] if best else 0
+
+
+@cache
+def coordinate_opening(language: str) -> re.Pattern:
+    """A comma and a coordinator (', and', ', maar'): the start of another main clause."""
+    return re.compile(rf",\s+{alt(clause_words(language).coordinators)}(?![\w'’])", re.I)
+
+
+def own_coordinate(text: str, language: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The part of lo..hi that is the coordinate clause of text[start:end]: 'The minister visited Calais
+    on Monday, and she will travel to Brussels in July' reads 'Monday' in the past, whatever the clause
+    after ', and' says."""
+    opening = coordinate_opening(language)
+    after = opening.search(text, end, hi)
+    before = None
+    for m in opening.finditer(text, lo, start):
+        before = m
+    return (before.end() if before else lo), (after.start() if after else hi)
 
 
 @cache
