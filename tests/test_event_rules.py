@@ -909,3 +909,20 @@ def test_a_name_ends_before_a_weekday(language, text, names):
     e = one(text, language)
     assert set(names) <= set(e.actors) | set(e.locations)
     assert not any("Sunday" in n or "Tuesday" in n or "dinsdag" in n for n in e.actors + e.locations)
+
+
+@pytest.mark.parametrize(
+    "language, text, trigger, status, start",
+    [
+        # a noun right before a date that is a verb's object: the date is the verb's, one row
+        ("en", "The government will introduce the bill next month.", "introduce", "planned", D(2024, 7, 1)),
+        ("en", "The government might introduce the bill next month.", "introduce", "possible", D(2024, 7, 1)),
+        ("nl", "Het kabinet zal het wetsvoorstel volgende maand indienen.", "wetsvoorstel", "planned", D(2024, 7, 1)),
+        # the subject keeps its own date
+        ("en", "The arrest last week caused an outcry.", "arrest", "happened", D(2024, 5, 27)),
+        ("nl", "De arrestatie vorige week leidde tot ophef.", "arrestatie", "happened", D(2024, 5, 27)),
+    ],
+)  # fmt: skip
+def test_a_verbs_object_before_a_date_is_no_event_of_its_own(language, text, trigger, status, start):
+    e = one(text, language, published=DAY_NL)
+    assert (e.trigger, e.status, e.date_start) == (trigger, status, start)

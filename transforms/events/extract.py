@@ -18,7 +18,14 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from transforms.clauses import clause_pluperfect, clause_tense, is_participial, split_clauses
+from transforms.clauses import (
+    clause_pluperfect,
+    clause_tense,
+    clause_words,
+    is_participial,
+    is_participle,
+    split_clauses,
+)
 from transforms.entities import DocumentEntities, read_entities
 from transforms.events import dating, own_act, rows
 from transforms.events.dating import UNDATED, DateChoice
@@ -27,6 +34,7 @@ from transforms.events.lexicon import Trigger, find_triggers
 from transforms.events.nominals import nominal_dates
 from transforms.events.predicate import (
     MONEY_UNITS,
+    OBJECT_REACH,
     event_type,
     governed_by,
     own_act_trigger,
@@ -183,9 +191,13 @@ def sentence_events(
     dates = dating.own_dates(text, language, timexes)
     if not triggers and not dates:
         return []  # nothing names an event and nothing dates one: most sentences of a text
-    nominal = nominal_dates(
-        text, language, [t for t in triggers if t.kind == "noun"], dates, seg.start, seg.end
-    )
+    nominal = [
+        (noun, t)
+        for noun, t in nominal_dates(
+            text, language, [t for t in triggers if t.kind == "noun"], dates, seg.start, seg.end
+        )
+        if not object_of_verb(text, noun, t, triggers, language)
+    ]
     # a noun's own date dates the clause too where a time preposition governs it ('In het debat van 8
     # september heb ik toegezegd', 'since the 2022 ministerial meeting there have been deaths')
     temporal = event_words(language).temporal_prepositions
@@ -211,6 +223,40 @@ def sentence_events(
             else:
                 emitted.append(event)
     return [rows.with_arguments(doc, seg, e, entities, s.amounts, single=len(emitted) == 1) for e in emitted]
+
+
+def object_of_verb(text: str, noun: Trigger, date: Timex, triggers: list[Trigger], language: str) -> bool:
+    """A noun right before its date that is the object of a verb ('will introduce the bill next month';
+    Dutch 'zal het wetsvoorstel volgende maand indienen', the verb at the end after a finite verb before
+    the noun): the date is the verb's, the noun no event of its own ('The arrest last week caused ...'
+    and 'De arrestatie vorige week leidde tot ...' are)."""
+    if text[noun.end : date.start].strip():
+        return False  # linked by a word ('het verzoek van 14 mei'): the noun's own date
+
+    def near(a: int, b: int) -> bool:
+        return not re.search(r"[,;:()\"“”.]", text[a:b]) and len(text[a:b].split()) <= OBJECT_REACH
+
+    verbs = [v for v in triggers if v.kind in ("verb", "light", "statement")]
+    if any(v.end <= noun.start and near(v.end, noun.start) for v in verbs):
+        return True
+    finite = clause_words(language).finite
+    before = re.split(r"[,;:()\"“”]", text[max(0, noun.start - 80) : noun.start])[-1].split()
+    middle = any(w.lower() in finite for w in before[1:])  # a finite verb before it: not the subject
+    if not middle:
+        return False
+    if any(v.start >= date.end and near(date.end, v.start) for v in verbs):
+        return True
+    # the verb no lexicon knows, closing the clause: 'zal het wetsvoorstel volgende maand indienen'
+    rest = re.split(r"[,;:()\"“”.]", text[date.end : date.end + 80])[0].split()
+    return 0 < len(rest) <= OBJECT_REACH and is_infinitive_or_participle(rest[-1].lower(), language)
+
+
+def is_infinitive_or_participle(word: str, language: str) -> bool:
+    """A verb form that closes a Dutch clause after its finite verb: an infinitive ('indienen') or a
+    participle ('ingediend')."""
+    return is_participle(word, language) or (
+        clause_words(language).perfect_within is None and len(word) > 4 and word.endswith("en")
+    )
 
 
 def unit_event(s: Sentence, unit: Unit, story: Story) -> Event | None:
