@@ -37,7 +37,12 @@ def first_word_names(sentence: str, first: re.Match[str], gaz: Gazetteer, heads:
     if word.endswith(("'s", "’s")) and (word[:-2] in gaz.demonyms or word[:-2] in heads):
         return True  # `Starmer's`, as `tokenize` strips it
     after = TOKEN_RE.search(sentence, first.end())
-    return after is not None and after.group().lower() in gaz.speech_verbs
+    if after is None:
+        return False
+    verb = after.group().lower()
+    if len(verb) > 2 and verb.endswith(("'s", "’s")):
+        verb = verb[:-2]  # as `tokenize` strips a possessive (`Laan zei’s ...`)
+    return verb in gaz.speech_verbs
 
 
 # `reading_extent` when a sentence must be read whole, with every rule.
