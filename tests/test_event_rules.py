@@ -926,3 +926,17 @@ def test_a_name_ends_before_a_weekday(language, text, names):
 def test_a_verbs_object_before_a_date_is_no_event_of_its_own(language, text, trigger, status, start):
     e = one(text, language, published=DAY_NL)
     assert (e.trigger, e.status, e.date_start) == (trigger, status, start)
+
+
+@pytest.mark.parametrize(
+    "language, text, organisation, place",
+    [
+        # a known place right before an organisation's head word names that organisation
+        ("en", "Kent Police arrested two men in Folkestone on Monday.", "Kent Police", "Kent"),
+        # ... and right after one, as Dutch writes it
+        ("nl", "Politie Limburg hield maandag twee mannen aan in Folkestone.", "Politie Limburg", "Limburg"),
+    ],
+)
+def test_a_place_next_to_an_organisation_head_names_the_organisation(language, text, organisation, place):
+    e = one(text, language)
+    assert organisation in e.actors and place not in e.locations and "Folkestone" in e.locations

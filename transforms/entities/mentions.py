@@ -42,7 +42,11 @@ def find_mentions(
     # The few tokens the rules start from: capitalised words, and the lower-case words they read.
     capitals = [k for k, t in enumerate(tokens) if t.kind == "word" and t.text[0].isupper()]
     keyed = [k for k, t in enumerate(tokens) if t.low in gaz.key_words]
-    known = match_known_names(sentence, tokens, token_starts, gaz)
+    known = [
+        m
+        for m in match_known_names(sentence, tokens, token_starts, gaz)
+        if not heads_an_organisation(m, tokens, token_starts, gaz)
+    ]
     references = find_references(tokens, keyed, sentence, gaz)
     taken: set[int] = set()
     for m in known + [r for r in references if r.kind == "addressee"]:
@@ -63,6 +67,23 @@ def find_mentions(
     if "(" in sentence:
         links = links + find_aliases(kept, sentence, gaz)
     return kept, links
+
+
+def heads_an_organisation(m: Mention, tokens: list[Token], token_starts: list[int], gaz: Gazetteer) -> bool:
+    """A known place right before or after a capitalised organisation head names the organisation with
+    it (`Kent Police`, `Rechtbank Den Haag`, `Politie Limburg`): the run of both is read as one name,
+    not as a place and a body."""
+    if m.kind not in ("place", "country"):
+        return False
+
+    def head(tok: Token) -> bool:
+        return tok.kind == "word" and tok.text[:1].isupper() and tok.low in gaz.org_heads
+
+    k = bisect.bisect_left(token_starts, m.end)
+    if k < len(tokens) and tokens[k].start - m.end <= 1 and head(tokens[k]):
+        return True
+    j = bisect.bisect_left(token_starts, m.start) - 1
+    return j >= 0 and m.start - tokens[j].end <= 1 and head(tokens[j])
 
 
 def tied(mentions: list[Mention], sentence: str, gaz: Gazetteer) -> tuple[list[Mention], list[Link]]:
