@@ -940,3 +940,16 @@ def test_a_verbs_object_before_a_date_is_no_event_of_its_own(language, text, tri
 def test_a_place_next_to_an_organisation_head_names_the_organisation(language, text, organisation, place):
     e = one(text, language)
     assert organisation in e.actors and place not in e.locations and "Folkestone" in e.locations
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        # a name after 'off' ('bij' in Dutch) is where it happened, not who acted
+        ("en", "Border Force intercepted a dinghy off Dungeness on Thursday."),
+        ("nl", "De kustwacht onderschepte donderdag een rubberboot bij Dungeness."),
+    ],
+)
+def test_a_name_off_the_coast_is_a_place(language, text):
+    e = one(text, language)
+    assert "Dungeness" in e.locations and "Dungeness" not in e.actors
