@@ -476,3 +476,15 @@ def test_a_vague_plural_is_more_than_its_unit(language: str, sentence: str, valu
 def test_a_term_imposed_has_no_upper_bound(language: str, sentence: str, qualifier: str | None) -> None:
     found = extract_quantities(sentence, language)
     assert [(q.value, q.qualifier) for _, _, q in found] == [(5.0, qualifier)]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "value"),
+    [
+        # a number word after a place counts when a noun the lexicon knows follows
+        ("nl", "De politie heeft dinsdag in Vlissingen drie mannen aangehouden.", 3.0),
+        ("en", "Police detained in Dover three men on Monday.", 3.0),
+    ],
+)
+def test_a_number_word_after_a_place_counts_its_noun(language: str, sentence: str, value: float) -> None:
+    assert [(q.value, q.unit) for _, _, q in extract_quantities(sentence, language)] == [(value, "people")]

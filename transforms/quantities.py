@@ -248,7 +248,9 @@ def accept_count(
             points_back(tokens, amount, counted, lex) or not (known or compared)
         ):
             return False
-        return not after_name(amount, tokens)
+        # after a name a number word is part of it, unless a noun the lexicon counts follows ('in Breda
+        # twee mannen', 'in Dover three men')
+        return right_after or not after_name(amount, tokens)
     if not known and not compared and ends_in_time(amount, tokens, sentence, lex):
         return False
     if bare and not compared:
