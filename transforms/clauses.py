@@ -97,9 +97,7 @@ def text_stops(text: str, language: str) -> tuple[tuple[int, int], ...]:
     """The (start, end) of every stop of `text` that ends a clause (`CLAUSE_END`, no abbreviation's
     period): read once per text, not once per expression that asks for its sentence."""
     return tuple(
-        m.span()
-        for m in CLAUSE_END.finditer(text)
-        if m.group() != "." or not is_abbreviation(text, m.start(), language)
+        m.span() for m in CLAUSE_END.finditer(text) if m.group() != "." or is_stop(text, m.start(), language)
     )
 
 

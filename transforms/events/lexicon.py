@@ -244,10 +244,19 @@ def hit(entry: Entry, m: re.Match, text: str, end: int) -> Trigger | None:
 
 def is_name(text: str, t: Trigger, sentence_start: int) -> bool:
     """A capitalised verb after the sentence's first word is part of a name ('Organized Crime')."""
-    if not t.text[:1].isupper() or not text[sentence_start : t.start].strip():
+    return capitalised_inside(text, t.start, sentence_start)
+
+
+# What opens a sentence, a quotation or a list item: a capital after it says nothing.
+OPENS_BEFORE = re.compile(r"[.:;!?\"“‘«(\n]\s*$")
+
+
+def capitalised_inside(text: str, start: int, sentence_start: int = 0) -> bool:
+    """The word at `start` is capitalised, and not as the first word of its sentence (from
+    `sentence_start`) or after what opens one: a name's word ('Organized Crime', 'Theresa May')."""
+    if not text[start : start + 1].isupper() or not text[sentence_start:start].strip():
         return False
-    before = text[max(sentence_start, t.start - 3) : t.start]
-    return not re.search(r"[.:;!?\"“‘«(\n]\s*$", before)
+    return not OPENS_BEFORE.search(text[max(sentence_start, start - 3) : start])
 
 
 def pick_reading(readings: list[Trigger], text: str, language: str) -> Trigger:

@@ -114,16 +114,18 @@ def event_type(
         return "PUBLICATION"  # 'Uit onderzoek van het WODC bleek dat ...': a study's findings
     if own == "STATEMENT" and pred is not None and pred.kind == "noun" and named(pred, text):
         return "AGREEMENT"  # 'the EU-Turkey Statement', 'the Joint Declaration': a text states agree
-    if own == "STATEMENT" and pred is not None and pred.kind == "statement" and announcing(pred, language):
+    # a verb that announces or starts something has its event noun object's type: 'confirmed the arrest of
+    # three men' is an arrest, 'launched an investigation', 'startte een onderzoek' an investigation
+    announces = (
+        own == "STATEMENT" and pred is not None and pred.kind == "statement" and announcing(pred, language)
+    )
+    starts = (
+        own == "OTHER" and pred is not None and pred.kind == "verb" and is_light_verb(pred.text, language)
+    )
+    if announces or starts:
         object_ = announced(pred, unit, triggers, text, language)
         if object_ is not None:
-            return object_.event_type  # 'confirmed the arrest of three men': an arrest
-    if own == "OTHER" and pred is not None and pred.kind == "verb" and is_light_verb(pred.text, language):
-        object_ = announced(pred, unit, triggers, text, language)
-        if object_ is not None:
-            return (
-                object_.event_type
-            )  # 'launched an investigation', 'startte een onderzoek': the investigation
+            return object_.event_type
     if own != "OTHER":
         return own
     if money:

@@ -19,6 +19,7 @@ import datetime as dt
 import re
 
 from transforms.clauses import clause_tokens, clause_words, is_finite
+from transforms.events.lexicon import capitalised_inside
 from transforms.events.words import event_words, found_in
 
 # How many words before the trigger a negation may stand and still say the trigger did not happen.
@@ -103,22 +104,12 @@ def after_last_comma(before: str) -> str:
 
 def may_be(text: str, language: str, spans: tuple[tuple[int, int], ...], ignore) -> bool:
     """A word that makes the event possible ('might', 'zou kunnen'), not a capitalised one inside the
-    sentence: 'Theresa May met ...' is a name."""
+    sentence: 'Theresa May met ...' is a name (`lexicon.capitalised_inside`)."""
     possible = event_words(language).possible
     for s, e in spans:
         for m in possible.finditer(text, s, e):
-            if any(a <= m.start() < b for a, b in ignore):
-                continue
-            if m.group()[:1].isupper() and text[max(0, m.start() - 2) : m.start()].strip() not in (
-                "",
-                ".",
-                "!",
-                "?",
-                '"',
-                "“",
-            ):
-                continue  # a capital inside the sentence: a name ('Theresa May')
-            return True
+            if not any(a <= m.start() < b for a, b in ignore) and not capitalised_inside(text, m.start()):
+                return True
     return False
 
 
