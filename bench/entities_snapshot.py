@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from bench.corpus import SHARED, document
+from bench.snapshots import run
 from transforms import layout
 from transforms.documents import parse_document
 from transforms.entities import read_entities
@@ -80,40 +81,28 @@ def record(text: str, language: str) -> dict:
     return json.loads(json.dumps(row, ensure_ascii=False))  # tuples as lists, as the saved file has them
 
 
-def main(argv: list[str]) -> int:
-    if len(argv) != 2 or argv[0] not in ("save", "check"):
-        print(__doc__)
-        return 2
-    path = Path(argv[1])
-    if argv[0] == "save":
-        n = 0
-        with path.open("w", encoding="utf-8") as out:
-            for key, text, language in texts():
-                out.write(json.dumps({"key": key, **record(text, language)}, ensure_ascii=False) + "\n")
-                n += 1
-        print(f"{n} documents saved to {path}")
-        return 0
-    before = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        before[row.pop("key")] = row
-    differ = n = 0
+def rows() -> Iterator[tuple[str, dict]]:
     for key, text, language in texts():
-        n += 1
-        old = before.pop(key, None)
-        new = record(text, language)
-        if "entities_given" in new:
-            given = new.pop("entities_given")
-            if given != new["entities"]:
-                new["entities_given_differs"] = given
-        old = old and {k: v for k, v in old.items() if k != "entities_given"}
-        if old != new:
-            differ += 1
-            if differ <= 10:
-                keys = sorted(k for k in set(old or {}) | set(new) if (old or {}).get(k) != new.get(k))
-                print(f"DIFF {key}: {keys}")
-    print(f"{n} documents compared, {differ} differ, {len(before)} missing")
-    return 1 if differ or before else 0
+        yield key, record(text, language)
+
+
+def differs(key: str, old: dict | None, new: dict, shown: int) -> bool:
+    """The reading with the caller's sentences is compared with the one without, not with the file."""
+    if "entities_given" in new:
+        given = new.pop("entities_given")
+        if given != new["entities"]:
+            new["entities_given_differs"] = given
+    old = old and {k: v for k, v in old.items() if k != "entities_given"}
+    if old == new:
+        return False
+    if shown < 10:
+        keys = sorted(k for k in set(old or {}) | set(new) if (old or {}).get(k) != new.get(k))
+        print(f"DIFF {key}: {keys}")
+    return True
+
+
+def main(argv: list[str]) -> int:
+    return run(argv, __doc__, rows, differs, "documents")
 
 
 if __name__ == "__main__":

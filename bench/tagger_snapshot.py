@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from bench.corpus import SHARED, document
+from bench.snapshots import run
 from flows.tagging import timex_json
 from transforms.documents import parse_document
 from transforms.language import detect_language
@@ -57,38 +58,21 @@ def texts() -> Iterator[tuple[str, str, Published | None, str]]:
         yield f"bench/{rel}", text, None, detect_language(text)
 
 
-def snapshot() -> Iterator[dict]:
+def snapshot() -> Iterator[tuple[str, dict]]:
     for key, text, dct, lang in texts():
-        yield {"key": key, "timexes": [timex_json(t) for t in tag(text, dct, lang)]}
+        yield key, {"timexes": [timex_json(t) for t in tag(text, dct, lang)]}
+
+
+def differs(key: str, old: dict | None, new: dict, shown: int) -> bool:
+    if old == new:
+        return False
+    if shown < 20:
+        print(f"DIFF {key}\n  before {old and old['timexes']}\n  after  {new['timexes']}")
+    return True
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2 or argv[0] not in ("save", "check"):
-        print(__doc__)
-        return 2
-    path = Path(argv[1])
-    if argv[0] == "save":
-        with path.open("w", encoding="utf-8") as out:
-            n = 0
-            for row in snapshot():
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-                n += 1
-        print(f"{n} texts saved to {path}")
-        return 0
-    before = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        before[row["key"]] = row["timexes"]
-    differ = n = 0
-    for row in snapshot():
-        n += 1
-        old = before.pop(row["key"], None)
-        if old != row["timexes"]:
-            differ += 1
-            if differ <= 20:
-                print(f"DIFF {row['key']}\n  before {old}\n  after  {row['timexes']}")
-    print(f"{n} texts compared, {differ} differ, {len(before)} missing")
-    return 1 if differ or before else 0
+    return run(argv, __doc__, snapshot, differs, "texts")
 
 
 if __name__ == "__main__":
