@@ -29,16 +29,8 @@ from transforms.clauses import (
 )
 from transforms.model import Period, Published, Timex
 from transforms.temporal import calendar as cal
-from transforms.temporal.grammar import (
-    OF_WORDS,
-    Grammar,
-    alt,
-    amount_pattern,
-    fold,
-    grammar,
-    number_pattern,
-    range_joiners,
-)
+from transforms.temporal.fragments import OF_WORDS, number_pattern, range_joiners
+from transforms.temporal.grammar import Grammar, alt, amount_pattern, fold, grammar
 from transforms.temporal.scan import RuleScan
 
 URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\[footnoteRef:\d+\]", re.I)
