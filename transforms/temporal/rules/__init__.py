@@ -88,3 +88,19 @@ def rule_sources(f: Fragments) -> list[tuple[str, str, tuple[str, ...]]]:
     if unknown:
         raise ValueError(f"rules without a priority: {sorted(unknown)}")
     return [(name, sources[name], gates.get(name, ())) for name in PRIORITY if name in sources]
+
+
+def merged(tables: list[dict]) -> dict:
+    """One table from the families' tables; a rule in two families is a mistake."""
+    out: dict = {}
+    for table in tables:
+        twice = set(out) & set(table)
+        if twice:
+            raise ValueError(f"rules in two families: {sorted(twice)}")
+        out.update(table)
+    return out
+
+
+# rule name -> acceptance check (`candidates.accept`), and rule name -> resolver (`tagger.resolve`)
+ACCEPT = merged([family.ACCEPT for family in FAMILIES])
+RESOLVE = merged([family.RESOLVE for family in FAMILIES])
