@@ -134,14 +134,14 @@ def resolve_iso_date(c: Candidate, ctx: Context) -> Timex | None:
     """'2024-11-21', '2024-11-21T14:30'."""
     ctx.text[c.start : c.end]
     gd = c.g
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
+    kind = "DATE"
     d = cal.valid_day(int(gd["y"]), int(gd["m"]), int(gd["d"]))
     if d is None:
         return None
     period, value = cal.day(d), d.isoformat()
     if gd.get("hh"):
         kind, value = "TIME", f"{d.isoformat()}T{gd['hh']}:{gd['mm']}"
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, kind, value, period, "explicit")
 
 
 def resolve_numeric_date(c: Candidate, ctx: Context) -> Timex | None:
@@ -149,7 +149,6 @@ def resolve_numeric_date(c: Candidate, ctx: Context) -> Timex | None:
     g = ctx.grammar
     ctx.text[c.start : c.end]
     gd = c.g
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
     a, b, y = int(gd["a"]), int(gd["b"]), to_year(gd["y"])
     order = ctx.numeric_order or g.words.get("numeric_date_order", "dmy")
     dd, mm = (a, b) if order == "dmy" else (b, a)
@@ -159,7 +158,7 @@ def resolve_numeric_date(c: Candidate, ctx: Context) -> Timex | None:
     if d is None:
         return None
     period, value = cal.day(d), d.isoformat()
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, "DATE", value, period, "explicit")
 
 
 def resolve_month_year(c: Candidate, ctx: Context) -> Timex | None:
@@ -167,24 +166,22 @@ def resolve_month_year(c: Candidate, ctx: Context) -> Timex | None:
     g = ctx.grammar
     ctx.text[c.start : c.end]
     gd = c.g
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
     month = g.lookup_month(gd["month"])
     if month is None:
         return None
     period = cal.month(to_year(gd["year"]), month)
     value = cal.timex_value(period)
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, "DATE", value, period, "explicit")
 
 
 def resolve_numeric_month(c: Candidate, ctx: Context) -> Timex | None:
     """'2024-03', '03/2024'."""
     ctx.text[c.start : c.end]
     gd = c.g
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
     y, m = (int(gd["y"]), int(gd["m"])) if gd.get("y") else (int(gd["y2"]), int(gd["m2"]))
     period = cal.month(y, m)
     value = cal.timex_value(period)
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, "DATE", value, period, "explicit")
 
 
 def resolve_spelled_year(c: Candidate, ctx: Context) -> Timex | None:
@@ -192,7 +189,7 @@ def resolve_spelled_year(c: Candidate, ctx: Context) -> Timex | None:
     g = ctx.grammar
     ctx.text[c.start : c.end]
     gd = c.g
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
+    period, value = None, "XXXX"
     y = spelled_year(gd, g)
     if y is None:
         return None
@@ -209,17 +206,16 @@ def resolve_spelled_year(c: Candidate, ctx: Context) -> Timex | None:
         value = cal.timex_value(period)
     else:
         period, value = cal.year(y), str(y)
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, "DATE", value, period, "explicit")
 
 
 def resolve_year(c: Candidate, ctx: Context) -> Timex | None:
     """'2024', 'fiscal 2024'."""
     ctx.text[c.start : c.end]
     gd = c.g
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
     y = int(gd["year"])
     period, value = cal.year(y), str(y)
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, "DATE", value, period, "explicit")
 
 
 def resolve_year_range(c: Candidate, ctx: Context) -> Timex | None:
@@ -272,7 +268,6 @@ def resolve_decade(c: Candidate, ctx: Context) -> Timex | None:
     g = ctx.grammar
     ctx.text[c.start : c.end]
     gd = c.g
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
     if gd.get("decade"):
         y = int(gd["decade"])
     elif gd.get("dplural"):  # 'the seventies', 'the nineteen seventies'
@@ -281,7 +276,7 @@ def resolve_decade(c: Candidate, ctx: Context) -> Timex | None:
     else:  # "the '70s", 'the 70s'
         y = 1900 + int(gd.get("dd") or gd["dd2"])
     period, value = cal.decade(y), str(y)[:3]
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, "DATE", value, period, "explicit")
 
 
 def resolve_decade_words(c: Candidate, ctx: Context) -> Timex | None:
@@ -289,26 +284,24 @@ def resolve_decade_words(c: Candidate, ctx: Context) -> Timex | None:
     g = ctx.grammar
     ctx.text[c.start : c.end]
     gd = c.g
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
     if gd.get("dyear"):  # 'de jaren 1970', 'de jaren 2000'
         y = int(gd["dyear"])
     else:
         dd = int(gd["dd"]) if gd.get("dd") else 10 * g.words["decade_names"][gd["dname"].lower()]
         y = 1900 + dd
     period, value = cal.decade(y), str(y)[:3]
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, "DATE", value, period, "explicit")
 
 
 def resolve_century(c: Candidate, ctx: Context) -> Timex | None:
     """'the 19th century', 'de 20e eeuw'."""
     ctx.text[c.start : c.end]
     gd = c.g
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
     n = int(gd["n"])
     if not 1 <= n <= 21:
         return None
     period, value = cal.century(n), f"{n - 1:02d}"
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, "DATE", value, period, "explicit")
 
 
 def is_an_amount(c: Candidate, text: str, g: Grammar) -> bool:

@@ -50,7 +50,7 @@ def resolve_anaphoric_year(c: Candidate, ctx: Context) -> Timex | None:
     g = ctx.grammar
     ctx.text[c.start : c.end]
     gd = c.g
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
+    period, source, value = None, "explicit", "XXXX"
     # 'het jaar ervoor', 'a year earlier': the period last spoken of, a year back, at its own granularity
     # ('third-quarter profit ... a year earlier' is the third quarter of the year before)
     n = g.words["anaphoric_years"][phrase_key(gd["ana"])]
@@ -61,7 +61,7 @@ def resolve_anaphoric_year(c: Candidate, ctx: Context) -> Timex | None:
         source, value = "inherited", cal.timex_value(period)
     else:
         period, source, value = None, "unresolved", "XXXX"
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, "DATE", value, period, source)
 
 
 def resolve_anaphoric_unit(c: Candidate, ctx: Context) -> Timex | None:
@@ -70,7 +70,7 @@ def resolve_anaphoric_unit(c: Candidate, ctx: Context) -> Timex | None:
     g = ctx.grammar
     ctx.text[c.start : c.end]
     gd = c.g
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
+    period, source, value = None, "explicit", "XXXX"
     # 'that year', 'dat jaar', 'the quarter': the period of that unit last spoken of
     unit = (
         g.words["anaphoric_unit_words"][gd["unit"].lower()]
@@ -103,7 +103,7 @@ def resolve_anaphoric_unit(c: Candidate, ctx: Context) -> Timex | None:
         return None  # 'the quarter' with nothing to refer to is no date
     else:
         period, source, value = None, "unresolved", "XXXX"
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, "DATE", value, period, source)
 
 
 def referable(ctx: Context, t: Timex) -> bool:

@@ -114,7 +114,6 @@ def resolve_time(c: Candidate, ctx: Context) -> Timex | None:
     ctx.text[c.start : c.end]
     gd = c.g
     r = c.rule
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
     if r == "clock_words":
         hh, mm = clock_time(gd, g)
     elif r == "time_word":
@@ -134,7 +133,7 @@ def resolve_time(c: Candidate, ctx: Context) -> Timex | None:
     period, source = dct_relative(ctx, cal.day)
     day_value = period.start.isoformat() if period and period.precision == "day" else "XXXX-XX-XX"
     value = f"{day_value}T{hh:02d}:{mm:02d}"
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, kind, value, period, source)
 
 
 def clock_time(gd: dict, g: Grammar) -> tuple[int, int]:

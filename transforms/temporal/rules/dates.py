@@ -116,7 +116,7 @@ def resolve_day_month(c: Candidate, ctx: Context) -> Timex | None:
     g = ctx.grammar
     ctx.text[c.start : c.end]
     gd = c.g
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
+    period, source, value = None, "explicit", "XXXX"
     month = g.lookup_month(gd["month"])
     dnum = day_number(gd.get("d") or gd["dw"], g)
     if month is None or dnum is None or not 1 <= dnum <= 31:
@@ -153,7 +153,7 @@ def resolve_day_month(c: Candidate, ctx: Context) -> Timex | None:
         else:
             period, source = partial_date(ctx, c, month, dnum, direction)
         value = period.start.isoformat() if period and period.precision == "day" else x_value(month, dnum)
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, "DATE", value, period, source)
 
 
 def resolve_day_range(c: Candidate, ctx: Context) -> Timex | None:
@@ -161,7 +161,7 @@ def resolve_day_range(c: Candidate, ctx: Context) -> Timex | None:
     g = ctx.grammar
     ctx.text[c.start : c.end]
     gd = c.g
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
+    period, source = None, "explicit"
     month = g.lookup_month(gd["month"])
     d1, d2 = int(re.match(r"\d+", gd["d1"]).group()), int(re.match(r"\d+", gd["d2"]).group())
     conn = phrase_key(gd["conn"])
@@ -184,7 +184,7 @@ def resolve_day_range(c: Candidate, ctx: Context) -> Timex | None:
     value = (
         f"{period.start.isoformat()}/{period.end.isoformat()}" if period and period.known else x_value(month)
     )
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, "DATE", value, period, source)
 
 
 def resolve_month(c: Candidate, ctx: Context) -> Timex | None:
@@ -194,7 +194,7 @@ def resolve_month(c: Candidate, ctx: Context) -> Timex | None:
     ctx.text[c.start : c.end]
     gd = c.g
     r = c.rule
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
+    period, source = None, "explicit"
     if "month2" in gd:
         gd = dict(gd, month=gd["month2"], ydeic=gd["ydeic2"])
     month = g.lookup_month(gd["month"])
@@ -220,7 +220,7 @@ def resolve_month(c: Candidate, ctx: Context) -> Timex | None:
         if period is None and ctx.dct is None and ctx.anchor is not None and ctx.anchor.known:
             period, source = cal.month(ctx.anchor.start.year, month), "inherited"
     value = cal.timex_value(period) if period else x_value(month)
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, "DATE", value, period, source)
 
 
 def month_day_direction(ctx: Context, c: Candidate) -> int:

@@ -99,7 +99,7 @@ def resolve_relative_day(c: Candidate, ctx: Context) -> Timex | None:
     g = ctx.grammar
     ctx.text[c.start : c.end]
     gd = c.g
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
+    kind = "DATE"
     offset, part = g.words["relative_days"][phrase_key(gd["rel"])]
     period, source = dct_relative(ctx, lambda d: cal.day(d + dt.timedelta(days=offset)))
     if part:
@@ -107,7 +107,7 @@ def resolve_relative_day(c: Candidate, ctx: Context) -> Timex | None:
     value = (period.start.isoformat() if period and period.precision == "day" else "XXXX-XX-XX") + (
         f"T{part}" if part else ""
     )
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, kind, value, period, source)
 
 
 def resolve_deictic_unit(c: Candidate, ctx: Context) -> Timex | None:
@@ -174,7 +174,6 @@ def resolve_rest_of(c: Candidate, ctx: Context) -> Timex | None:
     g = ctx.grammar
     ctx.text[c.start : c.end]
     gd = c.g
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
     unit = g.words["deictic_unit_words"][phrase_key(gd["unit"])]
     kind_d, n = deictic(g, gd.get("deic"))
     if kind_d != "shift":
@@ -184,7 +183,7 @@ def resolve_rest_of(c: Candidate, ctx: Context) -> Timex | None:
     period = whole
     if whole is not None and whole.known and ctx.dct.start >= whole.start and ctx.dct.end <= whole.end:
         period = Period(ctx.dct.start, whole.end, "range")  # what is left of it
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, "DATE", value, period, source)
 
 
 def resolve_unit_part(c: Candidate, ctx: Context) -> Timex | None:
@@ -192,7 +191,7 @@ def resolve_unit_part(c: Candidate, ctx: Context) -> Timex | None:
     g = ctx.grammar
     ctx.text[c.start : c.end]
     gd = c.g
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
+    mod = None
     if gd.get("uend"):
         unit, part = g.words["unit_ends"][phrase_key(gd["uend"])], "END"
     else:
@@ -215,7 +214,7 @@ def resolve_unit_part(c: Candidate, ctx: Context) -> Timex | None:
             c = replace(c, part=part)
     else:
         c = replace(c, part=part)
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, "DATE", value, period, source, mod)
 
 
 def resolve_offset_day(c: Candidate, ctx: Context) -> Timex | None:
@@ -223,7 +222,7 @@ def resolve_offset_day(c: Candidate, ctx: Context) -> Timex | None:
     g = ctx.grammar
     surface = ctx.text[c.start : c.end]
     gd = c.g
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
+    period, source, value = None, "explicit", "XXXX"
     unit = g.words["units"][phrase_key(gd["unit"])]
     n = g.lookup_number(gd["num"])
     if n is None or not float(n).is_integer():
@@ -247,7 +246,7 @@ def resolve_offset_day(c: Candidate, ctx: Context) -> Timex | None:
         ctx, lambda d: cal.day(cal.shift(d + dt.timedelta(days=days), unit, sign * int(n)))
     )
     value = period.start.isoformat() if period and period.precision == "day" else "XXXX-XX-XX"
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, "DATE", value, period, source)
 
 
 def resolve_generic(c: Candidate, ctx: Context) -> Timex | None:
@@ -255,13 +254,13 @@ def resolve_generic(c: Candidate, ctx: Context) -> Timex | None:
     g = ctx.grammar
     ctx.text[c.start : c.end]
     gd = c.g
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
+    period, source = None, "explicit"
     value = g.words["generic"][phrase_key(gd["gen"])]
     if value == "PRESENT_REF":
         period, source = dct_relative(ctx, cal.day)
     else:
         source = "unresolved"
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, "DATE", value, period, source)
 
 
 # the current periods a clause in the past or the perfect counts only up to the document date (a quarter

@@ -175,14 +175,14 @@ def resolve_each_calendar(c: Candidate, ctx: Context) -> Timex | None:
     g = ctx.grammar
     ctx.text[c.start : c.end]
     gd = c.g
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
+    value = "XXXX"
     kind = "SET"
     if gd.get("wd"):
         part = g.words.get("day_parts", {}).get((gd.get("part") or gd.get("part2") or "").lower())
         value = f"XXXX-WXX-{g.weekdays[gd['wd'].lower()] + 1}" + (f"T{part}" if part else "")
     else:
         value = f"XXXX-{g.lookup_month(gd['month']):02d}"
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, kind, value, None, "explicit")
 
 
 def resolve_counted(c: Candidate, ctx: Context) -> Timex | None:
@@ -196,7 +196,6 @@ def resolve_compound_offset(c: Candidate, ctx: Context) -> Timex | None:
     surface = ctx.text[c.start : c.end]
     gd = c.g
     r = c.rule
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
     # '1 month 21 days ago', 'over 2 jaar en 21 dagen': every amount counts
     parts = [
         (g.lookup_number(m["num"]), g.words["units"][phrase_key(m["unit"])])
@@ -210,7 +209,7 @@ def resolve_compound_offset(c: Candidate, ctx: Context) -> Timex | None:
         return t
     kind, value, source = t.type, t.value, t.source
     period = Period(t.date_start, t.date_end, t.precision) if t.dated else None
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, kind, value, period, source)
 
 
 def resolve_offset(c: Candidate, ctx: Context) -> Timex | None:
@@ -220,7 +219,7 @@ def resolve_offset(c: Candidate, ctx: Context) -> Timex | None:
     surface = ctx.text[c.start : c.end]
     gd = c.g
     r = c.rule
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
+    kind, period, source, value = "DATE", None, "explicit", "XXXX"
     unit = g.words["units"][phrase_key(gd["unit"])]
     vague = phrase_key(gd["num"]) in g.words.get("vague_numbers", [])
     n = None if vague else g.lookup_number(gd["num"])
@@ -277,7 +276,7 @@ def resolve_offset(c: Candidate, ctx: Context) -> Timex | None:
                 ctx, lambda d: cal.unit_period(unit, cal.shift(d, unit, sign * int(n)))
             )
             value = cal.timex_value(period, unit) if period and period.precision != "range" else "XXXX"
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, kind, value, period, source)
 
 
 def resolve_duration(c: Candidate, ctx: Context) -> Timex | None:
@@ -286,7 +285,7 @@ def resolve_duration(c: Candidate, ctx: Context) -> Timex | None:
     g = ctx.grammar
     surface = ctx.text[c.start : c.end]
     gd = c.g
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
+    period, source = None, "explicit"
     unit = g.words["units"][phrase_key(gd["unit"])]
     art = re.match(rf"{alt(g.words.get('articles', []))}\s+", surface, re.I)
     if art and (ctx.text[c.spans["unit"][0] - 1] == "-" or gd.get("deic2")):
@@ -323,7 +322,7 @@ def resolve_duration(c: Candidate, ctx: Context) -> Timex | None:
         period, source = dct_relative(ctx, stretch)
         if period is not None:
             return Timex(c.start, c.end, surface, kind, value, period.start, period.end, "range", source)
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, kind, value, period, source)
 
 
 def resolve_vague_units(c: Candidate, ctx: Context) -> Timex | None:
@@ -331,19 +330,17 @@ def resolve_vague_units(c: Candidate, ctx: Context) -> Timex | None:
     g = ctx.grammar
     ctx.text[c.start : c.end]
     gd = c.g
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
     word = phrase_key(gd.get("lunit") or gd.get("munit") or gd.get("punit") or gd["sunit"])
     n = None if word in g.words.get("plural_units", []) else 1  # 'decades-long' PXDE, 'day-long' P1D
     kind, value = "DURATION", duration_value(n, g.words["units"][word])
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, kind, value, None, "explicit")
 
 
 def resolve_year_ended(c: Candidate, ctx: Context) -> Timex | None:
     """'the fiscal year ended Sept. 30': a year's length (the date after it says which)."""
     ctx.text[c.start : c.end]
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
     kind, value = "DURATION", "P1Y"
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, kind, value, None, "explicit")
 
 
 def resolve_set(c: Candidate, ctx: Context) -> Timex | None:
@@ -351,9 +348,8 @@ def resolve_set(c: Candidate, ctx: Context) -> Timex | None:
     g = ctx.grammar
     ctx.text[c.start : c.end]
     gd = c.g
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
     kind, value = "SET", g.words["sets"][phrase_key(gd["set"])]
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, kind, value, None, "explicit")
 
 
 SMALLER = {"Y": ("M", 12), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}

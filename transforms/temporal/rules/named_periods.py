@@ -116,7 +116,7 @@ def resolve_holiday(c: Candidate, ctx: Context) -> Timex | None:
     g = ctx.grammar
     ctx.text[c.start : c.end]
     gd = c.g
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
+    period, source = None, "explicit"
     rule = g.words["holidays"][phrase_key(gd["hol"])]
     if gd.get("year"):
         d = cal.holiday(rule, int(gd["year"]))
@@ -140,7 +140,7 @@ def resolve_holiday(c: Candidate, ctx: Context) -> Timex | None:
 
         period, source = dct_relative(ctx, nearest_holiday)
     value = period.start.isoformat() if period and period.precision == "day" else "XXXX-XX-XX"
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, "DATE", value, period, source)
 
 
 def resolve_quarter_or_half(c: Candidate, ctx: Context) -> Timex | None:
@@ -149,7 +149,7 @@ def resolve_quarter_or_half(c: Candidate, ctx: Context) -> Timex | None:
     ctx.text[c.start : c.end]
     gd = c.g
     r = c.rule
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
+    period, source = None, "explicit"
     if r == "quarter_code":
         n = int(gd["q"])
     elif r == "half_code":
@@ -175,7 +175,7 @@ def resolve_quarter_or_half(c: Candidate, ctx: Context) -> Timex | None:
         if not ydeic and period is not None and period.known:
             period = make(period.start.year + tensed_year(ctx, c, period), n)
     value = cal.timex_value(period) if period else (f"XXXX-Q{n}" if limit == 4 else f"XXXX-H{n}")
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, "DATE", value, period, source)
 
 
 def resolve_year_period(c: Candidate, ctx: Context) -> Timex | None:
@@ -183,7 +183,7 @@ def resolve_year_period(c: Candidate, ctx: Context) -> Timex | None:
     g = ctx.grammar
     ctx.text[c.start : c.end]
     gd = c.g
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
+    period, source, value = None, "explicit", "XXXX"
     # 'the 1988 quarter', "last year's period": the quarter last spoken of, in the year named
     quarter = last_referable(ctx, c.start, ("quarter",))
     if gd.get("year"):
@@ -202,7 +202,7 @@ def resolve_year_period(c: Candidate, ctx: Context) -> Timex | None:
         q = (quarter.date_start.month - 1) // 3 + 1
         period, source = cal.quarter(year.start.year, q), "inherited"
         value = cal.timex_value(period)
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, "DATE", value, period, source)
 
 
 def resolve_season(c: Candidate, ctx: Context) -> Timex | None:
@@ -210,7 +210,7 @@ def resolve_season(c: Candidate, ctx: Context) -> Timex | None:
     g = ctx.grammar
     ctx.text[c.start : c.end]
     gd = c.g
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
+    period, source = None, "explicit"
     code = g.words["seasons"][gd["season"].lower()]
     if gd.get("year"):
         period = cal.season(int(gd["year"]), code)
@@ -239,7 +239,7 @@ def resolve_season(c: Candidate, ctx: Context) -> Timex | None:
         if not gd.get("deic") and period is not None and period.known:
             period = cal.season(period.start.year + tensed_year(ctx, c, period), code)
     value = cal.timex_value(period) if period else f"XXXX-{code}"
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, "DATE", value, period, source)
 
 
 def tensed_year(ctx: Context, c: Candidate, period: Period) -> int:

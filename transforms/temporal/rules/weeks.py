@@ -108,7 +108,6 @@ def resolve_weekday_day(c: Candidate, ctx: Context) -> Timex | None:
     g = ctx.grammar
     ctx.text[c.start : c.end]
     gd = c.g
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
     # 'vrijdag de 15e': the 15th, in the month near the document date where it falls on a Friday
     wd, dnum = g.weekdays[gd["wd"].lower()], day_number(gd["d"], g)
     if dnum is None or not 1 <= dnum <= 31:
@@ -147,7 +146,7 @@ def resolve_weekday_day(c: Candidate, ctx: Context) -> Timex | None:
             Candidate(wd_span[0], wd_span[1], "weekday", {"wd": gd["wd"]}, {"wd": wd_span}), ctx
         )
     value = period.start.isoformat() if period and period.precision == "day" else f"XXXX-XX-{dnum:02d}"
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, "DATE", value, period, source)
 
 
 def resolve_day_in_month(c: Candidate, ctx: Context) -> Timex | None:
@@ -156,7 +155,7 @@ def resolve_day_in_month(c: Candidate, ctx: Context) -> Timex | None:
     ctx.text[c.start : c.end]
     gd = c.g
     r = c.rule
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
+    period, source = None, "explicit"
     kind_d, n = deictic(g, gd.get("deic"))
     if kind_d != "shift":
         return None
@@ -200,13 +199,13 @@ def resolve_day_in_month(c: Candidate, ctx: Context) -> Timex | None:
 
         period, source = dct_relative(ctx, relative_month)
     value = period.start.isoformat() if period and period.precision == "day" else "XXXX-XX-XX"
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, "DATE", value, period, source)
 
 
 def resolve_weekend(c: Candidate, ctx: Context) -> Timex | None:
     """'the weekend', 'het weekend': the one just past, or the coming one when the clause looks ahead."""
     ctx.text[c.start : c.end]
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
+    value = "XXXX"
     # 'the weekend', 'het weekend': the one just past, or the coming one when the clause looks ahead
     direction = weekday_direction(ctx, c)
 
@@ -220,7 +219,7 @@ def resolve_weekend(c: Candidate, ctx: Context) -> Timex | None:
     if period is not None and period.known:
         iy, iw, _ = period.start.isocalendar()
         value = f"{iy}-W{iw:02d}-WE"
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, "DATE", value, period, source)
 
 
 def resolve_week_weekday(c: Candidate, ctx: Context) -> Timex | None:
@@ -228,7 +227,6 @@ def resolve_week_weekday(c: Candidate, ctx: Context) -> Timex | None:
     g = ctx.grammar
     ctx.text[c.start : c.end]
     gd = c.g
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
     kind_d, n = deictic(g, gd.get("deic") or gd["deic2"])
     if kind_d != "shift":
         return None
@@ -237,7 +235,7 @@ def resolve_week_weekday(c: Candidate, ctx: Context) -> Timex | None:
         ctx, lambda d: cal.day(cal.week_of(cal.shift(d, "W", n)).start + dt.timedelta(days=wd))
     )
     value = period.start.isoformat() if period and period.precision == "day" else f"XXXX-WXX-{wd + 1}"
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, "DATE", value, period, source)
 
 
 def resolve_nth_week(c: Candidate, ctx: Context) -> Timex | None:
@@ -245,7 +243,7 @@ def resolve_nth_week(c: Candidate, ctx: Context) -> Timex | None:
     g = ctx.grammar
     ctx.text[c.start : c.end]
     gd = c.g
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
+    source = "explicit"
     o = gd["ord"].lower()
     k = g.ordinals.get(o) or (int(re.match(r"\d+", o).group()) if re.match(r"\d", o) else None)
     if not k:
@@ -268,14 +266,14 @@ def resolve_nth_week(c: Candidate, ctx: Context) -> Timex | None:
         box, source = dct_relative(ctx, lambda d: cal.unit_period(unit, cal.shift(d, unit, n)))
     period = cal.nth_week(box, k) if box is not None and box.known else None
     value = cal.timex_value(period) if period else "XXXX-WXX"
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, "DATE", value, period, source)
 
 
 def resolve_week_number(c: Candidate, ctx: Context) -> Timex | None:
     """'week 12', 'week 12 van 2024': the ISO week of that number."""
     ctx.text[c.start : c.end]
     gd = c.g
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
+    period, source = None, "explicit"
     wn = int(gd["wn"])
 
     def iso_week(y: int) -> Period | None:
@@ -289,7 +287,7 @@ def resolve_week_number(c: Candidate, ctx: Context) -> Timex | None:
     else:  # the week of that number in the document's year
         period, source = dct_relative(ctx, lambda d: iso_week(d.isocalendar()[0]))
     value = cal.timex_value(period) if period else f"XXXX-W{wn:02d}"
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, "DATE", value, period, source)
 
 
 def resolve_weekday(c: Candidate, ctx: Context) -> Timex | None:
@@ -298,7 +296,7 @@ def resolve_weekday(c: Candidate, ctx: Context) -> Timex | None:
     g = ctx.grammar
     surface = ctx.text[c.start : c.end]
     gd = c.g
-    kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
+    period, source, value = None, "explicit", "XXXX"
     wd = g.weekdays[gd["wd"].lower()]
     kind_d, deic = deictic(g, gd.get("deic"))
     deic = deic if isinstance(deic, int) else -1
@@ -328,7 +326,7 @@ def resolve_weekday(c: Candidate, ctx: Context) -> Timex | None:
     period, source = dct_relative(ctx, weekday_near)
     # 'Friday night' is annotated as the day (TimeBank, AQUAINT): the part of the day stays in the text
     value = period.start.isoformat() if period and period.precision == "day" else f"XXXX-WXX-{wd + 1}"
-    return finish(c, ctx, kind, value, period, source, mod)
+    return finish(c, ctx, "DATE", value, period, source)
 
 
 def weekday_direction(ctx: Context, c: Candidate) -> int:
