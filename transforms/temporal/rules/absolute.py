@@ -132,7 +132,6 @@ def accept_year_range(c: Candidate, text: str, g: Grammar) -> bool:
 
 def resolve_iso_date(c: Candidate, ctx: Context) -> Timex | None:
     """'2024-11-21', '2024-11-21T14:30'."""
-    ctx.text[c.start : c.end]
     gd = c.g
     kind = "DATE"
     d = cal.valid_day(int(gd["y"]), int(gd["m"]), int(gd["d"]))
@@ -147,7 +146,6 @@ def resolve_iso_date(c: Candidate, ctx: Context) -> Timex | None:
 def resolve_numeric_date(c: Candidate, ctx: Context) -> Timex | None:
     """'21-11-2024', '11/21/24': day or month first as the document (or the language) writes it."""
     g = ctx.grammar
-    ctx.text[c.start : c.end]
     gd = c.g
     a, b, y = int(gd["a"]), int(gd["b"]), to_year(gd["y"])
     order = ctx.numeric_order or g.words.get("numeric_date_order", "dmy")
@@ -164,7 +162,6 @@ def resolve_numeric_date(c: Candidate, ctx: Context) -> Timex | None:
 def resolve_month_year(c: Candidate, ctx: Context) -> Timex | None:
     """'juni 2024', "June '24"."""
     g = ctx.grammar
-    ctx.text[c.start : c.end]
     gd = c.g
     month = g.lookup_month(gd["month"])
     if month is None:
@@ -176,7 +173,6 @@ def resolve_month_year(c: Candidate, ctx: Context) -> Timex | None:
 
 def resolve_numeric_month(c: Candidate, ctx: Context) -> Timex | None:
     """'2024-03', '03/2024'."""
-    ctx.text[c.start : c.end]
     gd = c.g
     y, m = (int(gd["y"]), int(gd["m"])) if gd.get("y") else (int(gd["y2"]), int(gd["m2"]))
     period = cal.month(y, m)
@@ -187,7 +183,6 @@ def resolve_numeric_month(c: Candidate, ctx: Context) -> Timex | None:
 def resolve_spelled_year(c: Candidate, ctx: Context) -> Timex | None:
     """'nineteen ninety-six', 'June 3, nineteen ninety-six': a year in words, with its month and day."""
     g = ctx.grammar
-    ctx.text[c.start : c.end]
     gd = c.g
     period, value = None, "XXXX"
     y = spelled_year(gd, g)
@@ -211,7 +206,6 @@ def resolve_spelled_year(c: Candidate, ctx: Context) -> Timex | None:
 
 def resolve_year(c: Candidate, ctx: Context) -> Timex | None:
     """'2024', 'fiscal 2024'."""
-    ctx.text[c.start : c.end]
     gd = c.g
     y = int(gd["year"])
     period, value = cal.year(y), str(y)
@@ -220,9 +214,7 @@ def resolve_year(c: Candidate, ctx: Context) -> Timex | None:
 
 def resolve_year_range(c: Candidate, ctx: Context) -> Timex | None:
     """'2023-2026', '2019/20': the years, each also on its own (as TimeML annotates them)."""
-    ctx.text[c.start : c.end]
     gd = c.g
-    _kind, period, source, _value, _mod = "DATE", None, "explicit", "XXXX", None
     y1 = int(gd["y1"])
     y2 = int(gd["y2"]) if len(gd["y2"]) == 4 else y1 // 100 * 100 + int(gd["y2"])
     period = cal.years(y1, y2)
@@ -266,7 +258,6 @@ def resolve_year_range(c: Candidate, ctx: Context) -> Timex | None:
 def resolve_decade(c: Candidate, ctx: Context) -> Timex | None:
     """'the 1990s', "the '70s", 'the seventies', 'the nineteen seventies'."""
     g = ctx.grammar
-    ctx.text[c.start : c.end]
     gd = c.g
     if gd.get("decade"):
         y = int(gd["decade"])
@@ -282,7 +273,6 @@ def resolve_decade(c: Candidate, ctx: Context) -> Timex | None:
 def resolve_decade_words(c: Candidate, ctx: Context) -> Timex | None:
     """'de jaren 1970', 'de jaren zeventig', "de jaren '80"."""
     g = ctx.grammar
-    ctx.text[c.start : c.end]
     gd = c.g
     if gd.get("dyear"):  # 'de jaren 1970', 'de jaren 2000'
         y = int(gd["dyear"])
@@ -295,7 +285,6 @@ def resolve_decade_words(c: Candidate, ctx: Context) -> Timex | None:
 
 def resolve_century(c: Candidate, ctx: Context) -> Timex | None:
     """'the 19th century', 'de 20e eeuw'."""
-    ctx.text[c.start : c.end]
     gd = c.g
     n = int(gd["n"])
     if not 1 <= n <= 21:

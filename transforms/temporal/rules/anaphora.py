@@ -48,7 +48,6 @@ def patterns(f: Fragments) -> list[tuple[str, str]]:
 def resolve_anaphoric_year(c: Candidate, ctx: Context) -> Timex | None:
     """'het jaar ervoor', 'a year earlier': the period last spoken of, a year back, at its own granularity."""
     g = ctx.grammar
-    ctx.text[c.start : c.end]
     gd = c.g
     period, source, value = None, "explicit", "XXXX"
     # 'het jaar ervoor', 'a year earlier': the period last spoken of, a year back, at its own granularity
@@ -68,7 +67,6 @@ def resolve_anaphoric_unit(c: Candidate, ctx: Context) -> Timex | None:
     """'that year', 'dat jaar', 'the quarter', 'the latest quarter': the period of that unit last
     spoken of."""
     g = ctx.grammar
-    ctx.text[c.start : c.end]
     gd = c.g
     period, source, value = None, "explicit", "XXXX"
     # 'that year', 'dat jaar', 'the quarter': the period of that unit last spoken of

@@ -111,7 +111,6 @@ HOUR_LEADS = ("om", "rond", "omstreeks", "tegen", "vanaf", "tot", "na", "voor")
 def resolve_time(c: Candidate, ctx: Context) -> Timex | None:
     """'14.30', '9 a.m.', 'noon', 'half acht': a time on the document's day."""
     g = ctx.grammar
-    ctx.text[c.start : c.end]
     gd = c.g
     r = c.rule
     if r == "clock_words":

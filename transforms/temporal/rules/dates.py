@@ -114,7 +114,6 @@ def resolve_day_month(c: Candidate, ctx: Context) -> Timex | None:
     if c.g.get("ydeic"):
         return resolve_day_rel_year(c, ctx)
     g = ctx.grammar
-    ctx.text[c.start : c.end]
     gd = c.g
     period, source, value = None, "explicit", "XXXX"
     month = g.lookup_month(gd["month"])
@@ -159,7 +158,6 @@ def resolve_day_month(c: Candidate, ctx: Context) -> Timex | None:
 def resolve_day_range(c: Candidate, ctx: Context) -> Timex | None:
     """'op 10, 11 en 12 juni', 'van 4 tot 22 mei 2024': the stretch from the first day to the last."""
     g = ctx.grammar
-    ctx.text[c.start : c.end]
     gd = c.g
     period, source = None, "explicit"
     month = g.lookup_month(gd["month"])
@@ -191,7 +189,6 @@ def resolve_month(c: Candidate, ctx: Context) -> Timex | None:
     """'maart', 'in jan', 'May-June', 'this September', 'maart vorig jaar': a month, placed near the
     document date (or by the year a range lends it)."""
     g = ctx.grammar
-    ctx.text[c.start : c.end]
     gd = c.g
     r = c.rule
     period, source = None, "explicit"

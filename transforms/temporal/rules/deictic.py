@@ -97,7 +97,6 @@ def accept_generic(c: Candidate, text: str, g: Grammar) -> bool:
 def resolve_relative_day(c: Candidate, ctx: Context) -> Timex | None:
     """'today', 'gisteren', 'tomorrow morning', 'vanavond': a day (and part of it) from the document date."""
     g = ctx.grammar
-    ctx.text[c.start : c.end]
     gd = c.g
     kind = "DATE"
     offset, part = g.words["relative_days"][phrase_key(gd["rel"])]
@@ -113,7 +112,6 @@ def resolve_relative_day(c: Candidate, ctx: Context) -> Timex | None:
 def resolve_deictic_unit(c: Candidate, ctx: Context) -> Timex | None:
     """'next week', 'vorig jaar', 'the past year', 'earlier this year', 'the following month'."""
     g = ctx.grammar
-    ctx.text[c.start : c.end]
     gd = c.g
     r = c.rule
     kind, period, source, value, mod = "DATE", None, "explicit", "XXXX", None
@@ -172,7 +170,6 @@ def resolve_deictic_unit(c: Candidate, ctx: Context) -> Timex | None:
 def resolve_rest_of(c: Candidate, ctx: Context) -> Timex | None:
     """'de rest van het jaar', 'the rest of this week': from the document date to the end of the unit."""
     g = ctx.grammar
-    ctx.text[c.start : c.end]
     gd = c.g
     unit = g.words["deictic_unit_words"][phrase_key(gd["unit"])]
     kind_d, n = deictic(g, gd.get("deic"))
@@ -189,7 +186,6 @@ def resolve_rest_of(c: Candidate, ctx: Context) -> Timex | None:
 def resolve_unit_part(c: Candidate, ctx: Context) -> Timex | None:
     """'the end of the year', 'het begin van de maand', 'year-end', 'later in the week'."""
     g = ctx.grammar
-    ctx.text[c.start : c.end]
     gd = c.g
     mod = None
     if gd.get("uend"):
@@ -252,7 +248,6 @@ def resolve_offset_day(c: Candidate, ctx: Context) -> Timex | None:
 def resolve_generic(c: Candidate, ctx: Context) -> Timex | None:
     """'now', 'nu', 'the past', 'in the future': the present (the document date) or a vague reference."""
     g = ctx.grammar
-    ctx.text[c.start : c.end]
     gd = c.g
     period, source = None, "explicit"
     value = g.words["generic"][phrase_key(gd["gen"])]

@@ -173,7 +173,6 @@ def accept_duration(c: Candidate, text: str, g: Grammar) -> bool:
 def resolve_each_calendar(c: Candidate, ctx: Context) -> Timex | None:
     """'each Thursday', 'every July', 'iedere dinsdagavond': a set."""
     g = ctx.grammar
-    ctx.text[c.start : c.end]
     gd = c.g
     value = "XXXX"
     kind = "SET"
@@ -328,7 +327,6 @@ def resolve_duration(c: Candidate, ctx: Context) -> Timex | None:
 def resolve_vague_units(c: Candidate, ctx: Context) -> Timex | None:
     """'for years', 'al jaren', 'the coming weeks', 'decades-long': a length of no stated amount."""
     g = ctx.grammar
-    ctx.text[c.start : c.end]
     gd = c.g
     word = phrase_key(gd.get("lunit") or gd.get("munit") or gd.get("punit") or gd["sunit"])
     n = None if word in g.words.get("plural_units", []) else 1  # 'decades-long' PXDE, 'day-long' P1D
@@ -338,7 +336,6 @@ def resolve_vague_units(c: Candidate, ctx: Context) -> Timex | None:
 
 def resolve_year_ended(c: Candidate, ctx: Context) -> Timex | None:
     """'the fiscal year ended Sept. 30': a year's length (the date after it says which)."""
-    ctx.text[c.start : c.end]
     kind, value = "DURATION", "P1Y"
     return finish(c, ctx, kind, value, None, "explicit")
 
@@ -346,7 +343,6 @@ def resolve_year_ended(c: Candidate, ctx: Context) -> Timex | None:
 def resolve_set(c: Candidate, ctx: Context) -> Timex | None:
     """'weekly', 'elke dag', 'a year' after an amount: a set."""
     g = ctx.grammar
-    ctx.text[c.start : c.end]
     gd = c.g
     kind, value = "SET", g.words["sets"][phrase_key(gd["set"])]
     return finish(c, ctx, kind, value, None, "explicit")

@@ -114,7 +114,6 @@ def resolve_holiday(c: Candidate, ctx: Context) -> Timex | None:
     """'Christmas 2010', 'kerst van vorig jaar', 'Prinsjesdag': the holiday's day in that year, or the
     nearest one."""
     g = ctx.grammar
-    ctx.text[c.start : c.end]
     gd = c.g
     period, source = None, "explicit"
     rule = g.words["holidays"][phrase_key(gd["hol"])]
@@ -146,7 +145,6 @@ def resolve_holiday(c: Candidate, ctx: Context) -> Timex | None:
 def resolve_quarter_or_half(c: Candidate, ctx: Context) -> Timex | None:
     """'Q3 2024', 'the third quarter', 'H1 2024', 'the second half of last year'."""
     g = ctx.grammar
-    ctx.text[c.start : c.end]
     gd = c.g
     r = c.rule
     period, source = None, "explicit"
@@ -181,7 +179,6 @@ def resolve_quarter_or_half(c: Candidate, ctx: Context) -> Timex | None:
 def resolve_year_period(c: Candidate, ctx: Context) -> Timex | None:
     """'the 1988 quarter', "last year's period": the quarter last spoken of, in the year named."""
     g = ctx.grammar
-    ctx.text[c.start : c.end]
     gd = c.g
     period, source, value = None, "explicit", "XXXX"
     # 'the 1988 quarter', "last year's period": the quarter last spoken of, in the year named
@@ -208,7 +205,6 @@ def resolve_year_period(c: Candidate, ctx: Context) -> Timex | None:
 def resolve_season(c: Candidate, ctx: Context) -> Timex | None:
     """'summer 2021', 'next spring', 'de zomer van vorig jaar', 'in het voorjaar'."""
     g = ctx.grammar
-    ctx.text[c.start : c.end]
     gd = c.g
     period, source = None, "explicit"
     code = g.words["seasons"][gd["season"].lower()]

@@ -106,7 +106,6 @@ def resolve_weekday_day(c: Candidate, ctx: Context) -> Timex | None:
     """'vrijdag de 15e', 'Friday the 2nd': the 15th, in the month near the document date where it falls
     on a Friday."""
     g = ctx.grammar
-    ctx.text[c.start : c.end]
     gd = c.g
     # 'vrijdag de 15e': the 15th, in the month near the document date where it falls on a Friday
     wd, dnum = g.weekdays[gd["wd"].lower()], day_number(gd["d"], g)
@@ -152,7 +151,6 @@ def resolve_weekday_day(c: Candidate, ctx: Context) -> Timex | None:
 def resolve_day_in_month(c: Candidate, ctx: Context) -> Timex | None:
     """'the 15th of next month', 'the third Monday of January', 'de eerste maandag van volgende maand'."""
     g = ctx.grammar
-    ctx.text[c.start : c.end]
     gd = c.g
     r = c.rule
     period, source = None, "explicit"
@@ -204,7 +202,6 @@ def resolve_day_in_month(c: Candidate, ctx: Context) -> Timex | None:
 
 def resolve_weekend(c: Candidate, ctx: Context) -> Timex | None:
     """'the weekend', 'het weekend': the one just past, or the coming one when the clause looks ahead."""
-    ctx.text[c.start : c.end]
     value = "XXXX"
     # 'the weekend', 'het weekend': the one just past, or the coming one when the clause looks ahead
     direction = weekday_direction(ctx, c)
@@ -225,7 +222,6 @@ def resolve_weekend(c: Candidate, ctx: Context) -> Timex | None:
 def resolve_week_weekday(c: Candidate, ctx: Context) -> Timex | None:
     """'next week Friday', 'vrijdag van volgende week': that weekday of the week named."""
     g = ctx.grammar
-    ctx.text[c.start : c.end]
     gd = c.g
     kind_d, n = deictic(g, gd.get("deic") or gd["deic2"])
     if kind_d != "shift":
@@ -241,7 +237,6 @@ def resolve_week_weekday(c: Candidate, ctx: Context) -> Timex | None:
 def resolve_nth_week(c: Candidate, ctx: Context) -> Timex | None:
     """'de eerste week van september', 'the last week of 2015', 'de derde week van deze maand'."""
     g = ctx.grammar
-    ctx.text[c.start : c.end]
     gd = c.g
     source = "explicit"
     o = gd["ord"].lower()
@@ -271,7 +266,6 @@ def resolve_nth_week(c: Candidate, ctx: Context) -> Timex | None:
 
 def resolve_week_number(c: Candidate, ctx: Context) -> Timex | None:
     """'week 12', 'week 12 van 2024': the ISO week of that number."""
-    ctx.text[c.start : c.end]
     gd = c.g
     period, source = None, "explicit"
     wn = int(gd["wn"])
