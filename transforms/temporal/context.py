@@ -9,12 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from schemas.tables import DATE_WINDOW as WINDOW
-from transforms.clauses import (
-    clause_direction,
-    past_verb_in_clause,
-    phrase_key,
-    verb_before,
-)
+from transforms.clauses import clause_direction, past_verb_in_clause, phrase_key, verb_before
 from transforms.model import Period, Timex
 from transforms.temporal import calendar as cal
 from transforms.temporal.grammar import Grammar

@@ -11,19 +11,10 @@ from dataclasses import replace
 from functools import cache
 
 from transforms.alternation import alt
-from transforms.clauses import (
-    word_after,
-    word_before,
-)
+from transforms.clauses import word_after, word_before
 from transforms.model import Timex
 from transforms.temporal import calendar as cal
-from transforms.temporal.context import (
-    Candidate,
-    Context,
-    day_number,
-    finish,
-    to_year,
-)
+from transforms.temporal.context import Candidate, Context, day_number, finish, to_year
 from transforms.temporal.fragments import OF_WORDS, Fragments, range_joiners
 from transforms.temporal.grammar import Grammar
 

@@ -9,19 +9,10 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from transforms.alternation import alt
-from transforms.clauses import (
-    phrase_key,
-    word_after,
-    word_before,
-)
+from transforms.clauses import phrase_key, word_after, word_before
 from transforms.model import Timex
 from transforms.temporal import calendar as cal
-from transforms.temporal.context import (
-    Candidate,
-    Context,
-    dct_relative,
-    finish,
-)
+from transforms.temporal.context import Candidate, Context, dct_relative, finish
 from transforms.temporal.fragments import Fragments
 from transforms.temporal.grammar import Grammar
 from transforms.temporal.rules.absolute import count_nouns

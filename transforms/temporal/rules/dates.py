@@ -10,21 +10,10 @@ import re
 from collections.abc import Callable
 
 from transforms.alternation import alt
-from transforms.clauses import (
-    phrase_key,
-    word_before,
-)
+from transforms.clauses import phrase_key, word_before
 from transforms.model import Period, Timex
 from transforms.temporal import calendar as cal
-from transforms.temporal.context import (
-    Candidate,
-    Context,
-    day_number,
-    dct_relative,
-    finish,
-    to_year,
-    x_value,
-)
+from transforms.temporal.context import Candidate, Context, day_number, dct_relative, finish, to_year, x_value
 from transforms.temporal.fragments import Fragments, range_joiners
 from transforms.temporal.grammar import Grammar
 from transforms.temporal.rules.absolute import spelled_year
@@ -109,8 +98,9 @@ def accept_month_abbr(c: Candidate, text: str, g: Grammar) -> bool:
 
 
 def resolve_day_month(c: Candidate, ctx: Context) -> Timex | None:
-    """'3 juni 2024', 'June 3', 'Monday, Oct. 26', '3 juni jl.': a day and a month, with its year or placed near
-    the document date. A year named from the document date ('3 June last year') is `resolve_day_rel_year`'s."""
+    """'3 juni 2024', 'June 3', 'Monday, Oct. 26', '3 juni jl.': a day and a month, with its year or
+    placed near the document date. A year named from the document date ('3 June last year') is
+    `resolve_day_rel_year`'s."""
     if c.g.get("ydeic"):
         return resolve_day_rel_year(c, ctx)
     g = ctx.grammar
@@ -229,9 +219,10 @@ def month_day_direction(ctx: Context, c: Candidate) -> int:
     return ctx.verb_before(c.start)
 
 
+# A yearless month or day further from the document date than this (about four months either way) is
+# placed by its clause's tense, not by nearness alone
 FAR_DAYS = 120
-
-
+# A month or holiday over by at most this many days is one just over, not the coming one
 JUST_OVER_DAYS = 45
 
 

@@ -11,21 +11,10 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from transforms.alternation import alt
-from transforms.clauses import (
-    looks_back,
-    phrase_key,
-    word_after,
-    word_before,
-)
+from transforms.clauses import looks_back, phrase_key, word_after, word_before
 from transforms.model import Period, Timex
 from transforms.temporal import calendar as cal
-from transforms.temporal.context import (
-    Candidate,
-    Context,
-    dct_relative,
-    deictic,
-    finish,
-)
+from transforms.temporal.context import Candidate, Context, dct_relative, deictic, finish
 from transforms.temporal.fragments import Fragments
 from transforms.temporal.grammar import Grammar, needs_one_of
 from transforms.temporal.rules.anaphora import anaphor_base, compared, year_back_base, year_shifted

@@ -12,11 +12,7 @@ from dataclasses import replace
 from functools import cache
 
 from transforms.alternation import alt
-from transforms.clauses import (
-    phrase_key,
-    word_after,
-    word_before,
-)
+from transforms.clauses import phrase_key, word_after, word_before
 from transforms.model import Period, Timex
 from transforms.temporal import calendar as cal
 from transforms.temporal.context import (

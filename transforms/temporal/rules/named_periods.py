@@ -9,18 +9,10 @@ import re
 from collections.abc import Callable
 
 from transforms.alternation import alt
-from transforms.clauses import (
-    phrase_key,
-)
+from transforms.clauses import phrase_key
 from transforms.model import Period, Timex
 from transforms.temporal import calendar as cal
-from transforms.temporal.context import (
-    Candidate,
-    Context,
-    dct_relative,
-    finish,
-    to_year,
-)
+from transforms.temporal.context import Candidate, Context, dct_relative, finish, to_year
 from transforms.temporal.fragments import Fragments
 from transforms.temporal.grammar import Grammar, needs_one_of
 from transforms.temporal.rules.anaphora import last_referable

@@ -11,17 +11,10 @@ from dataclasses import replace
 from functools import cache
 
 from transforms.alternation import alt
-from transforms.clauses import (
-    clause_bounds,
-    phrase_key,
-)
+from transforms.clauses import clause_bounds, phrase_key
 from transforms.model import Timex
 from transforms.temporal import calendar as cal
-from transforms.temporal.context import (
-    Candidate,
-    Context,
-    to_year,
-)
+from transforms.temporal.context import Candidate, Context, to_year
 from transforms.temporal.fragments import number_pattern, range_joiners
 from transforms.temporal.grammar import Grammar, grammar
 from transforms.temporal.rules.anaphora import year_shifted

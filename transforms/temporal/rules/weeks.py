@@ -11,12 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from transforms.alternation import alt
-from transforms.clauses import (
-    clause_bounds,
-    phrase_key,
-    word_after,
-    word_before,
-)
+from transforms.clauses import clause_bounds, phrase_key, word_after, word_before
 from transforms.model import Period, Timex
 from transforms.temporal import calendar as cal
 from transforms.temporal.context import (
