@@ -175,7 +175,6 @@ def resolve_spelled_year(c: Candidate, ctx: Context) -> Timex | None:
     """'nineteen ninety-six', 'June 3, nineteen ninety-six': a year in words, with its month and day."""
     g = ctx.grammar
     gd = c.g
-    period, value = None, "XXXX"
     y = spelled_year(gd, g)
     if y is None:
         return None

@@ -207,7 +207,6 @@ def resolve_offset_day(c: Candidate, ctx: Context) -> Timex | None:
     g = ctx.grammar
     surface = ctx.text[c.start : c.end]
     gd = c.g
-    period, source, value = None, "explicit", "XXXX"
     unit = g.words["units"][phrase_key(gd["unit"])]
     n = g.lookup_number(gd["num"])
     if n is None or not float(n).is_integer():

@@ -170,14 +170,12 @@ def resolve_each_calendar(c: Candidate, ctx: Context) -> Timex | None:
     """'each Thursday', 'every July', 'iedere dinsdagavond': a set."""
     g = ctx.grammar
     gd = c.g
-    value = "XXXX"
-    kind = "SET"
     if gd.get("wd"):
         part = g.words.get("day_parts", {}).get((gd.get("part") or gd.get("part2") or "").lower())
         value = f"XXXX-WXX-{g.weekdays[gd['wd'].lower()] + 1}" + (f"T{part}" if part else "")
     else:
         value = f"XXXX-{g.lookup_month(gd['month']):02d}"
-    return finish(c, ctx, kind, value, None, "explicit")
+    return finish(c, ctx, "SET", value, None, "explicit")
 
 
 def resolve_counted(c: Candidate, ctx: Context) -> Timex | None:
@@ -191,7 +189,6 @@ def resolve_compound_offset(c: Candidate, ctx: Context) -> Timex | None:
     surface = ctx.text[c.start : c.end]
     gd = c.g
     r = c.rule
-    # '1 month 21 days ago', 'over 2 jaar en 21 dagen': every amount counts
     parts = [
         (g.lookup_number(m["num"]), g.words["units"][phrase_key(m["unit"])])
         for m in amount_pattern(g.language).finditer(f"{gd['num']} {gd['unit']}{gd['more']}")
