@@ -426,3 +426,39 @@ def test_a_rule_starts_a_word_only_behind_a_look_behind_for_word_characters():
     assert scanned_matches("op 3e mei en maart", scan) == per_rule_matches(
         "op 3e mei en maart", scan.patterns
     )
+
+
+def test_first_words_of_a_pattern():
+    words = scan_module.first_words(
+        re.compile(r"(?<![\w'’])(?:the\s+)?(?:jan(?:uary)?|feb\.?|mid-\w+|\d+)(?:rd)?(?!\w)")
+    )
+    # a word ends at white space or another non-word character; where the pattern stops spelling a
+    # word out (a class of word characters, the pattern's end) only its start is known
+    assert words.exact == frozenset({"the", "mid", "feb"})
+    assert set(words.prefixes) == {"jan", "janrd", "january", "januaryrd", "feb", "febrd"}
+    assert words.classes == frozenset({"digit"})
+    assert words.admits("the") and words.admits("january") and words.admits("febrd") and words.admits("7th")
+    assert not words.admits("then") and not words.admits("fe") and not words.admits("mid2")
+    # what it does not know: a pattern that can match nothing, any character first, case left to the engine
+    assert scan_module.first_words(re.compile(r"(?:de)?")) is None
+    assert scan_module.first_words(re.compile(r".mei")) is None
+    assert scan_module.first_words(re.compile(r"mei", re.I)) is None
+
+
+def test_the_word_gate_asks_each_word_once_and_answers_as_its_rules():
+    gate = scan_module.WordGate(
+        [
+            scan_module.first_words(re.compile(r"(?<!\w)(?:de\s+)?mei")),
+            scan_module.first_words(re.compile(r"(?<!\w)\d{4}")),
+        ]
+    )
+    assert [gate.admits(w) for w in ["de", "mei", "meimaand", "dee", "2024", "", "van"]] == [
+        True,
+        True,
+        True,
+        False,
+        True,
+        False,
+        False,
+    ]
+    assert gate.known["dee"] is False

@@ -126,6 +126,134 @@ def first_of_set(items) -> tuple[set[str], set[str]]:
     return chars, classes
 
 
+@dataclass(frozen=True)
+class FirstWords:
+    """What the word (the run of word characters, maybe empty) at the start of a rule's match can be:
+    one of `exact`, or one that begins with one of `prefixes`."""
+
+    exact: frozenset[str]
+    prefixes: tuple[str, ...]
+    classes: frozenset[str]  # or any word whose first character is of one of these classes ('digit')
+
+    def admits(self, word: str) -> bool:
+        return (
+            word in self.exact
+            or word.startswith(self.prefixes)
+            or any(CLASSES[c].match(word[:1]) for c in self.classes)
+        )
+
+
+class WordGate:
+    """Whether a word can begin a match of any of some rules (their `FirstWords` together), remembered
+    per word: a text's words repeat, so most questions are one dictionary look-up."""
+
+    def __init__(self, words: list[FirstWords]) -> None:
+        self.exact = frozenset().union(*(w.exact for w in words))
+        self.by_length: dict[int, set[str]] = {}
+        for prefix in {p for w in words for p in w.prefixes}:
+            self.by_length.setdefault(len(prefix), set()).add(prefix)
+        self.classes = [CLASSES[c] for c in sorted({c for w in words for c in w.classes})]
+        self.known: dict[str, bool] = {}
+
+    def admits(self, word: str) -> bool:
+        found = self.known.get(word)
+        if found is None:
+            found = (
+                word in self.exact
+                or any(word[:n] in prefixes for n, prefixes in self.by_length.items())
+                or any(c.match(word[:1]) for c in self.classes)
+            )
+            if len(self.known) > 100_000:
+                self.known.clear()  # a bound on memory over a long run
+            self.known[word] = found
+        return found
+
+
+# The most strings `first_words` spells out for a rule before it gives up (the rule is then tried at
+# every word start its first character fits, as before).
+WORDS_LIMIT = 100_000
+
+
+def first_words(pattern: re.Pattern) -> FirstWords | None:
+    """The words a match of `pattern` can begin with, read from the pattern: a literal character adds
+    to the word, one that is no word character ends it (the text's word is then exactly that); what is
+    not spelled out (a class of word characters, a repeat, a back-reference, the pattern's end) leaves
+    the word known only by its start. Look-arounds are passed over: they only narrow the matches. None
+    when some match can begin with any word (a known start that is empty) or past WORDS_LIMIT."""
+    if P is None or pattern.flags & re.IGNORECASE:
+        return None
+    exact: set[str] = set()
+    prefixes: set[str] = set()
+    classes: set[str] = set()
+    steps = [0]
+
+    def walk(items: list, prefix: str) -> None:
+        steps[0] += 1
+        if steps[0] > WORDS_LIMIT:
+            raise Unreadable("too many words")
+        if not items:
+            prefixes.add(prefix)  # the match may end here and the text's word go on
+            return
+        (op, av), rest = items[0], items[1:]
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            walk(rest, prefix)
+        elif op is C.LITERAL:
+            ch = chr(av)
+            if CLASSES["word"].match(ch):
+                walk(rest, prefix + ch)
+            else:
+                exact.add(prefix)
+        elif op is C.IN:
+            try:
+                chars, set_classes = first_of_set(av)
+            except Unreadable:
+                prefixes.add(prefix)
+                return
+            if set_classes - {"space"}:
+                # a digit or word class: not spelled out (first in the word: any word of that class)
+                (prefixes.add(prefix) if prefix else classes.update(set_classes - {"space"}))
+            if "space" in set_classes:
+                exact.add(prefix)  # white space ends the word
+            for ch in chars:
+                if CLASSES["word"].match(ch):
+                    walk(rest, prefix + ch)
+                else:
+                    exact.add(prefix)
+        elif op is C.BRANCH:
+            for branch in av[1]:
+                walk(list(branch) + rest, prefix)
+        elif op is C.SUBPATTERN:
+            _, add, remove, sub = av
+            if add & re.IGNORECASE:
+                prefixes.add(prefix)
+            else:
+                walk(list(sub) + rest, prefix)
+        elif op is getattr(C, "ATOMIC_GROUP", None):
+            walk(list(av) + rest, prefix)
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) or op is getattr(C, "POSSESSIVE_REPEAT", None):
+            low, high, sub = av
+            if low == 0:
+                walk(rest, prefix)
+            if high == 1:
+                walk(list(sub) + rest, prefix)
+            elif high != 0:
+                walk(list(sub), prefix)  # one time through, then the word is known only by its start
+        elif op is C.GROUPREF_EXISTS:
+            _, yes, no = av
+            walk(list(yes) + rest, prefix)
+            walk(list(no) + rest if no is not None else rest, prefix)
+        else:
+            prefixes.add(prefix)  # a back-reference, any character, a negated literal: not spelled out
+
+    try:
+        walk(list(P.parse(pattern.pattern, pattern.flags)), "")
+    except (Unreadable, re.error, TypeError, ValueError, RecursionError):
+        return None
+    if "" in prefixes:
+        return None
+    return FirstWords(frozenset(exact), tuple(sorted(prefixes)), frozenset(classes))
+
+
 def starts_a_word(pattern: re.Pattern) -> bool:
     """Whether every match of `pattern` begins where no word character precedes: it opens with a
     look-behind that excludes `\\w` (`(?<![\\w'’])`), or with alternatives that each do so or look
@@ -169,6 +297,8 @@ def excludes_word(sub) -> bool:
 # The places of a text where a rule that `starts_a_word` can begin: no word character before, and not a
 # space (no such rule begins with one; `RuleScan` checks).
 WORD_STARTS = re.compile(r"(?<!\w)\S")
+# The word at a word start (empty before a character that is no word character).
+WORD = re.compile(r"\w*")
 
 
 # A named group, a back-reference to one and a condition on one, in a pattern's source.
@@ -221,17 +351,21 @@ class RuleScan:
             ):
                 self.firsts[index] = first
         self.whole = [i for i in range(len(patterns)) if i not in self.firsts]
-        self.by_char: dict[str, tuple[tuple[int, ...], re.Pattern | None]] = {}
-        self.filters: dict[tuple[int, ...], re.Pattern | None] = {}
+        self.words = {i: first_words(patterns[i]) for i in self.firsts}
+        self.by_char: dict[str, tuple[tuple[int, ...], re.Pattern | None, WordGate | None]] = {}
+        self.filters: dict[tuple[int, ...], tuple[re.Pattern | None, WordGate | None]] = {}
 
-    def fitting(self, ch: str) -> tuple[tuple[int, ...], re.Pattern | None]:
-        """The rules that can begin with `ch`, and one pattern that matches where any of them does."""
+    def fitting(self, ch: str) -> tuple[tuple[int, ...], re.Pattern | None, WordGate | None]:
+        """The rules that can begin with `ch`, one pattern that matches where any of them does, and
+        the words they can begin with (None: any)."""
         found = self.by_char.get(ch)
         if found is None:
             rules = tuple(i for i, f in self.firsts.items() if f.admits(ch))
             if rules not in self.filters:
-                self.filters[rules] = any_of([self.patterns[i] for i in rules])
-            found = self.by_char[ch] = (rules, self.filters[rules])
+                words = [self.words[i] for i in rules]
+                gate = WordGate(words) if rules and None not in words else None
+                self.filters[rules] = (any_of([self.patterns[i] for i in rules]), gate)
+            found = self.by_char[ch] = (rules, *self.filters[rules])
         return found
 
     def matches(self, text: str, wanted: set[int] | None = None) -> Iterator[tuple[int, re.Match]]:
@@ -240,8 +374,10 @@ class RuleScan:
         last: dict[int, int] = {}
         for start in WORD_STARTS.finditer(text):
             pos = start.start()
-            rules, any_rule = self.fitting(text[pos])
-            hit = any_rule.match(text, pos) if any_rule is not None else None
+            rules, any_rule, gate = self.fitting(text[pos])
+            if any_rule is None or (gate is not None and not gate.admits(WORD.match(text, pos).group())):
+                continue  # no rule can begin with this character, or with this word
+            hit = any_rule.match(text, pos)
             if hit is None:
                 continue  # most word starts: no rule matches there
             for index in rules[first_matching(hit) :]:  # the rules before the first that matches do not
