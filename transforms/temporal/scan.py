@@ -7,7 +7,9 @@ characters a rule's match can begin with from the compiled pattern; `RuleScan.ma
 starts of the text once and tries at each only the rules that can begin with its character. It yields
 what one `finditer` per rule yields (a test compares both on every rule): for each rule, its matches in
 text order, none overlapping the one before. A rule this cannot prove such a start for (no look-behind
-for word characters, a pattern that can match nothing) is scanned whole, as before.
+for word characters, a pattern that can match nothing) is scanned whole, as before. Most word starts
+('the', 'van', 'said') can begin no rule at all: `first_words` reads the words a rule can begin with,
+and a word none of the fitting rules begins with is passed over without trying them (`WordGate`).
 
 The reading uses `re._parser`, the standard library's own regex parser; a pattern it cannot read is
 scanned whole.
