@@ -8,8 +8,8 @@ starts of the text once and tries at each only the rules that can begin with its
 what one `finditer` per rule yields (a test compares both on every rule): for each rule, its matches in
 text order, none overlapping the one before. A rule this cannot prove such a start for (no look-behind
 for word characters, a pattern that can match nothing) is scanned whole, as before. Most word starts
-('the', 'van', 'said') can begin no rule at all: `first_words` reads the words a rule can begin with,
-and a word none of the fitting rules begins with is passed over without trying them (`WordGate`).
+('the', 'van', 'said') can begin no rule at all: `first_words` reads the words a rule can begin with, so
+at each word start only the rules that can begin with its word are tried, and most are passed over.
 
 The reading uses `re._parser`, the standard library's own regex parser; a pattern it cannot read is
 scanned whole.
@@ -145,32 +145,6 @@ class FirstWords:
         )
 
 
-class WordGate:
-    """Whether a word can begin a match of any of some rules (their `FirstWords` together), remembered
-    per word: a text's words repeat, so most questions are one dictionary look-up."""
-
-    def __init__(self, words: list[FirstWords]) -> None:
-        self.exact = frozenset().union(*(w.exact for w in words))
-        self.by_length: dict[int, set[str]] = {}
-        for prefix in {p for w in words for p in w.prefixes}:
-            self.by_length.setdefault(len(prefix), set()).add(prefix)
-        self.classes = [CLASSES[c] for c in sorted({c for w in words for c in w.classes})]
-        self.known: dict[str, bool] = {}
-
-    def admits(self, word: str) -> bool:
-        found = self.known.get(word)
-        if found is None:
-            found = (
-                word in self.exact
-                or any(word[:n] in prefixes for n, prefixes in self.by_length.items())
-                or any(c.match(word[:1]) for c in self.classes)
-            )
-            if len(self.known) > 100_000:
-                self.known.clear()  # a bound on memory over a long run
-            self.known[word] = found
-        return found
-
-
 # The most strings `first_words` spells out for a rule before it gives up (the rule is then tried at
 # every word start its first character fits, as before).
 WORDS_LIMIT = 100_000
@@ -301,45 +275,13 @@ def excludes_word(sub) -> bool:
 WORD_STARTS = re.compile(r"(?<!\w)\S")
 # The word at a word start (empty before a character that is no word character).
 WORD = re.compile(r"\w*")
-
-
-# A named group, a back-reference to one and a condition on one, in a pattern's source.
-GROUP_REFERENCES = re.compile(r"\(\?P<(\w+)>|\(\?P=(\w+)\)|\(\?\((\w+)\)")
-
-
-def any_of(patterns: list[re.Pattern]) -> re.Pattern | None:
-    """One pattern that matches (empty) where any of `patterns` matches: each in a look-ahead, its
-    groups not captured (a capture costs at every alternative tried) unless referred to, and then
-    renamed apart (a pattern may not name one group twice). The first pattern that matches sets the
-    group `first{k}` after it (`first_matching`): the ones before it do not match there."""
-    if not patterns:
-        return None
-
-    def renamed(k: int, source: str) -> str:
-        referred = {m.group(2) or m.group(3) for m in GROUP_REFERENCES.finditer(source)} - {None}
-
-        def one(m: re.Match) -> str:
-            if m.group(1):
-                return f"(?P<p{k}_{m.group(1)}>" if m.group(1) in referred else "(?:"
-            if m.group(2):
-                return f"(?P=p{k}_{m.group(2)})"
-            return f"(?(p{k}_{m.group(3)})"
-
-        return GROUP_REFERENCES.sub(one, source)
-
-    flags = {p.flags for p in patterns}
-    body = "|".join(f"(?={renamed(k, p.pattern)})(?P<first{k}>)" for k, p in enumerate(patterns))
-    return re.compile(f"(?:{body})", flags.pop()) if len(flags) == 1 else None
-
-
-def first_matching(m: re.Match) -> int:
-    """Which of `any_of`'s patterns matched first (`m` is a match of it)."""
-    return int(m.lastgroup[len("first") :])
+# The most (character, word) pairs a RuleScan remembers the rules of.
+WORDS_REMEMBERED = 200_000
 
 
 class RuleScan:
     """The rules of a grammar (patterns in priority order), split into those tried only at the word
-    starts their first character fits and those scanned whole."""
+    starts their first character and word fit and those scanned whole."""
 
     def __init__(self, patterns: list[re.Pattern]) -> None:
         self.patterns = patterns
@@ -354,41 +296,44 @@ class RuleScan:
                 self.firsts[index] = first
         self.whole = [i for i in range(len(patterns)) if i not in self.firsts]
         self.words = {i: first_words(patterns[i]) for i in self.firsts}
-        self.by_char: dict[str, tuple[tuple[int, ...], re.Pattern | None, WordGate | None]] = {}
-        self.filters: dict[tuple[int, ...], tuple[re.Pattern | None, WordGate | None]] = {}
+        self.by_char: dict[str, tuple[int, ...]] = {}
+        self.by_word: dict[tuple[str, str], tuple[int, ...]] = {}
 
-    def fitting(self, ch: str) -> tuple[tuple[int, ...], re.Pattern | None, WordGate | None]:
-        """The rules that can begin with `ch`, one pattern that matches where any of them does, and
-        the words they can begin with (None: any)."""
+    def fitting(self, ch: str) -> tuple[int, ...]:
+        """The rules that can begin with the character `ch`."""
         found = self.by_char.get(ch)
         if found is None:
-            rules = tuple(i for i, f in self.firsts.items() if f.admits(ch))
-            if rules not in self.filters:
-                words = [self.words[i] for i in rules]
-                gate = WordGate(words) if rules and None not in words else None
-                self.filters[rules] = (any_of([self.patterns[i] for i in rules]), gate)
-            found = self.by_char[ch] = (rules, *self.filters[rules])
+            found = self.by_char[ch] = tuple(i for i, f in self.firsts.items() if f.admits(ch))
+        return found
+
+    def admitted(self, ch: str, word: str) -> tuple[int, ...]:
+        """The rules that can begin at a word start with the character `ch` and the word `word` (the
+        word characters from there, maybe none). Remembered: a text's words repeat, so most word starts
+        cost one dictionary look-up."""
+        key = (ch, word)
+        found = self.by_word.get(key)
+        if found is None:
+            words = self.words
+            found = tuple(i for i in self.fitting(ch) if words[i] is None or words[i].admits(word))
+            if len(self.by_word) > WORDS_REMEMBERED:
+                self.by_word.clear()  # a bound on memory over a long run
+            self.by_word[key] = found
         return found
 
     def matches(self, text: str, wanted: set[int] | None = None) -> Iterator[tuple[int, re.Match]]:
         """(rule index, match) of every rule in `wanted` (all by default): per rule what its `finditer`
         over `text` gives, without empty matches; rules one after the other for those scanned whole."""
         last: dict[int, int] = {}
+        patterns = self.patterns
         for start in WORD_STARTS.finditer(text):
             pos = start.start()
-            rules, any_rule, gate = self.fitting(text[pos])
-            if any_rule is None or (gate is not None and not gate.admits(WORD.match(text, pos).group())):
-                continue  # no rule can begin with this character, or with this word
-            hit = any_rule.match(text, pos)
-            if hit is None:
-                continue  # most word starts: no rule matches there
-            for index in rules[first_matching(hit) :]:  # the rules before the first that matches do not
+            for index in self.admitted(text[pos], WORD.match(text, pos).group()):
                 if pos < last.get(index, 0) or (wanted is not None and index not in wanted):
                     continue
-                m = self.patterns[index].match(text, pos)
+                m = patterns[index].match(text, pos)
                 if m is not None and m.end() > pos:
                     last[index] = m.end()
                     yield index, m
         for index in self.whole:
             if wanted is None or index in wanted:
-                yield from ((index, m) for m in self.patterns[index].finditer(text) if m.end() > m.start())
+                yield from ((index, m) for m in patterns[index].finditer(text) if m.end() > m.start())
