@@ -177,6 +177,17 @@ def test_quantity_tokens_from_the_shared_scan_on_the_seeds():
         assert [tuple(t) for t in quantities.tokenize(text, scanned)] == plain_quantity_tokens(text)
 
 
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=TOKEN_CHARS + "()–\u201c", max_size=24), st.integers(0, 6), st.integers(0, 6))
+@example("İstanbul ΣΟΦΙΑ, 3.5 mln (x)", 0, 0)
+def test_clause_words_are_the_plain_words(text, cut_start, cut_end):
+    start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    plain = [
+        (m.start(), m.end(), m.group().lower()) for m in clauses.CLAUSE_TOKEN.finditer(text, start, end)
+    ]
+    assert [tuple(w) for w in clauses.clause_tokens(text, start, end)] == plain
+
+
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_words_that_cannot_start_an_amount_read_as_none(language):
     lex = quantities.load_lexicon(language)

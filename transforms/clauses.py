@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 from transforms import resources
 from transforms.alternation import alt
-from transforms.sentences import is_abbreviation
+from transforms.sentences import is_abbreviation, sliceable_lower
 
 # A clause ends at these; a period only at a word's end before white space (not in '3.15', 'a.m.').
 CLAUSE_END = re.compile(r"[;!?\n]|(?<=(\w))?\.(?=\s|$)")
@@ -418,7 +418,19 @@ class Clause:
 def clause_tokens(text: str, start: int, end: int) -> tuple[Word, ...]:
     """The words and punctuation of text[start:end]. Cached: the extractor asks for the same clause
     several times (its tense, its verbs, its status), and a str keeps its hash, so the key is cheap."""
-    return tuple(Word(m.start(), m.end(), m.group().lower()) for m in CLAUSE_TOKEN.finditer(text, start, end))
+    part = text[start:end]
+    lowered = sliceable_lower(part)
+    new = tuple.__new__  # a named tuple made without its Python-level __new__: several times cheaper
+    if lowered is None:
+        return tuple(
+            Word(m.start(), m.end(), m.group().lower()) for m in CLAUSE_TOKEN.finditer(text, start, end)
+        )
+    return tuple(
+        [
+            new(Word, (s + start, e + start, lowered[s:e]))
+            for s, e in map(re.Match.span, CLAUSE_TOKEN.finditer(part))
+        ]
+    )
 
 
 def is_finite(word: Word, previous: str, language: str) -> bool:
