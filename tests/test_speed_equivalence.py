@@ -177,14 +177,21 @@ def test_quantity_tokens_from_the_shared_scan_on_the_seeds():
         assert [tuple(t) for t in quantities.tokenize(text, scanned)] == plain_quantity_tokens(text)
 
 
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=TOKEN_CHARS + "\u2028\x1c\u00b2\u2160()", max_size=60), st.integers(0, 60))
+@example("het werd op 3 maart\n", 20)
+def test_the_word_before_read_backwards_is_the_one_a_search_finds(text, pos):
+    pos = min(pos, len(text))
+    m = re.search(r"([\w.'’]+)\s*$", text[max(0, pos - 40) : pos])
+    assert clauses.word_before(text, pos) == (m.group(1).lower() if m else "")
+
+
 @settings(max_examples=2000, deadline=None)
 @given(st.text(alphabet=TOKEN_CHARS + "()–\u201c", max_size=24), st.integers(0, 6), st.integers(0, 6))
 @example("İstanbul ΣΟΦΙΑ, 3.5 mln (x)", 0, 0)
 def test_clause_words_are_the_plain_words(text, cut_start, cut_end):
     start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
-    plain = [
-        (m.start(), m.end(), m.group().lower()) for m in clauses.CLAUSE_TOKEN.finditer(text, start, end)
-    ]
+    plain = [(m.start(), m.end(), m.group().lower()) for m in clauses.CLAUSE_TOKEN.finditer(text, start, end)]
     assert [tuple(w) for w in clauses.clause_tokens(text, start, end)] == plain
 
 

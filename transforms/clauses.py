@@ -51,8 +51,18 @@ def phrase_key(words: str) -> str:
 
 
 def word_before(text: str, pos: int) -> str:
-    m = re.search(r"([\w.'’]+)\s*$", text[max(0, pos - 40) : pos])
-    return m.group(1).lower() if m else ""
+    r"""The word (letters, digits, '_', dots and apostrophes) that ends within the 40 characters before
+    `pos`, with only white space after it; '' when there is none. What `re.search(r"([\w.'’]+)\s*$",
+    ...)` finds, read backwards from the end instead of tried at every place of the window."""
+    window = text[max(0, pos - 40) : pos].rstrip()
+    start = len(window)
+    while start and (window[start - 1].isalnum() or window[start - 1] in WORD_BEFORE_MARKS):
+        start -= 1
+    return window[start:].lower()
+
+
+# The characters besides letters and digits (`str.isalnum`, what `\w` adds '_' to) of `word_before`.
+WORD_BEFORE_MARKS = "_.'’"
 
 
 def word_after(text: str, pos: int) -> str:
