@@ -311,15 +311,25 @@ def verb_before(text: str, language: str, start: int) -> int:
     pv = past_verb_words(language)
     if not pv.suffixes:
         return 0
-    preps = alt(tense_words(language).get("date_prepositions", []))
     before = text[max(0, start - 60) : start]
-    m = re.search(rf"(\w+)\s+(?:{preps}\s+)?$", before, re.I)
+    m = last_word_pattern(language).search(before)
     if not m:
         return 0
-    aux = re.search(r"(\w+)\s+$", before[: m.start()])
+    aux = LAST_WORD.search(before[: m.start()])
     if aux and aux.group(1).lower() in pv.auxiliaries:
         return 0  # a participle after 'be' is no past tense: 'to be published in November', 'will be named'
     return -1 if pv.looks_past(m.group(1).lower()) else 0
+
+
+# The last word of a text, with white space after it.
+LAST_WORD = re.compile(r"(\w+)\s+$")
+
+
+@cache
+def last_word_pattern(language: str) -> re.Pattern:
+    """The last word of a text, with white space and maybe a date preposition ('on') after it."""
+    preps = alt(tense_words(language).get("date_prepositions", []))
+    return re.compile(rf"(\w+)\s+(?:{preps}\s+)?$", re.I)
 
 
 # --- the clauses of a sentence, and the tense of each ------------------------------------------------
