@@ -17,7 +17,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from transforms import clauses, documents, entities, quantities, sentences
-from transforms.events import lexicon
+from transforms.events import eventhood, lexicon
 from transforms.events.timexes import TimexesBySpan
 from transforms.model import Timex
 from transforms.sentences import split_sentences
@@ -481,3 +481,12 @@ def test_a_word_start_tries_only_the_rules_its_word_can_begin():
         (1,),
     ]
     assert scan.by_word[("d", "dee")] == ()
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="eatBRIEFÉÀĀž 3.,-\u03c3", max_size=40))
+@example("BRIEF VAN DE STAATSSECRETARIS")
+@example("Brief van de staatssecretaris")
+def test_mostly_capitals_without_counting_is_mostly_capitals_counted(body):
+    counted = len(eventhood.UPPER.findall(body)) > 0.8 * len(eventhood.LETTER.findall(body))
+    assert eventhood.mostly_capitals(body) == counted
