@@ -17,7 +17,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from transforms import clauses, documents, entities, quantities, sentences
-from transforms.events import lexicon
+from transforms.events import eventhood, lexicon
 from transforms.events.timexes import TimexesBySpan
 from transforms.model import Timex
 from transforms.sentences import split_sentences
@@ -176,6 +176,24 @@ def test_quantity_tokens_from_the_shared_scan_on_the_seeds():
     for text, _ in seed_sentences():
         scanned = sentences.scan_tokens(text)
         assert [tuple(t) for t in quantities.tokenize(text, scanned)] == plain_quantity_tokens(text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=TOKEN_CHARS + "\u2028\x1c\u00b2\u2160()", max_size=60), st.integers(0, 60))
+@example("het werd op 3 maart\n", 20)
+def test_the_word_before_read_backwards_is_the_one_a_search_finds(text, pos):
+    pos = min(pos, len(text))
+    m = re.search(r"([\w.'’]+)\s*$", text[max(0, pos - 40) : pos])
+    assert clauses.word_before(text, pos) == (m.group(1).lower() if m else "")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=TOKEN_CHARS + "()–\u201c", max_size=24), st.integers(0, 6), st.integers(0, 6))
+@example("İstanbul ΣΟΦΙΑ, 3.5 mln (x)", 0, 0)
+def test_clause_words_are_the_plain_words(text, cut_start, cut_end):
+    start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    plain = [(m.start(), m.end(), m.group().lower()) for m in clauses.CLAUSE_TOKEN.finditer(text, start, end)]
+    assert [tuple(w) for w in clauses.clause_tokens(text, start, end)] == plain
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
@@ -427,3 +445,49 @@ def test_a_rule_starts_a_word_only_behind_a_look_behind_for_word_characters():
     assert scanned_matches("op 3e mei en maart", scan) == per_rule_matches(
         "op 3e mei en maart", scan.patterns
     )
+
+
+def test_first_words_of_a_pattern():
+    words = scan_module.first_words(
+        re.compile(r"(?<![\w'’])(?:the\s+)?(?:jan(?:uary)?|feb\.?|mid-\w+|\d+)(?:rd)?(?!\w)")
+    )
+    # a word ends at white space or another non-word character; where the pattern stops spelling a
+    # word out (a class of word characters, the pattern's end) only its start is known
+    assert words.exact == frozenset({"the", "mid", "feb"})
+    assert set(words.prefixes) == {"jan", "janrd", "january", "januaryrd", "feb", "febrd"}
+    assert words.classes == frozenset({"digit"})
+    assert words.admits("the") and words.admits("january") and words.admits("febrd") and words.admits("7th")
+    assert not words.admits("then") and not words.admits("fe") and not words.admits("mid2")
+    # what it does not know: a pattern that can match nothing, any character first, case left to the engine
+    assert scan_module.first_words(re.compile(r"(?:de)?")) is None
+    assert scan_module.first_words(re.compile(r".mei")) is None
+    assert scan_module.first_words(re.compile(r"mei", re.I)) is None
+
+
+def test_a_word_start_tries_only_the_rules_its_word_can_begin():
+    scan = RuleScan(
+        [
+            re.compile(r"(?<!\w)(?:de\s+)?mei"),
+            re.compile(r"(?<!\w)\d{4}"),
+            re.compile(r"(?<!\w)december"),
+        ]
+    )
+    # 'de' is no start of 'december': the text's word must begin with the rule's word
+    assert [scan.admitted(w[:1], w) for w in ["de", "mei", "meimaand", "dee", "december", "2024"]] == [
+        (0,),
+        (0,),
+        (0,),
+        (),
+        (2,),
+        (1,),
+    ]
+    assert scan.by_word[("d", "dee")] == ()
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="eatBRIEFÉÀĀž 3.,-\u03c3", max_size=40))
+@example("BRIEF VAN DE STAATSSECRETARIS")
+@example("Brief van de staatssecretaris")
+def test_mostly_capitals_without_counting_is_mostly_capitals_counted(body):
+    counted = len(eventhood.UPPER.findall(body)) > 0.8 * len(eventhood.LETTER.findall(body))
+    assert eventhood.mostly_capitals(body) == counted

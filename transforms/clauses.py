@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 from transforms import resources
 from transforms.alternation import alt
-from transforms.sentences import is_abbreviation
+from transforms.sentences import is_abbreviation, sliceable_lower
 
 # A clause ends at these; a period only at a word's end before white space (not in '3.15', 'a.m.').
 CLAUSE_END = re.compile(r"[;!?\n]|(?<=(\w))?\.(?=\s|$)")
@@ -51,8 +51,18 @@ def phrase_key(words: str) -> str:
 
 
 def word_before(text: str, pos: int) -> str:
-    m = re.search(r"([\w.'’]+)\s*$", text[max(0, pos - 40) : pos])
-    return m.group(1).lower() if m else ""
+    r"""The word (letters, digits, '_', dots and apostrophes) that ends within the 40 characters before
+    `pos`, with only white space after it; '' when there is none. What `re.search(r"([\w.'’]+)\s*$",
+    ...)` finds, read backwards from the end instead of tried at every place of the window."""
+    window = text[max(0, pos - 40) : pos].rstrip()
+    start = len(window)
+    while start and (window[start - 1].isalnum() or window[start - 1] in WORD_BEFORE_MARKS):
+        start -= 1
+    return window[start:].lower()
+
+
+# The characters besides letters and digits (`str.isalnum`, what `\w` adds '_' to) of `word_before`.
+WORD_BEFORE_MARKS = "_.'’"
 
 
 def word_after(text: str, pos: int) -> str:
@@ -301,15 +311,25 @@ def verb_before(text: str, language: str, start: int) -> int:
     pv = past_verb_words(language)
     if not pv.suffixes:
         return 0
-    preps = alt(tense_words(language).get("date_prepositions", []))
     before = text[max(0, start - 60) : start]
-    m = re.search(rf"(\w+)\s+(?:{preps}\s+)?$", before, re.I)
+    m = last_word_pattern(language).search(before)
     if not m:
         return 0
-    aux = re.search(r"(\w+)\s+$", before[: m.start()])
+    aux = LAST_WORD.search(before[: m.start()])
     if aux and aux.group(1).lower() in pv.auxiliaries:
         return 0  # a participle after 'be' is no past tense: 'to be published in November', 'will be named'
     return -1 if pv.looks_past(m.group(1).lower()) else 0
+
+
+# The last word of a text, with white space after it.
+LAST_WORD = re.compile(r"(\w+)\s+$")
+
+
+@cache
+def last_word_pattern(language: str) -> re.Pattern:
+    """The last word of a text, with white space and maybe a date preposition ('on') after it."""
+    preps = alt(tense_words(language).get("date_prepositions", []))
+    return re.compile(rf"(\w+)\s+(?:{preps}\s+)?$", re.I)
 
 
 # --- the clauses of a sentence, and the tense of each ------------------------------------------------
@@ -418,7 +438,19 @@ class Clause:
 def clause_tokens(text: str, start: int, end: int) -> tuple[Word, ...]:
     """The words and punctuation of text[start:end]. Cached: the extractor asks for the same clause
     several times (its tense, its verbs, its status), and a str keeps its hash, so the key is cheap."""
-    return tuple(Word(m.start(), m.end(), m.group().lower()) for m in CLAUSE_TOKEN.finditer(text, start, end))
+    part = text[start:end]
+    lowered = sliceable_lower(part)
+    new = tuple.__new__  # a named tuple made without its Python-level __new__: several times cheaper
+    if lowered is None:
+        return tuple(
+            Word(m.start(), m.end(), m.group().lower()) for m in CLAUSE_TOKEN.finditer(text, start, end)
+        )
+    return tuple(
+        [
+            new(Word, (s + start, e + start, lowered[s:e]))
+            for s, e in map(re.Match.span, CLAUSE_TOKEN.finditer(part))
+        ]
+    )
 
 
 def is_finite(word: Word, previous: str, language: str) -> bool:

@@ -107,7 +107,7 @@ from transforms.quantity_numbers import (
     read_word_amount,
     sentence_decimal,
 )
-from transforms.sentences import Token
+from transforms.sentences import Token, sliceable_lower
 
 # The names other modules and tests use from here; they live in the quantity_* modules.
 __all__ = [
@@ -143,10 +143,14 @@ def tokenize(sentence: str, scanned: list[Token] | None = None) -> list[Token]:
     (most sentences have none), so the sentence is only scanned again then."""
     if scanned is not None and SCANS_DIFFER_RE.search(sentence) is None:
         return scanned
+    lowered = sliceable_lower(sentence)
+    new = tuple.__new__  # a named tuple made without its Python-level __new__: several times cheaper
     tokens = []
     for m in TOKEN_RE.finditer(sentence):
-        text = m.group()
-        tokens.append(Token(m.lastgroup or "sym", text, m.start(), m.end(), text.lower()))
+        s, e = m.span()
+        text = sentence[s:e]
+        low = text.lower() if lowered is None else lowered[s:e]
+        tokens.append(new(Token, (m.lastgroup or "sym", text, s, e, low)))
     return tokens
 
 

@@ -58,6 +58,14 @@ class Token(NamedTuple):
 TOKEN_RE = re.compile(r"(?P<word>[^\W\d_]+(?:[-'’&][^\W\d_]+)*)|(?P<num>\d+)|(?P<sym>\S)")
 
 
+def sliceable_lower(text: str) -> str | None:
+    """`text.lower()` when each character's lower case is the slice at its place in it (no letter whose
+    lower case is longer, no capital sigma, whose lower case depends on the letters around it), else
+    None: tokenizers then slice a token's lower case from it instead of lower-casing each token."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) and "Σ" not in text else None
+
+
 def scan_tokens(sentence: str) -> list[Token]:
     """The tokens of `sentence` by TOKEN_RE. The entity and the quantity extractors both start from
     these (each tokenizes a little differently, see their `tokenize`): an event's sentence is scanned

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from transforms.entities.lexicon import Gazetteer, load_gazetteer
-from transforms.sentences import TOKEN_RE, Token
+from transforms.sentences import TOKEN_RE, Token, sliceable_lower
 
 # Where a hyphenated or apostrophe word splits into parts (`Labour-regering`, `O'Brien`).
 PART_SPLIT_RE = re.compile(r"[-’']")
@@ -58,9 +58,7 @@ def scan(sentence: str, stop: int | None = None) -> list[Token]:
     sentence's (where that is the same: no letter whose lower case is longer, no capital sigma, whose lower
     case depends on the letters around it). With `stop`: only the tokens that start before it and the one
     after them (the start of a sentence whose rest holds nothing to read)."""
-    lowered = sentence.lower()
-    if len(lowered) != len(sentence) or "Σ" in sentence:
-        lowered = None
+    lowered = sliceable_lower(sentence)
     tokens = []
     new = tuple.__new__
     for m in TOKEN_RE.finditer(sentence):

@@ -45,7 +45,7 @@ def is_story_sentence(seg: Segment, text: str, language: str, title: bool) -> bo
         return False
     if title:
         return True
-    if len(UPPER.findall(body)) > 0.8 * len(LETTER.findall(body)):
+    if mostly_capitals(body):
         return False  # 'BRIEF VAN DE STAATSSECRETARIS ...': a document's type line
     if SENTENCE_END.search(body):
         return True
@@ -57,6 +57,16 @@ def is_story_sentence(seg: Segment, text: str, language: str, title: bool) -> bo
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 LETTER = re.compile(r"[^\W\d_]")
 UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž]")
+# Lower-case letters common in Dutch and English text: letters that UPPER does not count.
+COMMON_LOWER = "etaoinsrdl"
+
+
+def mostly_capitals(body: str) -> bool:
+    """More than 80% of its letters are capitals. A fifth of the text in common lower-case letters
+    answers no at once (most sentences) without counting every letter."""
+    if sum(map(body.count, COMMON_LOWER)) >= 0.2 * len(body):
+        return False
+    return len(UPPER.findall(body)) > 0.8 * len(LETTER.findall(body))
 NOT_SPACE = re.compile(r"\S")
 
 

@@ -186,6 +186,19 @@ SLICE = 3
 WORD_START_SLICES = re.compile(rf"(?<![\w-])(?=(.{{{SLICE}}}))", re.S)
 
 
+# The characters up to the next white space at a word start, and how many of them a language keeps the
+# fitting entries of (`entries_by_run`).
+RUN = re.compile(r"\S*")
+RUNS_REMEMBERED = 100_000
+
+
+@cache
+def entries_by_run(language: str) -> dict[str, tuple[int, ...]]:
+    """The entries that can match at a word start, by its run of characters up to white space (lower
+    case): filled as texts are read; a text's words repeat, so most word starts cost one look-up."""
+    return {}
+
+
 @cache
 def entries_by_slice(language: str) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
     """The lexicon's entries (by position) indexed by the first SLICE characters of their prefix, and
@@ -217,9 +230,20 @@ def all_matches(text: str, start: int, end: int, language: str, shortcut: bool =
             ]
     else:
         by_slice, short = entries_by_slice(language)
-        for m in WORD_START_SLICES.finditer(text[start:end].lower()):
+        by_run = entries_by_run(language)
+        lowered = text[start:end].lower()
+        for m in WORD_START_SLICES.finditer(lowered):
+            run = RUN.match(lowered, m.start()).group()
+            fitting = by_run.get(run)
+            if fitting is None:
+                # of the entries its slice finds, those whose prefix the run starts with: the prefix has
+                # no white space and is matched at the start, so the run must start with it
+                fitting = tuple(i for i in by_slice.get(m.group(1), ()) if run.startswith(entries[i].prefix))
+                if len(by_run) > RUNS_REMEMBERED:
+                    by_run.clear()  # a bound on memory over a long run
+                by_run[run] = fitting
             pos = start + m.start()
-            for index in by_slice.get(m.group(1), ()):
+            for index in fitting:
                 match = entries[index].pattern.match(text, pos, end)
                 if match and (t := hit(entries[index], match, text, end)):
                     found.append((index, pos, t))

@@ -7,7 +7,9 @@ characters a rule's match can begin with from the compiled pattern; `RuleScan.ma
 starts of the text once and tries at each only the rules that can begin with its character. It yields
 what one `finditer` per rule yields (a test compares both on every rule): for each rule, its matches in
 text order, none overlapping the one before. A rule this cannot prove such a start for (no look-behind
-for word characters, a pattern that can match nothing) is scanned whole, as before.
+for word characters, a pattern that can match nothing) is scanned whole, as before. Most word starts
+('the', 'van', 'said') can begin no rule at all: `first_words` reads the words a rule can begin with, so
+at each word start only the rules that can begin with its word are tried, and most are passed over.
 
 The reading uses `re._parser`, the standard library's own regex parser; a pattern it cannot read is
 scanned whole.
@@ -126,6 +128,108 @@ def first_of_set(items) -> tuple[set[str], set[str]]:
     return chars, classes
 
 
+@dataclass(frozen=True)
+class FirstWords:
+    """What the word (the run of word characters, maybe empty) at the start of a rule's match can be:
+    one of `exact`, or one that begins with one of `prefixes`."""
+
+    exact: frozenset[str]
+    prefixes: tuple[str, ...]
+    classes: frozenset[str]  # or any word whose first character is of one of these classes ('digit')
+
+    def admits(self, word: str) -> bool:
+        return (
+            word in self.exact
+            or word.startswith(self.prefixes)
+            or any(CLASSES[c].match(word[:1]) for c in self.classes)
+        )
+
+
+# The most strings `first_words` spells out for a rule before it gives up (the rule is then tried at
+# every word start its first character fits, as before).
+WORDS_LIMIT = 100_000
+
+
+def first_words(pattern: re.Pattern) -> FirstWords | None:
+    """The words a match of `pattern` can begin with, read from the pattern: a literal character adds
+    to the word, one that is no word character ends it (the text's word is then exactly that); what is
+    not spelled out (a class of word characters, a repeat, a back-reference, the pattern's end) leaves
+    the word known only by its start. Look-arounds are passed over: they only narrow the matches. None
+    when some match can begin with any word (a known start that is empty) or past WORDS_LIMIT."""
+    if P is None or pattern.flags & re.IGNORECASE:
+        return None
+    exact: set[str] = set()
+    prefixes: set[str] = set()
+    classes: set[str] = set()
+    steps = [0]
+
+    def walk(items: list, prefix: str) -> None:
+        steps[0] += 1
+        if steps[0] > WORDS_LIMIT:
+            raise Unreadable("too many words")
+        if not items:
+            prefixes.add(prefix)  # the match may end here and the text's word go on
+            return
+        (op, av), rest = items[0], items[1:]
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            walk(rest, prefix)
+        elif op is C.LITERAL:
+            ch = chr(av)
+            if CLASSES["word"].match(ch):
+                walk(rest, prefix + ch)
+            else:
+                exact.add(prefix)
+        elif op is C.IN:
+            try:
+                chars, set_classes = first_of_set(av)
+            except Unreadable:
+                prefixes.add(prefix)
+                return
+            if set_classes - {"space"}:
+                # a digit or word class: not spelled out (first in the word: any word of that class)
+                (prefixes.add(prefix) if prefix else classes.update(set_classes - {"space"}))
+            if "space" in set_classes:
+                exact.add(prefix)  # white space ends the word
+            for ch in chars:
+                if CLASSES["word"].match(ch):
+                    walk(rest, prefix + ch)
+                else:
+                    exact.add(prefix)
+        elif op is C.BRANCH:
+            for branch in av[1]:
+                walk(list(branch) + rest, prefix)
+        elif op is C.SUBPATTERN:
+            _, add, remove, sub = av
+            if add & re.IGNORECASE:
+                prefixes.add(prefix)
+            else:
+                walk(list(sub) + rest, prefix)
+        elif op is getattr(C, "ATOMIC_GROUP", None):
+            walk(list(av) + rest, prefix)
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) or op is getattr(C, "POSSESSIVE_REPEAT", None):
+            low, high, sub = av
+            if low == 0:
+                walk(rest, prefix)
+            if high == 1:
+                walk(list(sub) + rest, prefix)
+            elif high != 0:
+                walk(list(sub), prefix)  # one time through, then the word is known only by its start
+        elif op is C.GROUPREF_EXISTS:
+            _, yes, no = av
+            walk(list(yes) + rest, prefix)
+            walk(list(no) + rest if no is not None else rest, prefix)
+        else:
+            prefixes.add(prefix)  # a back-reference, any character, a negated literal: not spelled out
+
+    try:
+        walk(list(P.parse(pattern.pattern, pattern.flags)), "")
+    except (Unreadable, re.error, TypeError, ValueError, RecursionError):
+        return None
+    if "" in prefixes:
+        return None
+    return FirstWords(frozenset(exact), tuple(sorted(prefixes)), frozenset(classes))
+
+
 def starts_a_word(pattern: re.Pattern) -> bool:
     """Whether every match of `pattern` begins where no word character precedes: it opens with a
     look-behind that excludes `\\w` (`(?<![\\w'’])`), or with alternatives that each do so or look
@@ -169,45 +273,15 @@ def excludes_word(sub) -> bool:
 # The places of a text where a rule that `starts_a_word` can begin: no word character before, and not a
 # space (no such rule begins with one; `RuleScan` checks).
 WORD_STARTS = re.compile(r"(?<!\w)\S")
-
-
-# A named group, a back-reference to one and a condition on one, in a pattern's source.
-GROUP_REFERENCES = re.compile(r"\(\?P<(\w+)>|\(\?P=(\w+)\)|\(\?\((\w+)\)")
-
-
-def any_of(patterns: list[re.Pattern]) -> re.Pattern | None:
-    """One pattern that matches (empty) where any of `patterns` matches: each in a look-ahead, its
-    groups not captured (a capture costs at every alternative tried) unless referred to, and then
-    renamed apart (a pattern may not name one group twice). The first pattern that matches sets the
-    group `first{k}` after it (`first_matching`): the ones before it do not match there."""
-    if not patterns:
-        return None
-
-    def renamed(k: int, source: str) -> str:
-        referred = {m.group(2) or m.group(3) for m in GROUP_REFERENCES.finditer(source)} - {None}
-
-        def one(m: re.Match) -> str:
-            if m.group(1):
-                return f"(?P<p{k}_{m.group(1)}>" if m.group(1) in referred else "(?:"
-            if m.group(2):
-                return f"(?P=p{k}_{m.group(2)})"
-            return f"(?(p{k}_{m.group(3)})"
-
-        return GROUP_REFERENCES.sub(one, source)
-
-    flags = {p.flags for p in patterns}
-    body = "|".join(f"(?={renamed(k, p.pattern)})(?P<first{k}>)" for k, p in enumerate(patterns))
-    return re.compile(f"(?:{body})", flags.pop()) if len(flags) == 1 else None
-
-
-def first_matching(m: re.Match) -> int:
-    """Which of `any_of`'s patterns matched first (`m` is a match of it)."""
-    return int(m.lastgroup[len("first") :])
+# The word at a word start (empty before a character that is no word character).
+WORD = re.compile(r"\w*")
+# The most (character, word) pairs a RuleScan remembers the rules of.
+WORDS_REMEMBERED = 200_000
 
 
 class RuleScan:
     """The rules of a grammar (patterns in priority order), split into those tried only at the word
-    starts their first character fits and those scanned whole."""
+    starts their first character and word fit and those scanned whole."""
 
     def __init__(self, patterns: list[re.Pattern]) -> None:
         self.patterns = patterns
@@ -221,36 +295,45 @@ class RuleScan:
             ):
                 self.firsts[index] = first
         self.whole = [i for i in range(len(patterns)) if i not in self.firsts]
-        self.by_char: dict[str, tuple[tuple[int, ...], re.Pattern | None]] = {}
-        self.filters: dict[tuple[int, ...], re.Pattern | None] = {}
+        self.words = {i: first_words(patterns[i]) for i in self.firsts}
+        self.by_char: dict[str, tuple[int, ...]] = {}
+        self.by_word: dict[tuple[str, str], tuple[int, ...]] = {}
 
-    def fitting(self, ch: str) -> tuple[tuple[int, ...], re.Pattern | None]:
-        """The rules that can begin with `ch`, and one pattern that matches where any of them does."""
+    def fitting(self, ch: str) -> tuple[int, ...]:
+        """The rules that can begin with the character `ch`."""
         found = self.by_char.get(ch)
         if found is None:
-            rules = tuple(i for i, f in self.firsts.items() if f.admits(ch))
-            if rules not in self.filters:
-                self.filters[rules] = any_of([self.patterns[i] for i in rules])
-            found = self.by_char[ch] = (rules, self.filters[rules])
+            found = self.by_char[ch] = tuple(i for i, f in self.firsts.items() if f.admits(ch))
+        return found
+
+    def admitted(self, ch: str, word: str) -> tuple[int, ...]:
+        """The rules that can begin at a word start with the character `ch` and the word `word` (the
+        word characters from there, maybe none). Remembered: a text's words repeat, so most word starts
+        cost one dictionary look-up."""
+        key = (ch, word)
+        found = self.by_word.get(key)
+        if found is None:
+            words = self.words
+            found = tuple(i for i in self.fitting(ch) if words[i] is None or words[i].admits(word))
+            if len(self.by_word) > WORDS_REMEMBERED:
+                self.by_word.clear()  # a bound on memory over a long run
+            self.by_word[key] = found
         return found
 
     def matches(self, text: str, wanted: set[int] | None = None) -> Iterator[tuple[int, re.Match]]:
         """(rule index, match) of every rule in `wanted` (all by default): per rule what its `finditer`
         over `text` gives, without empty matches; rules one after the other for those scanned whole."""
         last: dict[int, int] = {}
+        patterns = self.patterns
         for start in WORD_STARTS.finditer(text):
             pos = start.start()
-            rules, any_rule = self.fitting(text[pos])
-            hit = any_rule.match(text, pos) if any_rule is not None else None
-            if hit is None:
-                continue  # most word starts: no rule matches there
-            for index in rules[first_matching(hit) :]:  # the rules before the first that matches do not
+            for index in self.admitted(text[pos], WORD.match(text, pos).group()):
                 if pos < last.get(index, 0) or (wanted is not None and index not in wanted):
                     continue
-                m = self.patterns[index].match(text, pos)
+                m = patterns[index].match(text, pos)
                 if m is not None and m.end() > pos:
                     last[index] = m.end()
                     yield index, m
         for index in self.whole:
             if wanted is None or index in wanted:
-                yield from ((index, m) for m in self.patterns[index].finditer(text) if m.end() > m.start())
+                yield from ((index, m) for m in patterns[index].finditer(text) if m.end() > m.start())

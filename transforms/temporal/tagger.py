@@ -27,8 +27,12 @@ from transforms.temporal.rules.lengths import offsets_from_days
 from transforms.temporal.rules.ranges import join_ranges, lend_range_years, periods_up_to
 from transforms.temporal.rules.weeks import weeks_of_days
 
-URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\[footnoteRef:\d+\]", re.I)
-
+# An e-mail address starts at the first letter of its run of address characters: the look-behind and the
+# possessive run try each run once (a plain '\b[\w.+-]+@' retried every position of a long run of digits
+# and dots, time growing with the square of its length); group 1 is the address.
+URL = re.compile(
+    r"(?:https?://|www\.)\S+|(?<![\w.+-])[.+-]*+(\w[\w.+-]*+@[\w-]+\.[\w.]+\b)|\[footnoteRef:\d+\]", re.I
+)
 # an international phone number ('+32 2 281 2074', '+31 (0)70 2024 555'): its groups of digits are no years
 # (the '+' first, so the engine can skip to it; the look-behind then checks the character before it)
 PHONE = re.compile(r"\+(?<![\w+]\+)\d{2,3}(?:[\s.-]?(?:\(\d{1,4}\)|\d{1,4})){2,6}(?!\d)")
@@ -130,7 +134,8 @@ def masked_spans(text: str, language: str) -> tuple[tuple[int, int], ...]:
     except KeyError:
         g = grammar("en")
     patterns = [URL, PHONE] + ([g.citation] if g.citation else [])
-    return tuple(sorted(m.span() for rx in patterns for m in rx.finditer(text)))
+    spans = [m.span(1) if rx is URL and m.group(1) else m.span() for rx in patterns for m in rx.finditer(text)]
+    return tuple(sorted(spans))
 
 
 def mask_text(text: str, g: Grammar) -> str:
