@@ -134,7 +134,9 @@ def masked_spans(text: str, language: str) -> tuple[tuple[int, int], ...]:
     except KeyError:
         g = grammar("en")
     patterns = [URL, PHONE] + ([g.citation] if g.citation else [])
-    spans = [m.span(1) if rx is URL and m.group(1) else m.span() for rx in patterns for m in rx.finditer(text)]
+    spans = [
+        m.span(1) if rx is URL and m.group(1) else m.span() for rx in patterns for m in rx.finditer(text)
+    ]
     return tuple(sorted(spans))
 
 
