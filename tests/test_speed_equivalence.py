@@ -22,9 +22,10 @@ from transforms.events.timexes import TimexesBySpan
 from transforms.model import Timex
 from transforms.sentences import split_sentences
 from transforms.temporal import scan as scan_module
-from transforms.temporal import tagger
+from transforms.temporal.candidates import rule_scan
+from transforms.temporal.grammar import fold
+from transforms.temporal.grammar import grammar as temporal_grammar
 from transforms.temporal.scan import RuleScan
-from transforms.temporal.tagger import grammar as temporal_grammar
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -393,16 +394,16 @@ def grammar_words(language: str) -> list[str]:
 
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_rule_scan_finds_what_a_scan_per_rule_finds(language):
-    scan, _ = tagger.rule_scan(language)
+    scan, _ = rule_scan(language)
     patterns = scan.patterns
-    texts = [tagger.fold(t) for t in seed_texts()] + [tagger.fold(" ".join(grammar_words(language)))]
+    texts = [fold(t) for t in seed_texts()] + [fold(" ".join(grammar_words(language)))]
     for text in texts:
         assert scanned_matches(text, scan) == per_rule_matches(text, patterns)
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_rule_scan_on_made_up_sentences(language):
-    scan, _ = tagger.rule_scan(language)
+    scan, _ = rule_scan(language)
     words = grammar_words(language)
 
     @settings(max_examples=400, deadline=None)
@@ -413,7 +414,7 @@ def test_rule_scan_on_made_up_sentences(language):
         ),
     )
     def check(chosen, glue):
-        text = tagger.fold("".join(g + w for w, g in zip(chosen, glue, strict=False)))
+        text = fold("".join(g + w for w, g in zip(chosen, glue, strict=False)))
         assert scanned_matches(text, scan) == per_rule_matches(text, scan.patterns)
 
     check()
