@@ -67,6 +67,8 @@ def mostly_capitals(body: str) -> bool:
     if sum(map(body.count, COMMON_LOWER)) >= 0.2 * len(body):
         return False
     return len(UPPER.findall(body)) > 0.8 * len(LETTER.findall(body))
+
+
 NOT_SPACE = re.compile(r"\S")
 
 
