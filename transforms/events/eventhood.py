@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transforms.clauses import QUOTE, clause_tokens, clause_words, is_finite, is_participial, is_participle
+from transforms.clause_words import clause_words
+from transforms.clauses import QUOTE, clause_tokens, is_finite, is_participial, is_participle
 from transforms.events.lexicon import Trigger
 from transforms.events.words import event_words, found_in
 from transforms.sentences import Segment

@@ -18,10 +18,10 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from transforms.clause_words import clause_words
 from transforms.clauses import (
     clause_pluperfect,
     clause_tense,
-    clause_words,
     is_participial,
     is_participle,
     split_clauses,

@@ -21,7 +21,8 @@ from functools import cache
 
 from schemas.ontology import EVENT_TYPES
 from transforms import resources
-from transforms.clauses import clause_words, is_attributive
+from transforms.clause_words import clause_words
+from transforms.clauses import is_attributive
 
 # How far after a separable verb its particle may stand (characters): Dutch puts it at the clause's end.
 PARTICLE_REACH = 120

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
+from transforms.clause_words import clause_words
 from transforms.clauses import (
     QUOTE,
     clause_tokens,
-    clause_words,
     is_finite,
     is_participial,
     is_participle,

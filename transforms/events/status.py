@@ -18,7 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from transforms.clauses import clause_tokens, clause_words, is_finite
+from transforms.clause_words import clause_words
+from transforms.clauses import clause_tokens, is_finite
 from transforms.events.lexicon import capitalised_inside
 from transforms.events.words import event_words, found_in
 
