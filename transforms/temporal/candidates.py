@@ -41,7 +41,8 @@ def collect(text: str, g: Grammar) -> list[tuple[Candidate, int]]:
         if not rule.folded and (not rule.gate or any(w in folded for w in rule.gate)):
             matches.extend((priority, m) for m in rule.pattern.finditer(text) if m.end() > m.start())
     for priority, m in matches:
-        spans = {k: m.span(k) for k, v in m.groupdict().items() if v is not None}
+        regs = m.regs  # the spans of the groups that took part: (-1, -1) for the others
+        spans = {k: regs[i] for k, i in m.re.groupindex.items() if regs[i][0] >= 0}
         groups = {k: text[a:b] for k, (a, b) in spans.items()}  # as written, not lower-cased
         c = Candidate(m.start(), m.end(), g.rules[priority].name, groups, spans)
         if accept(c, text, g):
