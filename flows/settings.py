@@ -21,6 +21,10 @@ class Settings:
     lock_timeout: float = field(default_factory=lambda: float(env("LOCK_TIMEOUT", "60")))
     # a batch with more failing rows than this share is refused whole (TIMELINE_MAX_INVALID_SHARE)
     max_invalid_share: float = field(default_factory=lambda: max_invalid_share_from_env())
+    # seconds a document's parse and extraction may take before it is rejected (TIMELINE_DOC_SECONDS)
+    doc_seconds: float = field(default_factory=lambda: doc_seconds_from_env())
+    # follow links that lead outside the input folders (`--follow-links`)
+    follow_links: bool = False
 
     @property
     def database(self) -> Path:
@@ -35,6 +39,12 @@ def max_invalid_share_from_env() -> float:
     from warehouse.validate import parse_max_invalid_share
 
     return parse_max_invalid_share(os.environ.get("TIMELINE_MAX_INVALID_SHARE"))
+
+
+def doc_seconds_from_env() -> float:
+    from flows.budget import DOC_SECONDS_ENV, parse_doc_seconds
+
+    return parse_doc_seconds(os.environ.get(DOC_SECONDS_ENV))
 
 
 def quiet_prefect_defaults() -> None:
