@@ -19,7 +19,10 @@ import signal
 import threading
 from collections.abc import Iterator
 
-DEFAULT_DOC_SECONDS = 60.0
+# Ordinary documents take well under a second; the longest text a run accepts (2,000,000 characters)
+# takes ~20 s where extraction is linear. A document still running after this is pathological: it is
+# rejected so that it cannot hold up the run (and everyone after it).
+DEFAULT_DOC_SECONDS = 30.0
 DOC_SECONDS_ENV = "TIMELINE_DOC_SECONDS"
 
 
@@ -31,7 +34,7 @@ def parse_doc_seconds(value: str | float | None) -> float:
     """The per-document budget in seconds (TIMELINE_DOC_SECONDS): a positive number, 0 or less: none.
 
     >>> parse_doc_seconds(None), parse_doc_seconds("2.5"), parse_doc_seconds("0")
-    (60.0, 2.5, 0.0)
+    (30.0, 2.5, 0.0)
     """
     if value is None or (isinstance(value, str) and not value.strip()):
         return DEFAULT_DOC_SECONDS
@@ -100,12 +103,17 @@ def _async_raise(seconds: float) -> Iterator[None]:
 
 # TIMELINE_FAULT_SLOW_DOCUMENT=<source name>: extracting that document never ends by itself (a regular
 # expression that backtracks without end), as a pathological input would: tests show the budget and
-# SIGTERM stop it. Never set in production: unset, it costs one lookup per document.
+# SIGTERM stop it. It creates TIMELINE_FAULT_SIGNAL_FILE (if set) when it starts. Never set in
+# production: unset, it costs one lookup per document.
 SLOW_DOCUMENT_ENV = "TIMELINE_FAULT_SLOW_DOCUMENT"
 _BACKTRACKS = re.compile(r"(a+)+$")
 
 
 def slow_document_fault(source_name: str) -> None:
     if os.environ.get(SLOW_DOCUMENT_ENV) == source_name:
+        signal_file = os.environ.get("TIMELINE_FAULT_SIGNAL_FILE")
+        if signal_file:
+            with open(signal_file, "w", encoding="utf-8") as handle:
+                handle.write(f"{os.getpid()}\n")
         while True:
             _BACKTRACKS.match("a" * 64 + "b")

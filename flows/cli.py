@@ -45,7 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
         "paths", nargs="*", default=list(DEFAULT_INPUTS), help="files or folders (default: seeds/)"
     )
     add_data_dir(run)
-    run.add_argument("--batch-size", type=int, default=None, help="documents per batch (default 200)")
+    run.add_argument(
+        "--batch-size", type=int, default=None, help="documents per batch (default 5000, and at most 16 MB)"
+    )
     run.add_argument(
         "--lock-timeout",
         type=float,

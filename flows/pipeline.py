@@ -2,13 +2,14 @@
 
 Documents flow in batches from discovery to the load; nothing holds the whole corpus:
 
-- discovery yields documents one at a time and `batched` cuts them into batches of `batch_size`;
+- discovery yields documents one at a time and `batched` cuts them into batches of `batch_size`
+  documents or BATCH_BYTES of input, whichever comes first;
 - a document whose source, raw bytes and extractor version are already in the warehouse is
   skipped before it is parsed (a sha256 of the bytes is all it costs);
 - `extract` (parse + events + Arrow rows) is pure: it runs in this process, or, with the Dask
   runner, on Dask workers, a few batches in flight at a time;
 - each batch is validated by Great Expectations (its cost is ~1 s per call, nearly regardless of
-  the rows: large batches amortise it) and loaded from Arrow into DuckDB by this process alone
+  the rows: batches of small documents are large to amortise it) and loaded from Arrow into DuckDB by this process alone
   (DuckDB allows one writer); on Dask a batch is extracted as several parts, on several workers;
 - the Parquet export is brought up to date once, at the end: the partitions that differ from the
   warehouse are written again (whatever this run changed, or an earlier run left behind).
@@ -35,8 +36,8 @@ from prefect import flow, task
 from prefect.cache_policies import NONE
 
 from flows.budget import DEFAULT_DOC_SECONDS, DOC_SECONDS_ENV, OverBudget, slow_document_fault, time_budget
-from flows.settings import Settings
-from flows.sources import batched, discover, printable, printable_rejection
+from flows.settings import DEFAULT_BATCH_SIZE, Settings
+from flows.sources import BATCH_BYTES, batched, discover, printable, printable_rejection
 from schemas.arrow import to_arrow
 from schemas.tables import DOCUMENTS, EVENTS, REJECTED
 from transforms.documents import compute_content_sha256, parse_document
@@ -393,7 +394,7 @@ def collect(futures: list, n: int, waited: float) -> tuple[list[ExtractedBatch],
 def timeline_flow(
     inputs: list[str],
     data_dir: str,
-    batch_size: int = 200,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     lock_timeout: float = 60,
     on_batch: Callable[[int], None] | None = None,
     in_flight: int = 1,
@@ -420,7 +421,8 @@ def timeline_flow(
         try:
             with wh.on_a_copy():
                 found = timed(discover(settings.inputs, settings.follow_links), summary, "ingest")
-                batches = (run.fresh(raws) for raws in batched(found, settings.batch_size))
+                cut = batched(found, settings.batch_size, BATCH_BYTES)
+                batches = (run.fresh(raws) for raws in cut)
                 extracted = (
                     extracted_inline(batches, now, summary, settings.doc_seconds)
                     if in_flight <= 1

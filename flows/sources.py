@@ -65,12 +65,32 @@ def printable_rejection(r: Rejection) -> Rejection:
     return dataclasses.replace(r, **changed)
 
 
-def batched(iterable: Iterable[T], size: int) -> Iterator[list[T]]:
-    """Consecutive lists of `size` items (the last one shorter), without reading ahead further."""
+# A batch holds at most this much input (raw bytes, or characters of JSON Lines text) besides at most
+# `--batch-size` documents: many small records make one batch (Great Expectations costs ~1 s per
+# batch whatever its rows, so small batches of small records spent more time validating than
+# extracting), while large documents make small batches (memory follows a batch's text).
+BATCH_BYTES = 16 * 2**20
+
+
+def batched(iterable: Iterable[T], size: int, max_bytes: int | None = None) -> Iterator[list[T]]:
+    """Consecutive lists of at most `size` items (the last one shorter), without reading ahead further;
+    with `max_bytes`, a list also ends once its RawSources hold that much data (one item at least)."""
     if size < 1:
         raise ValueError(f"batch size must be at least 1, not {size}")
     iterator = iter(iterable)
-    while batch := list(islice(iterator, size)):
+    if max_bytes is None:
+        while batch := list(islice(iterator, size)):
+            yield batch
+        return
+    batch: list[T] = []
+    held = 0
+    for item in iterator:
+        batch.append(item)
+        held += len(item.data) if isinstance(item, RawSource) else 0
+        if len(batch) >= size or held >= max_bytes:
+            yield batch
+            batch, held = [], 0
+    if batch:
         yield batch
 
 
