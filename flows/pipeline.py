@@ -231,7 +231,10 @@ def export_all(warehouse, exports_dir, run_id) -> dict:
     run left behind)."""
     from warehouse.export import export_parquet
 
-    return export_parquet(warehouse, exports_dir, run_id=run_id)
+    try:
+        return export_parquet(warehouse, exports_dir, run_id=run_id)
+    except Exception as error:  # noqa: BLE001 - the run's data is in: the flow says so, the next run repairs
+        return {"mode": "failed", "error": printable(f"{type(error).__name__}: {error}")}
 
 
 # ---------------------------------------------------------------- the flow
@@ -444,11 +447,9 @@ def timeline_flow(
             wh.record_run(run_row(summary, now, settings, time.perf_counter() - begun))
             raise
         started = time.perf_counter()
-        try:
-            summary.export = export_all(wh, settings.exports, summary.run_id)
+        summary.export = export_all(wh, settings.exports, summary.run_id)
+        if summary.export["mode"] != "failed":
             summary.status = "completed_with_rejections" if summary.rejections else "completed"
-        except Exception as error:  # noqa: BLE001 - the data is in; the run says so, the next run repairs
-            summary.export = {"mode": "failed", "error": printable(f"{type(error).__name__}: {error}")}
         summary.timed("export", started)
         summary.seconds["total"] = time.perf_counter() - begun
         wh.record_run(run_row(summary, now, settings, summary.seconds["total"]))
