@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 import time
 from pathlib import Path
@@ -154,9 +155,12 @@ def add_data_dir(p: argparse.ArgumentParser) -> None:
 
 
 def settings_from(args) -> Settings:
+    from flows.sources import printable
+
     base = Settings()
     return Settings(
-        inputs=tuple(getattr(args, "paths", None) or DEFAULT_INPUTS),
+        # a path that is not UTF-8 goes to the flow as `printable` shows it (see flows.sources.unescaped)
+        inputs=tuple(printable(p) for p in getattr(args, "paths", None) or DEFAULT_INPUTS),
         data_dir=args.data_dir or base.data_dir,
         batch_size=getattr(args, "batch_size", None) or base.batch_size,
         lock_timeout=getattr(args, "lock_timeout", None) or base.lock_timeout,
@@ -185,7 +189,7 @@ def cmd_run(args) -> int:
 
     settings = settings_from(args)
     err = Console(stderr=True)
-    missing = [p for p in settings.inputs if not Path(p).exists()]
+    missing = [p for p in args.paths if not Path(p).exists()]
     for p in missing:
         err.print(f"[yellow]warning:[/] {p} does not exist; it is recorded as rejected")
     quiet_prefect_defaults()
@@ -194,6 +198,9 @@ def cmd_run(args) -> int:
     from flows.pipeline import flow_for
     from warehouse.store import WarehouseLocked
 
+    # SIGTERM stops the run like Ctrl-C: the exception unwinds the run (its copy of the warehouse is
+    # removed) and ends in the one line below. Prefect's own bridge hands the signal on to this handler.
+    signal.signal(signal.SIGTERM, raise_termination)
     started = time.perf_counter()
     try:
         flow, in_flight = flow_for(args.runner, args.dask_address, args.workers)
@@ -231,6 +238,12 @@ def cmd_run(args) -> int:
     if not args.quiet:
         print_timeline(settings, args.show)
     return 3 if summary.rejections else 0
+
+
+def raise_termination(signum, frame) -> None:
+    from prefect.exceptions import TerminationSignal
+
+    raise TerminationSignal(signum)
 
 
 def run_with_progress(settings: Settings, err, flow=None, in_flight: int = 1, follow_links: bool = False):

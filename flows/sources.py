@@ -11,6 +11,7 @@ import dataclasses
 import errno
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
@@ -52,6 +53,18 @@ def printable(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+def unescaped(text: str) -> Path | None:
+    """The path `printable` showed as `text` (its `\\xNN` back to the bytes), None if it shows none.
+
+    Flow parameters must be valid Unicode (Prefect sends them as JSON), so the command line passes a
+    path that is not UTF-8 as `printable` shows it; discovery finds the file again by this, to reject
+    it for its name rather than as missing."""
+    if "\\x" not in text:
+        return None
+    raw = re.sub(rb"\\x([0-9a-f]{2})", lambda m: bytes([int(m[1], 16)]), text.encode("utf-8"))
+    return Path(os.fsdecode(raw))
 
 
 def storable(text: str) -> bool:
@@ -203,7 +216,10 @@ def discover_path(path: Path, walk: Walk) -> Iterator[Item]:
         yield broken
         return
     if not os.path.lexists(path):
-        yield reject(path, "no such file or folder")
+        named = unescaped(str(path))  # a name that is not UTF-8, as `printable` showed it (see the CLI)
+        yield (bad_name(named) if named and os.path.lexists(named) else None) or reject(
+            path, "no such file or folder"
+        )
         return
     if path.is_dir():
         yield from walk_folder(path, walk, ancestors=frozenset())

@@ -62,7 +62,7 @@ def test_a_non_utf8_name_a_lone_surrogate_and_a_failing_file_are_rejected_and_th
     (folder / "feed.jsonl").write_text(
         json.dumps({"id": "bad", "text": "Op 6 maart 2024 \ud800."})
         + "\n"
-        + json.dumps({"id": "ok", "text": DUTCH})
+        + json.dumps({"id": "ok", "text": DUTCH.replace("12", "15")})
         + "\n",
         encoding="utf-8",
     )
@@ -93,12 +93,17 @@ def test_a_non_utf8_name_a_lone_surrogate_and_a_failing_file_are_rejected_and_th
 def test_a_user_named_path_that_is_not_utf8_is_rejected_and_recorded(prefect_harness, tmp_path: Path) -> None:
     folder = tmp_path / "in"
     write_good(folder)
-    name = os.fsdecode(os.path.join(os.fsencode(folder), b"caf\xe9.txt"))
-    write_non_utf8_name(folder)
-    summary = run_flow([folder / "good_nl.txt", name], tmp_path / "data")
-    assert summary.documents_loaded == 1
+    from flows.cli import main
+
+    name = os.fsdecode(os.path.join(os.fsencode(folder), b"caf\xe9.txt"))  # as argv hands it over
+    shown = write_non_utf8_name(folder)
+    args = ["run", str(folder / "good_nl.txt"), name, "--data-dir", str(tmp_path / "data"), "--quiet"]
+    assert main(args) == 3
     ((inputs,),) = rows(tmp_path / "data", "select inputs from runs")
     assert inputs.endswith("caf\\xe9.txt")
+    ((source, reason),) = rows(tmp_path / "data", "select source_name, reason from rejected")
+    assert source == shown and "file name is not valid UTF-8" in reason
+    assert rows(tmp_path / "data", "select source_name from documents") == [("good_nl.txt",)]
 
 
 def test_a_link_out_of_the_input_folder_is_rejected_unless_links_may_be_followed(
@@ -129,8 +134,10 @@ def test_a_link_out_of_the_input_folder_is_rejected_unless_links_may_be_followed
 
     followed = cli("run", str(folder), "--data-dir", str(tmp_path / "d2"), "--quiet", "--follow-links")
     assert followed.returncode == 0, followed.stderr
+    # followed: the outside file is read (once, through `elsewhere/`, the first link to it by name)
     names = {n for (n,) in rows(tmp_path / "d2", "select source_name from documents")}
-    assert {"passwd.txt", "good_nl.txt"} <= names
+    assert names == {"good_nl.txt", "good_en.txt", "alias.txt", "secret.txt"}
+    assert rows(tmp_path / "d2", "select count(*) from rejected") == [(0,)]
 
 
 def test_the_time_budget_interrupts_a_regex_on_the_main_thread_and_python_on_another() -> None:
