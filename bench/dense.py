@@ -122,6 +122,9 @@ def measure(text: str, limit: float) -> tuple[float | None, float, int]:
 
 def bench_dense(show) -> dict:
     sizes = env_sizes()
+    if not sizes:
+        show("dense text", "skipped (BENCH_DENSE_SIZES is empty)")
+        return {}
     limit = float(os.environ.get("BENCH_DENSE_SECONDS", "600"))
     found: dict = {}
     measure(table_text(5000, random.Random(1)) + dates_text(5000, random.Random(1)), limit)  # lexicons loaded
@@ -185,10 +188,10 @@ def bench_jsonl(show) -> dict:
         show("jsonl run", "skipped (BENCH_JSONL_RECORDS=0)")
         return {}
     os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="timeline-bench-prefect-"))
-    from flows.pipeline import timeline_flow
     from flows.settings import quiet_prefect_defaults
 
-    quiet_prefect_defaults()
+    quiet_prefect_defaults()  # before Prefect is imported: it reads its settings once
+    from flows.pipeline import timeline_flow
     scratch = Path(tempfile.mkdtemp(prefix="timeline-bench-jsonl-"))
     try:
         feed = scratch / "feed.jsonl"
