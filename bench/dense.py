@@ -192,6 +192,7 @@ def bench_jsonl(show) -> dict:
 
     quiet_prefect_defaults()  # before Prefect is imported: it reads its settings once
     from flows.pipeline import timeline_flow
+
     scratch = Path(tempfile.mkdtemp(prefix="timeline-bench-jsonl-"))
     try:
         feed = scratch / "feed.jsonl"

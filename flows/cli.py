@@ -134,7 +134,11 @@ def build_parser() -> argparse.ArgumentParser:
     query = sub.add_parser("query", help="run SQL against the warehouse and print a table")
     query.add_argument("sql")
     add_data_dir(query)
+    add_export_parser(sub)
+    return p
 
+
+def add_export_parser(sub) -> None:
     export = sub.add_parser(
         "export",
         help="write the Parquet export again from the warehouse",
@@ -145,7 +149,6 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--lock-timeout", type=float, default=None, help="seconds to wait for a run to finish (default 60)"
     )
-    return p
 
 
 def add_data_dir(p: argparse.ArgumentParser) -> None:
