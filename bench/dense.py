@@ -101,6 +101,22 @@ def dates_text(chars: int, rng: random.Random) -> str:
     return "".join(parts)[:chars]
 
 
+def measure_best(
+    text: str, limit: float, enough: float = 3.0, tries: int = 5
+) -> tuple[float | None, float, int]:
+    """`measure`, repeated while the runs so far took less than `enough` seconds (at most `tries`): the
+    fastest run. One run of a small document is at the mercy of a collection or another process."""
+    best = measure(text, limit)
+    spent = best[0] or 0.0
+    for _ in range(tries - 1):
+        if best[0] is None or spent >= enough:
+            break
+        again = measure(text, limit)
+        spent += again[0] or limit
+        best = min(best, again, key=lambda m: float("inf") if m[0] is None else m[0])
+    return best
+
+
 def measure(text: str, limit: float) -> tuple[float | None, float, int]:
     """(extraction seconds, or None past `limit`; parse seconds; events) for one document."""
     from flows.budget import OverBudget, time_budget
@@ -131,7 +147,7 @@ def bench_dense(show) -> dict:
     for kind, make in (("number-dense", table_text), ("date-dense", dates_text)):
         per_char = []
         for size in sizes:
-            seconds, parsed, events = measure(make(size, random.Random(f"{kind}:{size}")), limit)
+            seconds, parsed, events = measure_best(make(size, random.Random(f"{kind}:{size}")), limit)
             if seconds is None:
                 show(f"{kind} {size:>9,} chars", f"over {limit:g} s: stopped (parse {parsed:.1f} s)")
                 per_char.append(None)
