@@ -9,8 +9,9 @@ Documents flow in batches from discovery to the load; nothing holds the whole co
 - `extract` (parse + events + Arrow rows) is pure: it runs in this process, or, with the Dask
   runner, on Dask workers, a few batches in flight at a time;
 - each batch is validated by Great Expectations (its cost is ~1 s per call, nearly regardless of
-  the rows: batches of small documents are large to amortise it) and loaded from Arrow into DuckDB by this process alone
-  (DuckDB allows one writer); on Dask a batch is extracted as several parts, on several workers;
+  the rows: batches of small documents are large to amortise it) and loaded from Arrow into DuckDB
+  by this process alone (DuckDB allows one writer); on Dask a batch is extracted as several parts,
+  on several workers;
 - the Parquet export is brought up to date once, at the end: the partitions that differ from the
   warehouse are written again (whatever this run changed, or an earlier run left behind).
 
