@@ -4,7 +4,8 @@
 
 1. Extraction time per character of dense text, at 25k, 100k, 400k and 1.6M characters
    (BENCH_DENSE_SIZES, comma-separated; empty skips): number-dense (a statistics table pasted as
-   text, and prose full of counts) and date-dense (sentences full of dates, Dutch and English).
+   text, and prose full of counts), digits-and-dots (the table alone, as the attack of issue 13
+   pasted it) and date-dense (sentences full of dates, Dutch and English).
    Linear extraction keeps the time per character flat; each size stops at BENCH_DENSE_SECONDS
    (600) through the run's own per-document budget, so a quadratic extractor cannot hold the
    benchmark for hours either.
@@ -81,6 +82,14 @@ def table_text(chars: int, rng: random.Random) -> str:
     return "".join(rows)[:chars]
 
 
+def digits_text(chars: int, rng: random.Random) -> str:
+    """The attack's table: numbers with thousands dots, eight to a line, nothing else."""
+    lines = []
+    while sum(map(len, lines)) < chars:
+        lines.append(" ".join(f"{rng.randint(1, 999)}.{rng.randint(0, 999):03d}" for _ in range(8)) + "\n")
+    return "".join(lines)[:chars]
+
+
 def dates_text(chars: int, rng: random.Random) -> str:
     """Date-dense: sentences that are mostly dates, Dutch and English, absolute and relative."""
     parts = []
@@ -147,7 +156,8 @@ def bench_dense(show) -> dict:
     limit = float(os.environ.get("BENCH_DENSE_SECONDS", "600"))
     found: dict = {}
     measure(table_text(5000, random.Random(1)) + dates_text(5000, random.Random(1)), limit)  # lexicons loaded
-    for kind, make in (("number-dense", table_text), ("date-dense", dates_text)):
+    kinds = (("number-dense", table_text), ("digits-and-dots", digits_text), ("date-dense", dates_text))
+    for kind, make in kinds:
         per_char = []
         for size in sizes:
             seconds, parsed, events = measure_best(make(size, random.Random(f"{kind}:{size}")), limit)
