@@ -203,7 +203,7 @@ def cmd_run(args) -> int:
 
     # SIGTERM stops the run like Ctrl-C: the exception unwinds the run (its copy of the warehouse is
     # removed) and ends in the one line below. Prefect's own bridge hands the signal on to this handler.
-    signal.signal(signal.SIGTERM, raise_termination)
+    previous = signal.signal(signal.SIGTERM, raise_termination)
     started = time.perf_counter()
     try:
         flow, in_flight = flow_for(args.runner, args.dask_address, args.workers)
@@ -231,6 +231,8 @@ def cmd_run(args) -> int:
     except Exception as exc:  # noqa: BLE001 - say what failed in one line; the warehouse was rolled back
         err.print(f"[red]run failed:[/] {exc!r}\nThe warehouse is unchanged; fix the cause and run again.")
         return 1
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     print_summary(summary, time.perf_counter() - started, settings)
     if summary.status == "loaded":
         err.print(
