@@ -43,9 +43,12 @@ else
 endif
 
 # Not part of `make test`: minutes long. BENCH_DOCS=100000 for the large run; results in bench/out/.
+# Then bench/dense.py: extraction time per character of dense text (BENCH_DENSE_SIZES), and a run of
+# one .jsonl of BENCH_JSONL_RECORDS records, validation against extraction (0 or empty skips either).
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python bench/pipeline.py
+	$(BIN)/python bench/dense.py
 
 # Not part of `make test`: the temporal tagger against HeidelTime and dateparser on TempEval-3 train and the
 # Dutch Recognizers-Text specs (needs ../shared/corpora and Java; HeidelTime takes some minutes).

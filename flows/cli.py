@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 import time
 from pathlib import Path
@@ -16,7 +17,9 @@ EXIT_CODES = """exit codes:
   2  bad command line
   3  the run completed, but some documents or records were rejected (see the `rejected` table)
   4  the warehouse is busy: another run holds its lock, or a reader keeps the DuckDB file open
-     (waited --lock-timeout seconds; try again later, or raise it)"""
+     (waited --lock-timeout seconds; try again later, or raise it)
+  5  the run's data is in the warehouse, but the Parquet export could not be written (the next
+     run, or `timeline export`, brings it up to date)"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,7 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
         "paths", nargs="*", default=list(DEFAULT_INPUTS), help="files or folders (default: seeds/)"
     )
     add_data_dir(run)
-    run.add_argument("--batch-size", type=int, default=None, help="documents per batch (default 200)")
+    run.add_argument(
+        "--batch-size", type=int, default=None, help="documents per batch (default 5000, and at most 16 MB)"
+    )
     run.add_argument(
         "--lock-timeout",
         type=float,
@@ -65,6 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="with --runner dask: an existing cluster's scheduler, e.g. tcp://host:8786 "
         "(default: a local cluster)",
+    )
+    run.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="follow symbolic links that lead outside the input folders (default: rejected, not read)",
     )
     run.add_argument(
         "--workers",
@@ -124,7 +134,21 @@ def build_parser() -> argparse.ArgumentParser:
     query = sub.add_parser("query", help="run SQL against the warehouse and print a table")
     query.add_argument("sql")
     add_data_dir(query)
+    add_export_parser(sub)
     return p
+
+
+def add_export_parser(sub) -> None:
+    export = sub.add_parser(
+        "export",
+        help="write the Parquet export again from the warehouse",
+        description="Rebuild DATA_DIR/exports/ whole from DATA_DIR/timeline.duckdb (every run already "
+        "brings it up to date; this is for when you want it now).",
+    )
+    add_data_dir(export)
+    export.add_argument(
+        "--lock-timeout", type=float, default=None, help="seconds to wait for a run to finish (default 60)"
+    )
 
 
 def add_data_dir(p: argparse.ArgumentParser) -> None:
@@ -134,9 +158,12 @@ def add_data_dir(p: argparse.ArgumentParser) -> None:
 
 
 def settings_from(args) -> Settings:
+    from flows.sources import printable
+
     base = Settings()
     return Settings(
-        inputs=tuple(getattr(args, "paths", None) or DEFAULT_INPUTS),
+        # a path that is not UTF-8 goes to the flow as `printable` shows it (see flows.sources.unescaped)
+        inputs=tuple(printable(p) for p in getattr(args, "paths", None) or DEFAULT_INPUTS),
         data_dir=args.data_dir or base.data_dir,
         batch_size=getattr(args, "batch_size", None) or base.batch_size,
         lock_timeout=getattr(args, "lock_timeout", None) or base.lock_timeout,
@@ -151,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
         "tag": cmd_tag,
         "timeml": cmd_timeml,
         "query": cmd_query,
+        "export": cmd_export,
         "evaluate": cmd_evaluate,
     }
     return handler[args.command](args) or 0
@@ -164,13 +192,18 @@ def cmd_run(args) -> int:
 
     settings = settings_from(args)
     err = Console(stderr=True)
-    missing = [p for p in settings.inputs if not Path(p).exists()]
+    missing = [p for p in args.paths if not Path(p).exists()]
     for p in missing:
         err.print(f"[yellow]warning:[/] {p} does not exist; it is recorded as rejected")
     quiet_prefect_defaults()
+    from prefect.exceptions import TerminationSignal
+
     from flows.pipeline import flow_for
     from warehouse.store import WarehouseLocked
 
+    # SIGTERM stops the run like Ctrl-C: the exception unwinds the run (its copy of the warehouse is
+    # removed) and ends in the one line below. Prefect's own bridge hands the signal on to this handler.
+    previous = signal.signal(signal.SIGTERM, raise_termination)
     started = time.perf_counter()
     try:
         flow, in_flight = flow_for(args.runner, args.dask_address, args.workers)
@@ -181,22 +214,44 @@ def cmd_run(args) -> int:
                 settings.batch_size,
                 settings.lock_timeout,
                 in_flight=in_flight,
+                follow_links=args.follow_links,
             )
         else:
-            summary = run_with_progress(settings, err, flow, in_flight)
+            summary = run_with_progress(settings, err, flow, in_flight, args.follow_links)
     except WarehouseLocked as exc:
         err.print(f"[red]error:[/] {exc}")
         return 4
+    except (KeyboardInterrupt, TerminationSignal) as exc:
+        name = "SIGINT" if isinstance(exc, KeyboardInterrupt) else "SIGTERM"
+        err.print(
+            f"[red]error:[/] the run was stopped ({name}); the warehouse keeps what it held before the "
+            "run, unless the run had already loaded (its row in `runs` then says `loaded`)"
+        )
+        return 1
     except Exception as exc:  # noqa: BLE001 - say what failed in one line; the warehouse was rolled back
         err.print(f"[red]run failed:[/] {exc!r}\nThe warehouse is unchanged; fix the cause and run again.")
         return 1
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     print_summary(summary, time.perf_counter() - started, settings)
+    if summary.status == "loaded":
+        err.print(
+            f"[red]error:[/] the run's data is in the warehouse, but the Parquet export could not be "
+            f"written: {summary.export.get('error')}; the next run (or `timeline export`) brings it up to date"
+        )
+        return 5
     if not args.quiet:
         print_timeline(settings, args.show)
     return 3 if summary.rejections else 0
 
 
-def run_with_progress(settings: Settings, err, flow=None, in_flight: int = 1):
+def raise_termination(signum, frame) -> None:
+    from prefect.exceptions import TerminationSignal
+
+    raise TerminationSignal(signum)
+
+
+def run_with_progress(settings: Settings, err, flow=None, in_flight: int = 1, follow_links: bool = False):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from flows.pipeline import timeline_flow
@@ -219,6 +274,7 @@ def run_with_progress(settings: Settings, err, flow=None, in_flight: int = 1):
             settings.lock_timeout,
             on_batch=lambda n: progress.advance(bar, n),
             in_flight=in_flight,
+            follow_links=follow_links,
         )
 
 
@@ -255,9 +311,12 @@ def timeline_line(
 
 
 def print_timeline(settings: Settings, limit: int) -> None:
-    import duckdb
+    from warehouse.store import WarehouseBusy, connect_read_only
 
-    con = duckdb.connect(str(settings.database), read_only=True)
+    try:
+        con = connect_read_only(settings.database)
+    except WarehouseBusy:
+        return  # another run took the warehouse in the meantime: the summary above says what this one did
     try:
         rows = con.execute(
             """
@@ -331,7 +390,13 @@ def cmd_query(args) -> int:
     if not settings.database.exists():
         print(f"error: no warehouse at {settings.database}; run `timeline run` first", file=sys.stderr)
         return 1
-    con = duckdb.connect(str(settings.database), read_only=True)
+    from warehouse.store import WarehouseBusy, connect_read_only
+
+    try:
+        con = connect_read_only(settings.database)
+    except WarehouseBusy as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 4
     try:
         cur = con.execute(args.sql)
         if cur.description is None:
@@ -344,6 +409,29 @@ def cmd_query(args) -> int:
     finally:
         con.close()
     print_table(columns, rows)
+    return 0
+
+
+def cmd_export(args) -> int:
+    from warehouse.export import export_parquet
+    from warehouse.store import Warehouse, WarehouseLocked
+
+    settings = settings_from(args)
+    if not settings.database.exists():
+        print(f"error: no warehouse at {settings.database}; run `timeline run` first", file=sys.stderr)
+        return 1
+    try:
+        with Warehouse.open(settings.database, lock_timeout=settings.lock_timeout) as wh:
+            result = export_parquet(wh, settings.exports, full=True)
+    except WarehouseLocked as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 4
+    except OSError as exc:
+        print(f"error: the export could not be written: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"export: {result['events']} events, {result['documents']} documents written to {settings.exports}/"
+    )
     return 0
 
 

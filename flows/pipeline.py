@@ -2,15 +2,18 @@
 
 Documents flow in batches from discovery to the load; nothing holds the whole corpus:
 
-- discovery yields documents one at a time and `batched` cuts them into batches of `batch_size`;
+- discovery yields documents one at a time and `batched` cuts them into batches of `batch_size`
+  documents or BATCH_BYTES of input, whichever comes first;
 - a document whose source, raw bytes and extractor version are already in the warehouse is
   skipped before it is parsed (a sha256 of the bytes is all it costs);
 - `extract` (parse + events + Arrow rows) is pure: it runs in this process, or, with the Dask
   runner, on Dask workers, a few batches in flight at a time;
 - each batch is validated by Great Expectations (its cost is ~1 s per call, nearly regardless of
-  the rows: large batches amortise it) and loaded from Arrow into DuckDB by this process alone
-  (DuckDB allows one writer); on Dask a batch is extracted as several parts, on several workers;
-- the Parquet export is written once, at the end, only for the partitions the run changed.
+  the rows: batches of small documents are large to amortise it) and loaded from Arrow into DuckDB
+  by this process alone (DuckDB allows one writer); on Dask a batch is extracted as several parts,
+  on several workers;
+- the Parquet export is brought up to date once, at the end: the partitions that differ from the
+  warehouse are written again (whatever this run changed, or an earlier run left behind).
 
 Tasks work on whole batches (Prefect costs 10-16 ms per task, more on Dask). A run loads into a
 copy of the warehouse file, each batch in a transaction of its own, and the copy replaces the file
@@ -33,8 +36,9 @@ import pyarrow.compute as pc
 from prefect import flow, task
 from prefect.cache_policies import NONE
 
-from flows.settings import Settings
-from flows.sources import batched, discover
+from flows.budget import DEFAULT_DOC_SECONDS, DOC_SECONDS_ENV, OverBudget, slow_document_fault, time_budget
+from flows.settings import DEFAULT_BATCH_SIZE, Settings
+from flows.sources import BATCH_BYTES, batched, discover, printable, printable_rejection
 from schemas.arrow import to_arrow
 from schemas.tables import DOCUMENTS, EVENTS, REJECTED
 from transforms.documents import compute_content_sha256, parse_document
@@ -91,24 +95,43 @@ class ExtractedBatch:
 # ---------------------------------------------------------------- pure steps
 
 
-def extract_rows(raws: list, ingested_at: dt.datetime) -> ExtractedBatch:
-    """Parse and extract a batch of RawSources (and pass Rejections on) into Arrow rows. Pure."""
+def extract_rows(
+    raws: list, ingested_at: dt.datetime, doc_seconds: float = DEFAULT_DOC_SECONDS
+) -> ExtractedBatch:
+    """Parse and extract a batch of RawSources (and pass Rejections on) into Arrow rows. Pure, but for
+    the clock: a document whose parse and extraction take longer than `doc_seconds` is interrupted and
+    rejected (flows.budget), and the batch goes on."""
     started = time.perf_counter()
-    docs, rejected = {}, []
+    docs, rejected, spent = {}, [], {}
     for raw in raws:
-        out = raw if isinstance(raw, Rejection) else parse_document(raw, EXTRACTOR_VERSION)
+        if isinstance(raw, Rejection):
+            rejected.append(raw)
+            continue
+        begun = time.perf_counter()
+        try:
+            with time_budget(doc_seconds):
+                out = parse_document(raw, EXTRACTOR_VERSION)
+        except OverBudget:
+            out = over_budget(raw.source_name, raw.source_key, None, doc_seconds)
         if isinstance(out, Rejection):
             rejected.append(out)
         else:
             docs[out.doc_id] = out  # the same text twice in a batch is one document
+            spent[out.doc_id] = time.perf_counter() - begun
     parsed = time.perf_counter()
     seen = sum(1 for r in raws if not isinstance(r, Rejection)) + sum(
         1 for r in raws if isinstance(r, Rejection) and r.whole_document and r.stage in ("ingest", "parse")
     )
     document_rows, event_rows = [], []
     for doc in docs.values():
+        left = max(doc_seconds - spent[doc.doc_id], 0.001) if doc_seconds > 0 else 0
         try:
-            events = extract_events(doc)
+            with time_budget(left):
+                slow_document_fault(doc.source_name)
+                rows = [event_row(e) for e in extract_events(doc)]
+        except OverBudget:
+            rejected.append(over_budget(doc.source_name, doc.source_key, doc.doc_id, doc_seconds))
+            continue
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run; it is reported
             rejected.append(
                 Rejection(
@@ -117,16 +140,55 @@ def extract_rows(raws: list, ingested_at: dt.datetime) -> ExtractedBatch:
             )
             continue
         document_rows.append(document_row(doc, ingested_at, EXTRACTOR_VERSION))
-        event_rows.extend(event_row(e) for e in events)
+        event_rows.extend(rows)
+    documents, events = storable_rows(document_rows, event_rows, rejected)
     return ExtractedBatch(
-        documents=to_arrow(DOCUMENTS, document_rows),
-        events=to_arrow(EVENTS, event_rows),
+        documents=documents,
+        events=events,
         rejections=rejected,
         text_lengths={d["doc_id"]: d["char_count"] for d in document_rows},
         seen=seen,
         seconds=time.perf_counter() - started,
         parse_seconds=parsed - started,
     )
+
+
+def over_budget(name: str, key: str | None, doc_id: str | None, seconds: float) -> Rejection:
+    return Rejection(
+        name,
+        "extract",
+        f"took longer than the time budget of {seconds:g} s per document ({DOC_SECONDS_ENV}): "
+        "interrupted, not loaded; split the document or raise the budget",
+        key,
+        doc_id,
+    )
+
+
+def storable_rows(
+    document_rows: list[dict], event_rows: list[dict], rejected: list[Rejection]
+) -> tuple[pa.Table, pa.Table]:
+    """The rows as Arrow tables. Should one document's rows not convert (text Arrow cannot hold), that
+    document is rejected and the others are kept: converted one document at a time, only then."""
+    try:
+        return to_arrow(DOCUMENTS, document_rows), to_arrow(EVENTS, event_rows)
+    except Exception:  # noqa: BLE001 - find the document at fault below
+        pass
+    by_doc: dict[str, list[dict]] = {}
+    for row in event_rows:
+        by_doc.setdefault(row["doc_id"], []).append(row)
+    documents, events = [], []
+    for row in document_rows:
+        try:
+            documents.append(to_arrow(DOCUMENTS, [row]))
+            events.append(to_arrow(EVENTS, by_doc.get(row["doc_id"], [])))
+        except Exception as exc:  # noqa: BLE001 - this document alone is rejected
+            if len(documents) > len(events):
+                documents.pop()
+            reason = f"its rows cannot be stored: {type(exc).__name__}: {exc}"
+            rejected.append(
+                Rejection(row["source_name"], "extract", reason, row["source_key"], row["doc_id"])
+            )
+    return concat(documents, DOCUMENTS), concat(events, EVENTS)
 
 
 def concat(tables: list[pa.Table], table) -> pa.Table:
@@ -137,8 +199,8 @@ def concat(tables: list[pa.Table], table) -> pa.Table:
 
 
 @task(name="extract", cache_policy=NONE)
-def extract_batch(raws: list, ingested_at: dt.datetime) -> ExtractedBatch:
-    return extract_rows(raws, ingested_at)
+def extract_batch(raws: list, ingested_at: dt.datetime, doc_seconds: float) -> ExtractedBatch:
+    return extract_rows(raws, ingested_at, doc_seconds)
 
 
 @task(name="validate", cache_policy=NONE)
@@ -165,10 +227,15 @@ def load_rows(warehouse, documents, events, rejected) -> dict:
 
 
 @task(name="export", cache_policy=NONE)
-def export_all(warehouse, exports_dir, run_id, changed) -> dict:
+def export_all(warehouse, exports_dir, run_id) -> dict:
+    """Bring the Parquet export up to date with the warehouse (whatever this run changed or an earlier
+    run left behind)."""
     from warehouse.export import export_parquet
 
-    return export_parquet(warehouse, exports_dir, run_id=run_id, changed=changed)
+    try:
+        return export_parquet(warehouse, exports_dir, run_id=run_id)
+    except Exception as error:  # noqa: BLE001 - the run's data is in: the flow says so, the next run repairs
+        return {"mode": "failed", "error": printable(f"{type(error).__name__}: {error}")}
 
 
 # ---------------------------------------------------------------- the flow
@@ -183,7 +250,6 @@ class Run:
         self.wh, self.summary, self.now = warehouse, summary, now
         self.max_invalid_share = max_invalid_share
         self.pending: list[ExtractedBatch] = []  # the parts of the batch being gathered
-        self.changed = False  # did any batch change the warehouse (documents, events)?
 
     def fresh(self, raws: list) -> list:
         """The batch minus the sources the warehouse already holds with the same bytes and extractor."""
@@ -214,7 +280,7 @@ class Run:
         self.pending = []
         documents = concat([b.documents for b in batches], DOCUMENTS)
         events = concat([b.events for b in batches], EVENTS)
-        rejected = [r for b in batches for r in b.rejections]
+        rejected = [printable_rejection(r) for b in batches for r in b.rejections]
         lengths = {k: v for b in batches for k, v in b.text_lengths.items()}
         del batches
 
@@ -266,7 +332,6 @@ class Run:
         counts = load_rows(self.wh, doc_result.good, event_result.good, rows)
         s.add("orchestration", time.perf_counter() - started - counts.pop("seconds"))
         s.timed("load", started)
-        self.changed |= any(v for k, v in counts.items() if not k.startswith("rejected"))
 
         s.documents_loaded += doc_result.good.num_rows
         s.documents_rejected += refused + sum(
@@ -294,17 +359,17 @@ def timed(items: Iterable, summary: RunSummary, stage: str) -> Iterator:
         yield item
 
 
-def extracted_inline(batches: Iterator[list], now: dt.datetime, summary: RunSummary):
+def extracted_inline(batches: Iterator[list], now: dt.datetime, summary: RunSummary, doc_seconds: float):
     """(batch, seconds the flow waited) for each batch, extracted here, one after the other."""
     for raws in batches:
         started = time.perf_counter()
-        out = extract_batch(raws, now)
+        out = extract_batch(raws, now, doc_seconds)
         waited = time.perf_counter() - started
         summary.add("orchestration", waited - out.seconds)
         yield [out], waited, len(raws)
 
 
-def extracted_submitted(batches: Iterator[list], now: dt.datetime, parts: int):
+def extracted_submitted(batches: Iterator[list], now: dt.datetime, parts: int, doc_seconds: float):
     """The same through the flow's task runner (Dask): each batch cut into `parts` parts, two batches
     in flight; (parts of a batch, seconds waited, documents) in batch order."""
     in_flight: deque = deque()
@@ -312,7 +377,9 @@ def extracted_submitted(batches: Iterator[list], now: dt.datetime, parts: int):
     for raws in batches:
         started = time.perf_counter()
         size = max(1, -(-len(raws) // parts))
-        futures = [extract_batch.submit(raws[i : i + size], now) for i in range(0, len(raws), size)]
+        futures = [
+            extract_batch.submit(raws[i : i + size], now, doc_seconds) for i in range(0, len(raws), size)
+        ]
         in_flight.append((futures, len(raws)))
         waited += time.perf_counter() - started
         if len(in_flight) >= 2:
@@ -331,34 +398,39 @@ def collect(futures: list, n: int, waited: float) -> tuple[list[ExtractedBatch],
 def timeline_flow(
     inputs: list[str],
     data_dir: str,
-    batch_size: int = 200,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     lock_timeout: float = 60,
     on_batch: Callable[[int], None] | None = None,
     in_flight: int = 1,
+    follow_links: bool = False,
 ) -> RunSummary:
     """Ingest `inputs` (files and folders) into the warehouse in `data_dir`, then export Parquet.
 
     `in_flight` > 1 submits extraction to the flow's task runner, each batch in that many parts (see
-    `flow_for`); 1 extracts in this process."""
+    `flow_for`); 1 extracts in this process. `follow_links`: follow links out of the input folders.
+
+    The run's status says what happened: `failed`, the warehouse is as before; `loaded`, its data is
+    in the warehouse but the export failed (`summary.export["error"]`; the next run repairs it);
+    `completed` or `completed_with_rejections`, both."""
     from warehouse.store import Warehouse
 
-    settings = Settings(tuple(inputs), Path(data_dir), batch_size, lock_timeout)
+    settings = Settings(tuple(inputs), Path(data_dir), batch_size, lock_timeout, follow_links=follow_links)
     summary = RunSummary(run_id=uuid.uuid4().hex)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     begun = time.perf_counter()
     with Warehouse.open(settings.database, lock_timeout=settings.lock_timeout) as wh:
         summary.status = "running"
         wh.record_run(run_row(summary, now, settings, None))
-        summary.status = "completed"
         run = Run(wh, summary, now, settings.max_invalid_share)
         try:
             with wh.on_a_copy():
-                found = timed(discover(settings.inputs), summary, "ingest")
-                batches = (run.fresh(raws) for raws in batched(found, settings.batch_size))
+                found = timed(discover(settings.inputs, settings.follow_links), summary, "ingest")
+                cut = batched(found, settings.batch_size, BATCH_BYTES)
+                batches = (run.fresh(raws) for raws in cut)
                 extracted = (
-                    extracted_inline(batches, now, summary)
+                    extracted_inline(batches, now, summary, settings.doc_seconds)
                     if in_flight <= 1
-                    else extracted_submitted(batches, now, in_flight)
+                    else extracted_submitted(batches, now, in_flight, settings.doc_seconds)
                 )
                 span = time.perf_counter()
                 for parts, waited, n in extracted:
@@ -367,17 +439,19 @@ def timeline_flow(
                         on_batch(n)
                 summary.seconds["extract_span"] = time.perf_counter() - span
                 run.flush()
+                # The run's row goes into the copy with its data: once the copy is swapped in, the
+                # warehouse says the data is in, even if the export then fails or the run is killed.
+                summary.status = "loaded"
+                wh.record_run(run_row(summary, now, settings, time.perf_counter() - begun))
         except BaseException:
             summary.status = "failed"
             wh.record_run(run_row(summary, now, settings, time.perf_counter() - begun))
             raise
         started = time.perf_counter()
-        summary.export = export_all(
-            wh, settings.exports, summary.run_id, wh.touched_partitions if run.changed else set()
-        )
+        summary.export = export_all(wh, settings.exports, summary.run_id)
+        if summary.export["mode"] != "failed":
+            summary.status = "completed_with_rejections" if summary.rejections else "completed"
         summary.timed("export", started)
-        if summary.rejections:
-            summary.status = "completed_with_rejections"
         summary.seconds["total"] = time.perf_counter() - begun
         wh.record_run(run_row(summary, now, settings, summary.seconds["total"]))
     return summary
@@ -441,7 +515,7 @@ def run_row(s: RunSummary, started_at: dt.datetime, settings: Settings, total: f
         "started_at": started_at,
         "finished_at": finished,
         "status": s.status,
-        "inputs": " ".join(settings.inputs),
+        "inputs": printable(" ".join(settings.inputs)),
         "extractor_version": EXTRACTOR_VERSION,
         "documents_seen": s.documents_seen,
         "documents_skipped": s.documents_skipped,

@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_INPUTS = ("seeds",)
+# Documents per batch (TIMELINE_BATCH_SIZE, --batch-size); a batch also ends at BATCH_BYTES of input
+# (flows.sources), so this many only when documents are small: see there why batches are large.
+DEFAULT_BATCH_SIZE = 5000
 
 
 def env(name: str, default: str) -> str:
@@ -17,10 +20,14 @@ def env(name: str, default: str) -> str:
 class Settings:
     inputs: tuple[str, ...] = DEFAULT_INPUTS
     data_dir: Path = field(default_factory=lambda: Path(env("DATA_DIR", "data")))
-    batch_size: int = field(default_factory=lambda: int(env("BATCH_SIZE", "200")))
+    batch_size: int = field(default_factory=lambda: int(env("BATCH_SIZE", str(DEFAULT_BATCH_SIZE))))
     lock_timeout: float = field(default_factory=lambda: float(env("LOCK_TIMEOUT", "60")))
     # a batch with more failing rows than this share is refused whole (TIMELINE_MAX_INVALID_SHARE)
     max_invalid_share: float = field(default_factory=lambda: max_invalid_share_from_env())
+    # seconds a document's parse and extraction may take before it is rejected (TIMELINE_DOC_SECONDS)
+    doc_seconds: float = field(default_factory=lambda: doc_seconds_from_env())
+    # follow links that lead outside the input folders (`--follow-links`)
+    follow_links: bool = False
 
     @property
     def database(self) -> Path:
@@ -35,6 +42,12 @@ def max_invalid_share_from_env() -> float:
     from warehouse.validate import parse_max_invalid_share
 
     return parse_max_invalid_share(os.environ.get("TIMELINE_MAX_INVALID_SHARE"))
+
+
+def doc_seconds_from_env() -> float:
+    from flows.budget import DOC_SECONDS_ENV, parse_doc_seconds
+
+    return parse_doc_seconds(os.environ.get(DOC_SECONDS_ENV))
 
 
 def quiet_prefect_defaults() -> None:

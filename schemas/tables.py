@@ -190,7 +190,10 @@ RUNS = Table(
             "status",
             "varchar",
             False,
-            allowed=("running", "completed", "completed_with_rejections", "failed"),
+            # loaded: the run's data is in the warehouse, but its Parquet export was not written (the
+            # run was killed or failed after the warehouse swap); the next run or `timeline export`
+            # brings the export up to date
+            allowed=("running", "loaded", "completed", "completed_with_rejections", "failed"),
         ),
         Column("inputs", "varchar", True, "the paths the run read"),
         Column("extractor_version", "varchar", False),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -186,25 +187,53 @@ def test_an_export_made_with_other_columns_is_rewritten_whole(wh: Warehouse, tmp
     # An export from before a migration (or older code) has partitions with other columns: linking them
     # into the next version would mix two layouts in one export.
     exports = tmp_path / "exports"
-    counts = dict.fromkeys(
-        ["documents_seen", "documents_skipped", "documents_loaded", "documents_rejected"], 0
-    )
-    counts |= dict.fromkeys(["events_loaded", "events_dated", "events_undated", "events_rejected"], 0)
 
-    def export_as(run: str, hour: int) -> str:
-        """The export at the end of a completed run (the runs before it completed too): its mode."""
-        started = dt.datetime(2025, 6, 1, hour)
-        wh.record_run(
-            {"run_id": run, "started_at": started, "status": "completed", "extractor_version": "1"} | counts
-        )
-        return export_parquet(wh, exports, run_id=run, changed={(2025, 5)})["mode"]
+    def export_after_a_change(confidence: float) -> str:
+        wh.con.execute("update events set confidence = ? where event_id = 'e1'", [confidence])
+        return export_parquet(wh, exports)["mode"]
 
-    assert export_as("run1", 1) == "full"  # none there yet
-    assert export_as("run2", 2) == "partitions"
+    assert export_after_a_change(0.5) == "full"  # none there yet
+    assert export_after_a_change(0.6) == "partitions"
     state = json.loads((exports / ".state.json").read_text(encoding="utf-8"))
     assert "quantity_details" in state["layout"]
-    (exports / ".state.json").write_text(json.dumps({"run_id": "run2"}), encoding="utf-8")  # as before
-    assert export_as("run3", 3) == "full"
+    (exports / ".state.json").write_text(
+        json.dumps(state | {"layout": state["layout"].replace("quantity_details", "q")}), encoding="utf-8"
+    )
+    assert export_after_a_change(0.7) == "full"
+
+
+def test_the_export_rewrites_exactly_the_partitions_that_differ_from_the_warehouse(
+    wh: Warehouse, tmp_path: Path
+) -> None:
+    exports = tmp_path / "exports"
+    assert export_parquet(wh, exports)["mode"] == "full"
+    assert export_parquet(wh, exports)["mode"] == "unchanged"  # nothing differs: nothing written
+    # The warehouse changes behind the export's back (a run killed after its swap did that): one row
+    # of November 2024 changes, the undated event goes; the next export writes November alone.
+    wh.con.execute("update events set event_type = 'ARREST' where event_id = 'e2'")
+    wh.con.execute("delete from events where event_id = 'e3'")
+    result = export_parquet(wh, exports)
+    assert (result["mode"], result["partitions"], result["events"]) == ("partitions", 1, 1)
+    assert read_events(exports, "event_id, event_type, year, month") == rows(
+        wh.con, "select event_id, event_type, year(date_start), month(date_start) from events order by 1"
+    )
+    # The documents alone change: documents.parquet is written again, the events are linked.
+    wh.con.execute("update documents set title = 'Nieuw' where doc_id = 'd1'")
+    result = export_parquet(wh, exports)
+    assert (result["mode"], result["events"], result["documents"]) == ("partitions", 0, 2)
+    titles = duckdb.execute(
+        "select title from read_parquet(?) order by doc_id", [str(exports / "documents.parquet")]
+    )
+    assert titles.fetchall()[0] == ("Nieuw",)
+    assert export_parquet(wh, exports)["mode"] == "unchanged"
+    # A partition directory removed by hand: written again.
+    shutil.rmtree(next((exports / "events").resolve().glob("*/year=2024/month=11")))
+    assert export_parquet(wh, exports)["partitions"] == 1
+    assert len(read_events(exports)) == 2
+
+
+def rows(con, sql: str) -> list[tuple]:
+    return con.execute(sql).fetchall()
 
 
 def test_documents_have_the_contract_columns_and_types(wh: Warehouse, tmp_path: Path) -> None:
@@ -303,10 +332,16 @@ def test_a_new_export_is_swapped_in_whole_and_the_previous_one_stays_readable(
     ).fetchone() == (3,)
 
     # The version before the previous one is removed; no temporary files are left behind.
-    export_parquet(wh, exports)
+    assert export_parquet(wh, exports)["mode"] == "unchanged"  # up to date: no new version
+    assert export_parquet(wh, exports, full=True)["mode"] == "full"  # `timeline export`: a new one
     assert not old_version.exists()
     assert Path(second["events_dir"]).exists()
-    assert sorted(p.name for p in exports.iterdir()) == [".versions", "documents.parquet", "events"]
+    assert sorted(p.name for p in exports.iterdir()) == [
+        ".state.json",
+        ".versions",
+        "documents.parquet",
+        "events",
+    ]
     assert len(list((exports / ".versions").iterdir())) == 2
 
 

@@ -40,6 +40,19 @@ def test_batched() -> None:
         list(batched([1], 0))
 
 
+def test_a_batch_ends_at_its_byte_limit_or_its_count_whichever_comes_first() -> None:
+    def source(size: int) -> RawSource:
+        return RawSource("a.txt", f"a{size}", "txt", b"x" * size, {})
+
+    items = [source(10), source(10), Rejection("r", "ingest", "why"), source(30), source(1), source(1)]
+    cut = list(batched(items, 100, max_bytes=25))
+    assert [[len(i.data) if isinstance(i, RawSource) else "r" for i in b] for b in cut] == [
+        [10, 10, "r", 30],  # a rejection holds no data; a large document ends its batch
+        [1, 1],
+    ]
+    assert [len(b) for b in batched(items, 2, max_bytes=10**6)] == [2, 2, 2]
+
+
 # --- files and folders -----------------------------------------------------------------------------
 
 

@@ -194,6 +194,37 @@ def connect_waiting(path: Path, timeout: float) -> duckdb.DuckDBPyConnection:
             time.sleep(0.25)
 
 
+# How long a reader (`timeline query`, the closing timeline) waits for a run that holds the file
+# (TIMELINE_READ_WAIT): a run holds it for moments (opening, recording, exporting), a BI tool for longer.
+READ_WAIT_SECONDS = 15.0
+READ_WAIT_ENV = "TIMELINE_READ_WAIT"
+
+
+class WarehouseBusy(WarehouseLocked):
+    """A reader waited for the warehouse file and a run still holds it."""
+
+
+def connect_read_only(path: Path, wait: float | None = None) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the warehouse file. While a run holds the file for writing (DuckDB
+    lets no reader in then), try again for up to `wait` seconds (TIMELINE_READ_WAIT), then raise
+    WarehouseBusy, whose message is one line a person can act on."""
+    if wait is None:
+        wait = float(os.environ.get(READ_WAIT_ENV) or READ_WAIT_SECONDS)
+    deadline = time.monotonic() + max(0.0, wait)
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=True)
+        except duckdb.IOException as error:
+            if "lock" not in str(error).lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise WarehouseBusy(
+                    f"a run is writing the warehouse {path} (waited {max(0.0, wait):g} s): retry in a "
+                    f"moment, or read the Parquet export beside it (exports/), which never has this wait"
+                ) from None
+            time.sleep(0.2)
+
+
 class Warehouse:
     """An open warehouse file: holds the inter-process lock until `close()`."""
 
@@ -204,9 +235,6 @@ class Warehouse:
         self.con = con
         self.lock_timeout = lock_timeout
         self._lock: IO[str] | None = lock
-        # (year, month) of date_start of every event row the loads since open() may have changed,
-        # (None, None) for undated ones: the export rewrites only these partitions.
-        self.touched_partitions: set[tuple[int | None, int | None]] = set()
 
     @classmethod
     def open(cls, path: Path, lock_timeout: float = 60) -> Warehouse:
@@ -388,22 +416,7 @@ class Warehouse:
                 "select event_id from events where event_id in (select event_id from incoming_events)"
             ).fetchall()
         ]
-        # The (year, month) partitions of date_start the export must rewrite: the incoming events'
-        # and those of the rows they update or delete.
-        self.touched_partitions |= set(
-            con.execute("select distinct year(date_start), month(date_start) from incoming_events").fetchall()
-        )
         events_deleted = 0
-        if owners or existing:
-            self.touched_partitions |= set(
-                con.execute(
-                    """
-                    select distinct year(date_start), month(date_start) from events
-                    where doc_id in (select unnest(?::varchar[])) or event_id in (select unnest(?::varchar[]))
-                    """,
-                    [owners, existing],
-                ).fetchall()
-            )
         if owners:
             # Events of these documents that the new extraction no longer yields. Those it yields
             # again are updated in place below, never deleted and re-inserted.

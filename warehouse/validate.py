@@ -282,6 +282,12 @@ def fault_injection_point() -> None:
         raise InjectedFault(f"injected fault after {after} batches ({FAULT_AFTER_BATCHES_ENV})")
     if action == "kill":
         os.kill(os.getpid(), signal.SIGKILL)
+    pause_at_fault()
+
+
+def pause_at_fault() -> None:
+    """Create TIMELINE_FAULT_SIGNAL_FILE (if set), then wait until it is removed or
+    TIMELINE_FAULT_PAUSE_SECONDS (default 600) have passed."""
     signal_file = os.environ.get(FAULT_SIGNAL_FILE_ENV)
     if signal_file:
         with open(signal_file, "w", encoding="utf-8") as handle:
