@@ -491,3 +491,53 @@ def test_a_word_start_tries_only_the_rules_its_word_can_begin():
 def test_mostly_capitals_without_counting_is_mostly_capitals_counted(body):
     counted = len(eventhood.UPPER.findall(body)) > 0.8 * len(eventhood.LETTER.findall(body))
     assert eventhood.mostly_capitals(body) == counted
+
+
+def blocks_reading_each_block_whole(text: str) -> list[tuple[int, int]]:
+    """`sentences.blocks` as it was: the whole block read again for each line."""
+    lines = text.split("\n")
+    width = sentences.wrap_width(lines)
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in lines:
+        lo, hi = pos, pos + len(line)
+        pos = hi + 1
+        if out and line.strip():
+            plo, phi = out[-1]
+            prev = text[plo:phi]
+            last = prev.rsplit("\n", 1)[-1].rstrip()
+            wrapped = (
+                width is not None
+                and width - 2 * sentences.WRAP_SLACK <= len(last) <= width + sentences.WRAP_SLACK
+            )
+            fields = "|" in last or "|" in line
+            goes_on = line.lstrip()[:1].islower() or (
+                wrapped and not fields and not sentences.ITEM_START.match(line)
+            )
+            if prev.strip() and not sentences.FINISHED.search(prev) and goes_on:
+                out[-1] = (plo, hi)
+                continue
+        out.append((lo, hi))
+    return out
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["", " ", "de brief", "De Kamer", "- item", "12.5 | 3", "x" * 30, "y " * 20]),
+            st.sampled_from(["", ".", ":", "’", " ", "\t", ",", "\u2028"]),
+        ),
+        max_size=14,
+    )
+)
+@example([("x" * 30, ""), ("y " * 20, ""), ("de brief", "."), ("", " "), ("De Kamer", "")])
+def test_blocks_read_from_the_last_line_are_the_blocks_read_whole(lines):
+    text = "\n".join(body + end for body, end in lines)
+    assert sentences.blocks(text) == blocks_reading_each_block_whole(text)
+
+
+def test_blocks_of_a_pasted_table_and_the_seeds_are_the_blocks_read_whole():
+    table = "\n".join("12.345.678.9 " * 6 for _ in range(300))
+    for text in [table, *seed_texts()]:
+        assert sentences.blocks(text) == blocks_reading_each_block_whole(text)

@@ -26,6 +26,8 @@ END = re.compile(
 WORD_BEFORE_DOT = re.compile(r"([\w.]+)$")
 # A line that ends a sentence (or a heading with a colon, a closing quote).
 FINISHED = re.compile(r"[.!?:\"”’]\s*$")
+# The marks a finished line ends with (FINISHED's, before white space).
+FINISHED_MARKS = frozenset('.!?:"”’')
 MIN_CHARS = 3
 # A "sentence" longer than this (a run-on text without punctuation, a table flattened to one line) is
 # cut into pieces of at most this many characters, at white space where there is any: evidence stays
@@ -190,12 +192,15 @@ def blocks(text: str) -> list[tuple[int, int]]:
         pos = hi + 1
         if out and line.strip():
             plo, phi = out[-1]
-            prev = text[plo:phi]
-            last = prev.rsplit("\n", 1)[-1].rstrip()
+            # the block's last line only: a block's lines after its first are never blank, so the block
+            # is blank, or ends finished, as its last line is or does (reading the whole block for each
+            # line made a long block of joined lines, a pasted table, cost the square of its length)
+            cut = text.rfind("\n", plo, phi)
+            last = text[cut + 1 if cut >= 0 else plo : phi].rstrip()
             wrapped = width is not None and width - 2 * WRAP_SLACK <= len(last) <= width + WRAP_SLACK
             fields = "|" in last or "|" in line  # a row of a table is no wrapped sentence
             goes_on = line.lstrip()[:1].islower() or (wrapped and not fields and not ITEM_START.match(line))
-            if prev.strip() and not FINISHED.search(prev) and goes_on:
+            if last and last[-1] not in FINISHED_MARKS and goes_on:
                 out[-1] = (plo, hi)
                 continue
         out.append((lo, hi))
