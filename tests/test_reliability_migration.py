@@ -180,7 +180,7 @@ def test_the_v3_fixture_is_a_version_3_warehouse(v3: Path) -> None:
 
 def test_a_version_3_warehouse_is_migrated_on_open_and_its_rows_read_back(v3: Path) -> None:
     with Warehouse.open(v3) as wh:
-        assert current_version(wh.con) == SCHEMA_VERSION == 4
+        assert current_version(wh.con) == SCHEMA_VERSION == 5
         declared = duckdb.connect()
         declared.execute(schema_sql())
         for table in TABLES:

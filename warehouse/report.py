@@ -1,0 +1,141 @@
+"""What the HTML report shows, read from the warehouse (read-only): events, documents, rejections, the
+last run and the events per month and type. Plain Python values out; rendering is `flows.report`'s.
+
+Events come as rows of a fixed column order (`EVENT_FIELDS`), not dicts: 100,000 events are read,
+serialised and parsed by the page as arrays, which is several times smaller and faster than objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+# The order of an event row in ReportData.events (the page's script reads them by these names).
+EVENT_FIELDS = (
+    "date_start",
+    "date_end",
+    "precision",
+    "type",
+    "status",
+    "actors",
+    "locations",
+    "quantities",
+    "sentence",
+    "date_text",
+    "trigger",
+    "doc",  # index into ReportData.documents
+    "language",
+    "date_source",
+)
+
+DOCUMENT_FIELDS = ("source_name", "title", "url", "source_key", "language", "published", "events")
+
+# The `rejected` rows shown (the most recent first); the report says how many there are in all.
+MAX_REJECTED = 2000
+
+
+class NoWarehouse(FileNotFoundError):
+    """There is no warehouse file to report on yet."""
+
+
+@dataclass
+class ReportData:
+    events: list[list[Any]] = field(default_factory=list)  # rows in EVENT_FIELDS order
+    documents: list[list[Any]] = field(default_factory=list)  # rows in DOCUMENT_FIELDS order
+    rejected: list[dict[str, Any]] = field(default_factory=list)  # the newest MAX_REJECTED
+    rejected_total: int = 0
+    last_run: dict[str, Any] | None = None
+    monthly: list[tuple[str, str, int]] = field(default_factory=list)  # (YYYY-MM, event_type, count)
+
+
+def iso(value: dt.date | dt.datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def published_text(start: dt.date | None, end: dt.date | None) -> str | None:
+    """The document's own date as a person reads it: a day, or first..last day."""
+    if start is None:
+        return None
+    return start.isoformat() if start == end or end is None else f"{start.isoformat()}..{end.isoformat()}"
+
+
+EVENTS_SQL = """
+select e.date_start, e.date_end, e.date_precision, e.event_type, e.status, e.actors, e.locations,
+       [q.text for q in e.quantities] as quantities, e.sentence, e.date_text, e.trigger, e.doc_id,
+       e.language, e.date_source
+from events as e
+order by e.date_start nulls last, e.date_end, e.doc_id, e.char_start, e.clause_start, e.event_id
+"""
+
+DOCUMENTS_SQL = """
+select d.doc_id, d.source_name, d.title, d.url, d.source_key, d.language, d.published_start,
+       d.published_end, coalesce(n.events, 0)
+from documents as d
+left join (select doc_id, count(*) as events from events group by doc_id) as n using (doc_id)
+order by d.source_name, d.doc_id
+"""
+
+MONTHLY_SQL = """
+select strftime(month, '%Y-%m'), event_type, sum(count)::bigint
+from monthly_event_counts group by 1, 2 order by 1, 2
+"""
+
+
+def read_report(database: Path) -> ReportData:
+    """Everything the report shows, read from the warehouse at `database` opened read-only."""
+    if not Path(database).is_file():
+        raise NoWarehouse(f"no warehouse at {database}")
+    con = duckdb.connect(str(database), read_only=True)
+    try:
+        return ReportData(
+            **_documents_and_events(con),
+            rejected=_rejected(con),
+            rejected_total=con.execute("select count(*) from rejected").fetchone()[0],
+            last_run=_last_run(con),
+            monthly=con.execute(MONTHLY_SQL).fetchall(),
+        )
+    finally:
+        con.close()
+
+
+def _documents_and_events(con: duckdb.DuckDBPyConnection) -> dict[str, list]:
+    position: dict[str, int] = {}
+    documents = []
+    for doc_id, name, title, url, key, language, start, end, events in con.execute(DOCUMENTS_SQL).fetchall():
+        position[doc_id] = len(documents)
+        documents.append([name, title, url, key, language, published_text(start, end), events])
+    # Arrow, then one column at a time: far faster than fetchall() on 100,000 rows with list columns.
+    table = con.execute(EVENTS_SQL).fetch_arrow_table()
+    columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
+    columns[0] = [iso(v) for v in columns[0]]
+    columns[1] = [iso(v) for v in columns[1]]
+    columns[11] = [position.get(d) for d in columns[11]]
+    return {"documents": documents, "events": [list(row) for row in zip(*columns, strict=True)]}
+
+
+def _rejected(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    cursor = con.execute(
+        "select source_name, stage, reason, rejected_at from rejected "
+        "order by rejected_at desc, source_name limit ?",
+        [MAX_REJECTED],
+    )
+    names = [d[0] for d in cursor.description]
+    return [
+        {k: iso(v) if isinstance(v, dt.datetime) else v for k, v in zip(names, row, strict=True)}
+        for row in cursor.fetchall()
+    ]
+
+
+def _last_run(con: duckdb.DuckDBPyConnection) -> dict[str, Any] | None:
+    cursor = con.execute("select * from runs order by started_at desc limit 1")
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    names = [d[0] for d in cursor.description]
+    return {
+        k: iso(v) if isinstance(v, (dt.date, dt.datetime)) else v for k, v in zip(names, row, strict=True)
+    }
