@@ -106,9 +106,7 @@ started {e(run.get("started_at"))}{f", {seconds:.1f} s" if seconds is not None e
 </dl></section>"""
 
 
-def render(
-    data: ReportData, source: str, generated_at: str, validation_links: list[tuple[str, str]]
-) -> str:
+def render(data: ReportData, source: str, generated_at: str, validation_links: list[tuple[str, str]]) -> str:
     """The whole page. `source` names the warehouse; `validation_links` are (label, href) of the
     Great Expectations Data Docs of the last run."""
     dated = sum(1 for ev in data.events if ev[0] is not None)
