@@ -49,14 +49,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p = Parser(
         prog="timeline",
-        parents=[common],
         description="Turn news articles, press releases and parliamentary papers (Dutch, English) into "
         "dated events: what happened, when, who, where, how many, with the sentence that says so. "
         "Events land in a DuckDB warehouse and a Parquet export for BI tools.",
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.set_defaults(debug=False)
+    # its own --debug: an action shared with the subcommands would share their default too
+    p.add_argument("--debug", action="store_true", help="show Python tracebacks of errors")
     sub = p.add_subparsers(dest="command", required=True)
     add_parser = sub.add_parser
 
@@ -235,7 +235,7 @@ def cmd_run(args) -> int:
     err = Console(stderr=True)
     missing = [p for p in settings.inputs if not Path(p).exists()]
     for p in missing:
-        err.print(f"[yellow]warning:[/] {p} does not exist; it is recorded as rejected")
+        err.print(f"[yellow]warning:[/] {p} does not exist; it is recorded as rejected", soft_wrap=True)
     quiet_prefect_defaults()
     if not args.debug:
         warnings.simplefilter("ignore")  # libraries' deprecation notices are not for the person running
@@ -258,17 +258,15 @@ def cmd_run(args) -> int:
     except WarehouseLocked as exc:
         if args.debug:
             raise
-        err.print(f"[red]error:[/] {exc}", highlight=False)
+        print(f"error: {exc}", file=sys.stderr)
         return 4
     except Exception as exc:  # noqa: BLE001 - say what failed in one line; the warehouse was rolled back
         if args.debug:
             raise
-        err.print(
-            f"[red]error:[/] the run failed ({type(exc).__name__}: {exc}); the warehouse is unchanged, "
+        print(
+            f"error: the run failed ({type(exc).__name__}: {exc}); the warehouse is unchanged, "
             "fix the cause and run again (`--debug` shows where)",
-            highlight=False,
-            markup=True,
-            soft_wrap=True,
+            file=sys.stderr,
         )
         return 1
     print_summary(summary, time.perf_counter() - started, settings)
