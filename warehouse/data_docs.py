@@ -49,6 +49,7 @@ def build_data_docs(
     keys = []
     for table, batch, outcome in outcomes:
         key = ValidationResultIdentifier(ExpectationSuiteIdentifier(table), run, batch)
+        outcome.meta["run_id"] = run  # shown on the page as the run's name and time
         context.validation_results_store.set(key, outcome)
         keys.append(key)
     context.build_data_docs(site_names=[SITE], resource_identifiers=keys)

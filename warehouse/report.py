@@ -109,7 +109,7 @@ def _documents_and_events(con: duckdb.DuckDBPyConnection) -> dict[str, list]:
         position[doc_id] = len(documents)
         documents.append([name, title, url, key, language, published_text(start, end), events])
     # Arrow, then one column at a time: far faster than fetchall() on 100,000 rows with list columns.
-    table = con.execute(EVENTS_SQL).fetch_arrow_table()
+    table = con.execute(EVENTS_SQL).to_arrow_table()
     columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
     columns[0] = [iso(v) for v in columns[0]]
     columns[1] = [iso(v) for v in columns[1]]
