@@ -18,7 +18,9 @@ def broken_references(path: Path) -> list[str]:
     """What is wrong with the TimeML file at `path`: ids defined twice, pointers to no element."""
     root = ET.parse(path).getroot()
     defined: list[str] = [el.get(a) for el in root.iter() for a in ID_ATTRIBUTES if el.get(a) is not None]
-    problems = [f"{path.name}: id {i} defined twice" for i in sorted({i for i in defined if defined.count(i) > 1})]
+    problems = [
+        f"{path.name}: id {i} defined twice" for i in sorted({i for i in defined if defined.count(i) > 1})
+    ]
     for el in root.iter():
         for attribute, value in el.attrib.items():
             if attribute in POINTERS and value not in defined:

@@ -13,9 +13,7 @@ import re
 
 TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
 # The elements that refer to others, self-closing or not, with the line break after them.
-REFERRING = re.compile(
-    r"[ \t]*<(MAKEINSTANCE|TLINK|SLINK|ALINK)\b([^>]*?)(?:/>|>.*?</\1>)[ \t]*\n?", re.S
-)
+REFERRING = re.compile(r"[ \t]*<(MAKEINSTANCE|TLINK|SLINK|ALINK)\b([^>]*?)(?:/>|>.*?</\1>)[ \t]*\n?", re.S)
 # The elements that define an id others refer to, and the attribute holding it.
 DEFINING = re.compile(r"<(?:TIMEX3|EVENT|SIGNAL)\b[^>]*?\b(?:tid|eid|sid)=\"([^\"]*)\"", re.S)
 ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
