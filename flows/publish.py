@@ -31,12 +31,13 @@ def publish_validation(
     return [str(p.relative_to(data_dir)) for p in pages]
 
 
-def publish_report(data_dir: Path) -> str | None:
-    """Write DATA_DIR/report/index.html; its path, or None on failure."""
+def publish_report(data_dir: Path, con=None) -> str | None:
+    """Write DATA_DIR/report/index.html (read through the run's connection `con`); its path, or None
+    on failure."""
     from flows.report import write_report
 
     try:
-        return str(write_report(Path(data_dir)))
+        return str(write_report(Path(data_dir), con=con))
     except Exception as exc:  # noqa: BLE001 - as above
         warn("writing the report", exc)
         return None

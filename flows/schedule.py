@@ -152,6 +152,8 @@ def scheduled_run(inputs: list[str], data_dir: str, batch_size: int = 200, lock_
     from flows.cli import summary_line
     from flows.pipeline import timeline_flow
 
+    if os.environ.get(QUIET_ENV) == "1":
+        logging.disable(logging.ERROR)
     started = time.perf_counter()
     stamp = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M:%S")
     try:
@@ -162,11 +164,17 @@ def scheduled_run(inputs: list[str], data_dir: str, batch_size: int = 200, lock_
     print(f"{stamp} {summary_line(summary, time.perf_counter() - started)}", flush=True)
 
 
-def quiet_prefect_logging() -> None:
-    """Prefect's runner logs every failed poll with a traceback while its server is away: `serve`
-    says it in one line instead."""
-    for name in ("prefect", "httpx", "httpcore", "uvicorn", "asyncio"):
-        logging.getLogger(name).setLevel(logging.CRITICAL)
+# Set by a `serve` without --debug: its flow runs (processes of their own) log nothing below CRITICAL.
+QUIET_ENV = "TIMELINE_SERVE_QUIET"
+
+
+def quiet_logging() -> None:
+    """While its server is away, Prefect's runner logs every failed poll with a traceback, and the flow
+    runs it started log their events client's failures (Prefect's loggers and asyncio's): `serve`
+    says it in one line instead. Its summary lines and errors are printed, not logged."""
+    logging.disable(logging.ERROR)
+    os.environ[QUIET_ENV] = "1"
+    os.environ["PREFECT_LOGGING_LEVEL"] = "CRITICAL"  # the flow runs' Prefect loggers, before their body runs
 
 
 def serve(settings: Settings, cron: str, debug: bool = False) -> int:
@@ -178,7 +186,7 @@ def serve(settings: Settings, cron: str, debug: bool = False) -> int:
     api, server = ensure_server()
     os.environ["PREFECT_API_URL"] = api
     if not debug:
-        quiet_prefect_logging()
+        quiet_logging()
     params = {
         "inputs": [str(Path(p).resolve()) for p in settings.inputs],
         "data_dir": str(settings.data_dir.resolve()),

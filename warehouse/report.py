@@ -91,15 +91,21 @@ def read_report(database: Path) -> ReportData:
         raise NoWarehouse(f"no warehouse at {database}")
     con = duckdb.connect(str(database), read_only=True)
     try:
-        return ReportData(
-            **_documents_and_events(con),
-            rejected=_rejected(con),
-            rejected_total=con.execute("select count(*) from rejected").fetchone()[0],
-            last_run=_last_run(con),
-            monthly=con.execute(MONTHLY_SQL).fetchall(),
-        )
+        return read_report_from(con)
     finally:
         con.close()
+
+
+def read_report_from(con: duckdb.DuckDBPyConnection) -> ReportData:
+    """The same through an open connection (a run's own, while it still holds the warehouse: a
+    second connection would clash with the next run opening the file)."""
+    return ReportData(
+        **_documents_and_events(con),
+        rejected=_rejected(con),
+        rejected_total=con.execute("select count(*) from rejected").fetchone()[0],
+        last_run=_last_run(con),
+        monthly=con.execute(MONTHLY_SQL).fetchall(),
+    )
 
 
 def _documents_and_events(con: duckdb.DuckDBPyConnection) -> dict[str, list]:

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
-from warehouse.report import read_report
+from warehouse.report import read_report, read_report_from
 
 
 def default_path(data_dir: Path) -> Path:
@@ -23,14 +23,15 @@ def href(target: Path, page: Path) -> str:
     return quote(rel.replace(os.sep, "/"))
 
 
-def write_report(data_dir: Path, out: Path | None = None) -> Path:
+def write_report(data_dir: Path, out: Path | None = None, con=None) -> Path:
     """Write the report of the warehouse in `data_dir` to `out` (default data_dir/report/index.html),
-    atomically (a reader never sees half a page); return its path."""
+    atomically (a reader never sees half a page); return its path. `con`: read through this open
+    connection to the warehouse instead of opening it."""
     from flows.report.page import render
 
     data_dir = Path(data_dir)
     out = Path(out) if out else default_path(data_dir)
-    data = read_report(data_dir / "timeline.duckdb")
+    data = read_report_from(con) if con is not None else read_report(data_dir / "timeline.duckdb")
     pages = (data.last_run or {}).get("validation_docs") or []
     links = []
     if pages:
