@@ -129,7 +129,9 @@ def test_two_serves_run_on_their_own_and_stop_cleanly(tmp_path: Path) -> None:
         assert second.proc.returncode == 0
         assert not healthy(api)  # the server it started stopped with it
         for served in (first, second):
-            assert not any("Traceback" in line or "Error" in line for line in served.lines), "\n".join(served.lines)
+            assert not any("Traceback" in line or "Error" in line for line in served.lines), "\n".join(
+                served.lines
+            )
         assert len([line for line in second.lines if "lost the Prefect server" in line]) == 1
     finally:
         first.kill()
