@@ -171,3 +171,16 @@ def test_the_report_is_written_atomically_and_rewritten(seeded) -> None:
     assert [p.name for p in out.parent.iterdir()] == ["index.html"]  # no temporary file left
     stamp = re.search(r"written ([^.]+)\.", out.read_text(encoding="utf-8")).group(1)
     assert stamp.startswith(dt.date.today().isoformat()[:4])
+
+
+def test_a_report_that_cannot_be_written_does_not_fail_the_run(prefect_harness, tmp_path: Path, capfd) -> None:
+    from flows.pipeline import timeline_flow
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "report").write_text("a file where the report's folder goes", encoding="utf-8")
+    summary = timeline_flow([str(ROOT / "seeds" / "000_644458f05d8138fc.txt")], str(data), 200, 30)
+    assert summary.report is None and summary.status == "completed"
+    assert rows(data, "select status, events_loaded > 0 from runs") == [("completed", True)]
+    err = capfd.readouterr().err
+    assert "warning: writing the report failed" in err and "the run's data is loaded" in err
