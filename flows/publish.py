@@ -23,8 +23,9 @@ def publish_validation(
     """Build the run's Data Docs; their pages relative to `data_dir` ([] when none or on failure)."""
     from warehouse.data_docs import build_data_docs
 
+    data_dir = Path(data_dir).resolve()  # GX reads a relative site folder as relative to its own root
     try:
-        pages = build_data_docs(outcomes, Path(data_dir) / "validation", run_id, run_time)
+        pages = build_data_docs(outcomes, data_dir / "validation", run_id, run_time)
     except Exception as exc:  # noqa: BLE001 - the run's data is in; say so and go on
         warn("building the Data Docs", exc)
         return []

@@ -8,6 +8,7 @@ import subprocess
 import time
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from tests.reliability import cli, cli_env
@@ -87,8 +88,16 @@ def test_evaluate_outside_the_project_folder(prefect_harness, tmp_path: Path) ->
     common = {"capture_output": True, "text": True, "cwd": tmp_path, "env": cli_env(), "timeout": 240}
     done = subprocess.run([timeline, "evaluate", "timeline", "--data-dir", str(data)], **common)
     assert_one_error(done, 2, "no export", "timeline run")
-    run = subprocess.run([timeline, "run", str(SEEDS), "--data-dir", str(data), "--quiet"], **common)
+    run = subprocess.run([timeline, "run", str(SEEDS), "--data-dir", "data", "--quiet"], **common)
     assert run.returncode == 0, run.stderr
+    assert "warning" not in run.stderr
+    # a data dir given relative to where `timeline` runs: the run's Data Docs are in it, and found
+    (pages,) = (
+        duckdb.connect(str(data / "timeline.duckdb"), read_only=True)
+        .execute("select validation_docs from runs")
+        .fetchone()
+    )
+    assert len(pages) == 2 and all((data / page).is_file() for page in pages)
     done = subprocess.run([timeline, "evaluate", "timeline", "--data-dir", str(data)], **common)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1].startswith("timeline: required ")

@@ -4,6 +4,7 @@ headless Chromium (events shown, a filter narrowing them, the evidence, the Data
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import shutil
 from html.parser import HTMLParser
@@ -81,7 +82,8 @@ def test_text_cannot_break_out_of_the_page() -> None:
     event |= {"sentence": "A </script><script>alert(1)</script> <!-- x", "type": "OTHER", "doc": 0}
     event |= {"status": "happened", "language": "en", "precision": "unknown", "date_source": "unresolved"}
     data = ReportData(
-        events=[[event[f] for f in EVENT_FIELDS]],
+        events_json=json.dumps([[event[f] for f in EVENT_FIELDS]]),
+        events_total=1,
         documents=[["a.txt", "<b>T</b>", None, "/a.txt", "en", None, 1]],
     )
     html = render(data, "x.duckdb", "now", [])
@@ -90,6 +92,8 @@ def test_text_cannot_break_out_of_the_page() -> None:
     scripts = ScriptCounter()
     scripts.feed(html)
     assert scripts.count == 2  # the data and the page's script: the text made none of its own
+    data_text = island.split("</script>", 1)[0]
+    assert json.loads(data_text)["events"][0][EVENT_FIELDS.index("sentence")] == event["sentence"]
 
 
 class ScriptCounter(HTMLParser):
@@ -173,7 +177,9 @@ def test_the_report_is_written_atomically_and_rewritten(seeded) -> None:
     assert stamp.startswith(dt.date.today().isoformat()[:4])
 
 
-def test_a_report_that_cannot_be_written_does_not_fail_the_run(prefect_harness, tmp_path: Path, capfd) -> None:
+def test_a_report_that_cannot_be_written_does_not_fail_the_run(
+    prefect_harness, tmp_path: Path, capfd
+) -> None:
     from flows.pipeline import timeline_flow
 
     data = tmp_path / "data"
@@ -184,3 +190,16 @@ def test_a_report_that_cannot_be_written_does_not_fail_the_run(prefect_harness, 
     assert rows(data, "select status, events_loaded > 0 from runs") == [("completed", True)]
     err = capfd.readouterr().err
     assert "warning: writing the report failed" in err and "the run's data is loaded" in err
+
+
+def test_the_chart_keeps_to_where_the_events_are() -> None:
+    from flows.report.chart import monthly_chart, window
+
+    counts = [("1900-01", "OTHER", 1)] + [(f"2024-{m:02d}", "ARREST", 50) for m in range(1, 13)]
+    assert window(counts) == ("2024-01", "2024-12")  # one stray year does not stretch the axis
+    svg, note = monthly_chart(counts)
+    assert svg.startswith("<svg") and "month" in note and "1 events before 2024-01" in note
+    decades = [(f"{y}-06", "FUNDING", 10) for y in range(1990, 2026)]
+    svg, note = monthly_chart(decades)
+    assert note.startswith("year") and ">1990<" in svg and ">2025<" in svg
+    assert monthly_chart([]) == ("", "month their period starts in")

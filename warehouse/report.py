@@ -44,8 +44,11 @@ class NoWarehouse(FileNotFoundError):
 
 @dataclass
 class ReportData:
-    events: list[list[Any]] = field(default_factory=list)  # rows in EVENT_FIELDS order
+    events_json: str = "[]"  # a JSON array of the events, each an array in EVENT_FIELDS order
+    events_total: int = 0
+    events_dated: int = 0
     documents: list[list[Any]] = field(default_factory=list)  # rows in DOCUMENT_FIELDS order
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # filter values and counts
     rejected: list[dict[str, Any]] = field(default_factory=list)  # the newest MAX_REJECTED
     rejected_total: int = 0
     last_run: dict[str, Any] | None = None
@@ -63,17 +66,27 @@ def published_text(start: dt.date | None, end: dt.date | None) -> str | None:
     return start.isoformat() if start == end or end is None else f"{start.isoformat()}..{end.isoformat()}"
 
 
-EVENTS_SQL = """
-select e.date_start, e.date_end, e.date_precision, e.event_type, e.status, e.actors, e.locations,
-       [q.text for q in e.quantities] as quantities, e.sentence, e.date_text, e.trigger, e.doc_id,
-       e.language, e.date_source
-from events as e
+# The documents in report order; an event names its document by this position.
+NUMBERED_DOCUMENTS = """
+select doc_id, (row_number() over (order by source_name, doc_id) - 1)::integer as doc
+from documents
+"""
+
+# Each event as a JSON array, made by DuckDB: 100,000 events in half a second, without a Python object
+# per value.
+EVENTS_SQL = f"""
+with numbered as ({NUMBERED_DOCUMENTS})
+select json_array(
+    cast(e.date_start as varchar), cast(e.date_end as varchar), e.date_precision, e.event_type, e.status,
+    e.actors, e.locations, [q.text for q in e.quantities], e.sentence, e.date_text, e.trigger, n.doc,
+    e.language, e.date_source)::varchar
+from events as e join numbered as n using (doc_id)
 order by e.date_start nulls last, e.date_end, e.doc_id, e.char_start, e.clause_start, e.event_id
 """
 
 DOCUMENTS_SQL = """
-select d.doc_id, d.source_name, d.title, d.url, d.source_key, d.language, d.published_start,
-       d.published_end, coalesce(n.events, 0)
+select d.source_name, d.title, d.url, d.source_key, d.language, d.published_start, d.published_end,
+       coalesce(n.events, 0)
 from documents as d
 left join (select doc_id, count(*) as events from events group by doc_id) as n using (doc_id)
 order by d.source_name, d.doc_id
@@ -83,6 +96,16 @@ MONTHLY_SQL = """
 select strftime(month, '%Y-%m'), event_type, sum(count)::bigint
 from monthly_event_counts group by 1, 2 order by 1, 2
 """
+
+# What the filters offer: every type, status and language; the most frequent actors and places.
+FACETS_SQL = {
+    "type": "select event_type, count(*) from events group by 1 order by 1",
+    "status": "select status, count(*) from events group by 1 order by 1",
+    "language": "select language, count(*) from events group by 1 order by 1",
+    "actor": "select a, count(*) from (select unnest(actors) as a from events) group by 1 order by 2 desc, 1 limit ?",
+    "place": "select p, count(*) from (select unnest(locations) as p from events) group by 1 order by 2 desc, 1 limit ?",
+}
+MAX_SUGGESTIONS = 400
 
 
 def read_report(database: Path) -> ReportData:
@@ -99,28 +122,26 @@ def read_report(database: Path) -> ReportData:
 def read_report_from(con: duckdb.DuckDBPyConnection) -> ReportData:
     """The same through an open connection (a run's own, while it still holds the warehouse: a
     second connection would clash with the next run opening the file)."""
+    events = [row[0] for row in con.execute(EVENTS_SQL).fetchall()]
+    total, dated = con.execute("select count(*), count(date_start) from events").fetchone()
+    documents = [
+        [name, title, url, key, language, published_text(start, end), n]
+        for name, title, url, key, language, start, end, n in con.execute(DOCUMENTS_SQL).fetchall()
+    ]
     return ReportData(
-        **_documents_and_events(con),
+        events_json="[" + ",".join(events) + "]",
+        events_total=total,
+        events_dated=dated,
+        documents=documents,
+        facets={
+            name: con.execute(sql, [MAX_SUGGESTIONS] if "?" in sql else []).fetchall()
+            for name, sql in FACETS_SQL.items()
+        },
         rejected=_rejected(con),
         rejected_total=con.execute("select count(*) from rejected").fetchone()[0],
         last_run=_last_run(con),
         monthly=con.execute(MONTHLY_SQL).fetchall(),
     )
-
-
-def _documents_and_events(con: duckdb.DuckDBPyConnection) -> dict[str, list]:
-    position: dict[str, int] = {}
-    documents = []
-    for doc_id, name, title, url, key, language, start, end, events in con.execute(DOCUMENTS_SQL).fetchall():
-        position[doc_id] = len(documents)
-        documents.append([name, title, url, key, language, published_text(start, end), events])
-    # Arrow, then one column at a time: far faster than fetchall() on 100,000 rows with list columns.
-    table = con.execute(EVENTS_SQL).to_arrow_table()
-    columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
-    columns[0] = [iso(v) for v in columns[0]]
-    columns[1] = [iso(v) for v in columns[1]]
-    columns[11] = [position.get(d) for d in columns[11]]
-    return {"documents": documents, "events": [list(row) for row in zip(*columns, strict=True)]}
 
 
 def _rejected(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:

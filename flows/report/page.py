@@ -37,32 +37,33 @@ def e(value: object) -> str:
 
 
 def data_island(data: ReportData) -> str:
-    """The page's data as JSON inside <script type="application/json">, safe from a `</script>` in a text."""
+    """The page's data as JSON inside <script type="application/json">, safe from a `</script>` or
+    `<!--` in a text (JSON reads `<\\/` as `</`, and `\\u003c` as `<`)."""
     payload = {
         "event_fields": EVENT_FIELDS,
         "document_fields": DOCUMENT_FIELDS,
-        "events": data.events,
         "documents": data.documents,
         "rejected": data.rejected,
     }
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=str)
-    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+    text = text[:-1] + ',"events":' + data.events_json + "}"  # the events come as JSON already
+    return text.replace("</", "<\\/").replace("<!--", "\\u003c!--")
 
 
-def options(counts: Counter, label: str) -> str:
-    items = "".join(f'<option value="{e(v)}">{e(v)} ({n})</option>' for v, n in sorted(counts.items()))
+def options(counts: list[tuple[str, int]], label: str) -> str:
+    items = "".join(f'<option value="{e(v)}">{e(v)} ({n})</option>' for v, n in counts)
     return f'<option value="">all {e(label)}</option>{items}'
 
 
-def suggestions(counts: Counter) -> str:
-    return "".join(f'<option value="{e(v)}">' for v, _ in counts.most_common(MAX_SUGGESTIONS))
+def suggestions(counts: list[tuple[str, int]]) -> str:
+    return "".join(f'<option value="{e(v)}">' for v, _ in counts[:MAX_SUGGESTIONS])
 
 
 def filters(data: ReportData) -> str:
-    idx = {name: i for i, name in enumerate(EVENT_FIELDS)}
-    column = lambda name: Counter(ev[idx[name]] for ev in data.events)  # noqa: E731
-    many = lambda name: Counter(v for ev in data.events for v in ev[idx[name]] or ())  # noqa: E731
-    sources = Counter(doc[0] for doc in data.documents)
+    facets = data.facets
+    column = lambda name: facets.get(name, [])  # noqa: E731
+    many = {"actors": column("actor"), "locations": column("place")}.__getitem__
+    sources = Counter(doc[0] for doc in data.documents).most_common(MAX_SUGGESTIONS)
     return f"""
 <section class="filters" aria-label="filters"><form onsubmit="return false">
 <label>type<select id="filter-type">{options(column("type"), "types")}</select></label>
@@ -109,21 +110,21 @@ started {e(run.get("started_at"))}{f", {seconds:.1f} s" if seconds is not None e
 def render(data: ReportData, source: str, generated_at: str, validation_links: list[tuple[str, str]]) -> str:
     """The whole page. `source` names the warehouse; `validation_links` are (label, href) of the
     Great Expectations Data Docs of the last run."""
-    dated = sum(1 for ev in data.events if ev[0] is not None)
-    chart = monthly_chart(data.monthly)
+    total, dated = data.events_total, data.events_dated
+    chart, chart_note = monthly_chart(data.monthly)
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Timeline: {len(data.events)} events from {len(data.documents)} documents</title>
+<title>Timeline: {total} events from {len(data.documents)} documents</title>
 <style>{asset("report.css")}</style></head>
 <body>
 <header><h1>Timeline</h1>
-<p class="generated">{len(data.events)} events ({dated} dated, {len(data.events) - dated} undated) from
+<p class="generated">{total} events ({dated} dated, {total - dated} undated) from
 {len(data.documents)} documents in <code>{e(source)}</code>, written {e(generated_at)}.</p></header>
 {last_run(data.last_run, validation_links)}
 <section><h2>Events per month and type</h2>
 <div class="chart">{chart or '<p class="muted">No dated events.</p>'}</div>
-<p class="muted">Dated events by the month their period starts in.</p></section>
+<p class="muted">Dated events by the {e(chart_note)}.</p></section>
 {filters(data)}
 <section id="timeline"><h2>Dated events <span class="muted" id="count-dated"></span></h2>
 <div id="dated"></div><button type="button" id="more-dated" hidden>show more</button></section>
@@ -133,7 +134,8 @@ without a date of its own).</p>
 <div id="undated-list"></div><button type="button" id="more-undated" hidden>show more</button></section>
 <section id="documents"><h2>Documents read ({len(data.documents)})</h2><div class="scroll"><table>
 <thead><tr><th>source</th><th>title</th><th>published</th><th>language</th><th>events</th><th>link</th></tr></thead>
-<tbody id="documents-body"></tbody></table></div></section>
+<tbody id="documents-body"></tbody></table></div>
+<button type="button" id="more-documents" hidden>show all documents</button></section>
 <section id="rejected"><h2>Inputs rejected ({data.rejected_total})</h2>
 {rejected_note(data)}<div class="scroll"><table>
 <thead><tr><th>source</th><th>stage</th><th>reason</th><th>when</th></tr></thead>

@@ -130,8 +130,11 @@
     byId("count-" + which).textContent = Math.min(shown[which], matches[which].length) + " of " + matches[which].length + " shown";
   }
 
-  function drawDocuments() {
-    var html = docs.map(function (d, i) {
+  var DOCS_FIRST = 500;  // documents drawn at first; all of them on "show all" or a link to one further down
+
+  function drawDocuments(all) {
+    var n = all ? docs.length : Math.min(docs.length, DOCS_FIRST);
+    var html = docs.slice(0, n).map(function (d, i) {
       var link = d[D.url] ? '<a href="' + esc(d[D.url]) + '">' + esc(d[D.url]) + "</a>" : "";
       var key = d[D.source_key] || "";
       var file = key.charAt(0) === "/" && key.indexOf("#") < 0
@@ -141,7 +144,21 @@
         d[D.events] + "</td><td>" + file + " " + link + "</td></tr>";
     });
     byId("documents-body").innerHTML = html.join("");
+    byId("more-documents").hidden = n >= docs.length;
   }
+
+  // A link to a document not drawn yet: draw them all, then let the browser go to it.
+  document.addEventListener("click", function (ev) {
+    var link = ev.target.closest && ev.target.closest("a.source");
+    if (!link) return;
+    var target = link.getAttribute("href").slice(1);
+    if (!byId(target)) {
+      drawDocuments(true);
+      byId(target).scrollIntoView();
+      location.hash = target;
+      ev.preventDefault();
+    }
+  });
 
   function drawRejected() {
     byId("rejected-body").innerHTML = data.rejected.map(function (r) {
@@ -163,7 +180,8 @@
   });
   byId("more-dated").addEventListener("click", function () { more("dated"); });
   byId("more-undated").addEventListener("click", function () { more("undated"); });
-  drawDocuments();
+  byId("more-documents").addEventListener("click", function () { drawDocuments(true); });
+  drawDocuments(false);
   drawRejected();
   apply();
   document.body.setAttribute("data-ready", "1");
