@@ -113,6 +113,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --runner dask: worker processes of the local cluster (default 2)",
     )
 
+    add_other_commands(sub)
+    return p
+
+
+def add_other_commands(sub) -> None:
+    """serve, tag, timeml, evaluate, report, query."""
     serve = sub.add_parser(
         "serve",
         help="serve a scheduled deployment that picks up new or changed documents",
@@ -186,7 +192,6 @@ def build_parser() -> argparse.ArgumentParser:
     query = sub.add_parser("query", help="run SQL against the warehouse and print a table")
     query.add_argument("sql")
     add_data_dir(query)
-    return p
 
 
 def add_data_dir(p: argparse.ArgumentParser) -> None:

@@ -203,3 +203,22 @@ def test_the_chart_keeps_to_where_the_events_are() -> None:
     svg, note = monthly_chart(decades)
     assert note.startswith("year") and ">1990<" in svg and ">2025<" in svg
     assert monthly_chart([]) == ("", "month their period starts in")
+
+
+def test_an_unchanged_rerun_links_the_last_validation(seeded) -> None:
+    """Runs last in this module: it adds a run to the seeded warehouse."""
+    from flows.pipeline import timeline_flow
+
+    data, first = seeded
+    inputs = rows(data, "select inputs from runs")[0][0].split(" ")
+    again = timeline_flow(inputs, str(data), 200, 30)
+    assert again.documents_skipped == 5 and again.validation_docs == []  # nothing new was validated
+    html = (data / "report" / "index.html").read_text(encoding="utf-8")
+    links = re.findall(
+        r'<a href="([^"]+)">([^<]+)</a>', html.split('id="data-docs">', 1)[1].split("</dd>", 1)[0]
+    )
+    assert [label for _, label in links[:2]] == [
+        f"documents-1 (run {first.run_id[:12]})",
+        f"events-1 (run {first.run_id[:12]})",
+    ]
+    assert all((data / "report" / href).resolve().is_file() for href, _ in links)

@@ -52,6 +52,8 @@ class ReportData:
     rejected: list[dict[str, Any]] = field(default_factory=list)  # the newest MAX_REJECTED
     rejected_total: int = 0
     last_run: dict[str, Any] | None = None
+    # (run_id, Data Docs pages) of the newest run that validated anything (an unchanged re-run does not)
+    last_validation: tuple[str, list[str]] | None = None
     monthly: list[tuple[str, str, int]] = field(default_factory=list)  # (YYYY-MM, event_type, count)
 
 
@@ -140,6 +142,10 @@ def read_report_from(con: duckdb.DuckDBPyConnection) -> ReportData:
         rejected=_rejected(con),
         rejected_total=con.execute("select count(*) from rejected").fetchone()[0],
         last_run=_last_run(con),
+        last_validation=con.execute(
+            "select run_id, validation_docs from runs where len(validation_docs) > 0 "
+            "order by started_at desc limit 1"
+        ).fetchone(),
         monthly=con.execute(MONTHLY_SQL).fetchall(),
     )
 

@@ -32,10 +32,13 @@ def write_report(data_dir: Path, out: Path | None = None, con=None) -> Path:
     data_dir = Path(data_dir)
     out = Path(out) if out else default_path(data_dir)
     data = read_report_from(con) if con is not None else read_report(data_dir / "timeline.duckdb")
-    pages = (data.last_run or {}).get("validation_docs") or []
+    run_id, pages = data.last_validation or (None, [])
     links = []
     if pages:
-        links = [(label_for(p), href(data_dir / p, out)) for p in pages]
+        ours = run_id == (data.last_run or {}).get("run_id")
+        links = [
+            (label_for(p) + ("" if ours else f" (run {run_id[:12]})"), href(data_dir / p, out)) for p in pages
+        ]
         index = data_dir / "validation" / "index.html"
         if index.exists():
             links.append(("all runs (Data Docs index)", href(index, out)))
