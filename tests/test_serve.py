@@ -4,6 +4,7 @@ with it) and the other says so in one line, starts the server again and goes on 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -70,7 +71,13 @@ class Serve:
         return time.monotonic() - started
 
     def kill(self) -> None:
+        """After a failed test: the serve and everything it started (its server has a session of its own)."""
+        import psutil
+
         if self.proc.poll() is None:
+            for child in psutil.Process(self.proc.pid).children(recursive=True):
+                with contextlib.suppress(psutil.NoSuchProcess):
+                    child.kill()
             os.killpg(self.proc.pid, signal.SIGKILL)
 
 
