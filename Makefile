@@ -9,7 +9,7 @@ SHARED  ?= ../shared
 SEEDS_GOLD := $(firstword $(wildcard tests/golden/seeds/timeline.json) $(SHARED)/seeds/gold/timeline.json)
 DEVNEWS := $(SHARED)/corpora/devnews
 
-.PHONY: run test lint evaluate bench bench-tagger clean
+.PHONY: run test lint evaluate bench bench-tagger screenshot clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -55,6 +55,11 @@ bench: $(STAMP)
 bench-tagger: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python -m bench.tagger
+
+# The README's picture of the report: the seeds' report (after `make run`) as headless Chromium shows it.
+screenshot: run
+	chromium --headless=new --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,1700 \
+		--host-resolver-rules='MAP * ~NOTFOUND' --screenshot=docs/report.png "file://$(abspath $(DATA))/report/index.html"
 
 lint: $(STAMP)
 	$(BIN)/ruff check flows transforms schemas warehouse tests bench

@@ -186,11 +186,16 @@ def main() -> int:
         f"({summary.events_dated} dated), {summary.documents_rejected} docs + {summary.events_rejected} "
         "event rows rejected",
     )
-    for stage in ("ingest", "parse", "extract", "validate", "load", "export"):
+    for stage in ("ingest", "parse", "extract", "validate", "load", "export", "data_docs", "report"):
         show(f"  {stage}", f"{s.get(stage, 0):.2f} s")
     orchestration = s.get("orchestration", 0.0)
     show("  Prefect orchestration", f"{orchestration:.2f} s ({100 * orchestration / first:.1f}% of the run)")
     show("  peak RSS (process, after the first run)", f"{peak:.0f} MB")
+
+    from bench.report import measure_report
+
+    for label, value in measure_report(data):
+        show(label, value)
 
     again, rerun = run_pipeline([corpus], data)
     show(

@@ -7,23 +7,51 @@ import json
 import signal
 import sys
 import time
+import warnings
 from pathlib import Path
 
+from flows.errors import (
+    Parser,
+    UserError,
+    check_data_dir,
+    check_exists,
+    non_negative_float,
+    positive_int,
+    quiet_prefect_tracebacks,
+    report_errors,
+)
 from flows.settings import DEFAULT_INPUTS, Settings, quiet_prefect_defaults
 
 EXIT_CODES = """exit codes:
   0  the run completed and nothing was rejected
   1  the run failed (the warehouse is left as it was before the run)
-  2  bad command line
+  2  bad command line: an unknown option or a bad value, a file or folder argument that does not
+     exist (other than run's inputs, which are recorded as rejected), a data dir that is a file or
+     cannot be written, a bad --cron, a bad TIMELINE_* setting
   3  the run completed, but some documents or records were rejected (see the `rejected` table)
   4  the warehouse is busy: another run holds its lock, or a reader keeps the DuckDB file open
      (waited --lock-timeout seconds; try again later, or raise it)
   5  the run's data is in the warehouse, but the Parquet export could not be written (the next
-     run, or `timeline export`, brings it up to date)"""
+     run, or `timeline export`, brings it up to date)
+Every mistake is one line `error: ...`; --debug shows the Python traceback too."""
+
+
+# The seeds' reference timeline, found from wherever `timeline` is started.
+DEFAULT_GOLD = Path(__file__).resolve().parents[1] / "tests" / "golden" / "seeds" / "timeline.json"
+
+SERVE_EXIT_CODES = """exit codes:
+  0  stopped by Ctrl-C or SIGTERM
+  1  the Prefect server could not be started, or was lost
+  2  bad command line (as for `timeline run`, and a bad --cron)
+A missing input path does not stop `serve`: each run records it as rejected, as `timeline run` does."""
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="show Python tracebacks of errors"
+    )
+    p = Parser(
         prog="timeline",
         description="Turn news articles, press releases and parliamentary papers (Dutch, English) into "
         "dated events: what happened, when, who, where, how many, with the sentence that says so. "
@@ -31,7 +59,15 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    # its own --debug: an action shared with the subcommands would share their default too
+    p.add_argument("--debug", action="store_true", help="show Python tracebacks of errors")
     sub = p.add_subparsers(dest="command", required=True)
+    add_parser = sub.add_parser
+
+    def subcommand(*args, **kwargs):  # every subcommand takes --debug too
+        return add_parser(*args, parents=[common], **kwargs)
+
+    sub.add_parser = subcommand
 
     run = sub.add_parser(
         "run",
@@ -47,17 +83,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_data_dir(run)
     run.add_argument(
-        "--batch-size", type=int, default=None, help="documents per batch (default 5000, and at most 16 MB)"
+        "--batch-size",
+        type=positive_int,
+        default=None,
+        help="documents per batch (default 5000, and at most 16 MB)",
     )
     run.add_argument(
         "--lock-timeout",
-        type=float,
+        type=non_negative_float,
         default=None,
         help="seconds to wait for another run to finish (default 60)",
     )
     run.add_argument("--quiet", action="store_true", help="no progress bar and no timeline at the end")
     run.add_argument(
-        "--show", type=int, default=15, help="events to print in the closing timeline (default 15)"
+        "--show",
+        type=lambda v: positive_int(v) if v != "0" else 0,
+        default=15,
+        help="events to print in the closing timeline (default 15)",
     )
     run.add_argument(
         "--runner",
@@ -78,16 +120,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument(
         "--workers",
-        type=int,
+        type=positive_int,
         default=None,
         help="with --runner dask: worker processes of the local cluster (default 2)",
     )
 
+    add_other_commands(sub)
+    return p
+
+
+def add_other_commands(sub) -> None:
+    """serve, tag, timeml, evaluate, report, query."""
     serve = sub.add_parser(
         "serve",
         help="serve a scheduled deployment that picks up new or changed documents",
         description="Start (or find) a local Prefect server and serve the flow on a cron "
-        "schedule over PATH. Runs until interrupted.",
+        "schedule over PATH. Runs until interrupted. Each watched set of paths and data dir is a "
+        "deployment of its own (its name is derived from them), so several `serve` can run at once. "
+        "Each scheduled run prints its one-line summary.",
+        epilog=SERVE_EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     serve.add_argument("paths", nargs="+", help="files or folders to watch")
     serve.add_argument("--cron", required=True, help='cron schedule, e.g. "*/15 * * * *"')
@@ -100,7 +152,13 @@ def build_parser() -> argparse.ArgumentParser:
         '"language", "timexes": [...]} per line. A bad line gets {"id", "error"}.',
     )
 
-    timeml = sub.add_parser("timeml", help="tag TimeML files (*.tml) with the project's own TIMEX3 tags")
+    timeml = sub.add_parser(
+        "timeml",
+        help="tag TimeML files (*.tml) with the project's own TIMEX3 tags",
+        description="For each IN_DIR/*.tml write OUT_DIR/*.tml: the same <TEXT> with the project's "
+        "own TIMEX3 tags instead of the input's TIMEX3, EVENT and SIGNAL tags, and without the "
+        "MAKEINSTANCE and links that pointed at them.",
+    )
     timeml.add_argument("in_dir")
     timeml.add_argument("out_dir")
 
@@ -110,8 +168,8 @@ def build_parser() -> argparse.ArgumentParser:
     tl.add_argument(
         "gold",
         nargs="?",
-        default="tests/golden/seeds/timeline.json",
-        help="reference timeline (default: the seeds' one, tests/golden/seeds/timeline.json)",
+        default=None,
+        help="reference timeline (default: the seeds' one, tests/golden/seeds/timeline.json of the project)",
     )
     add_data_dir(tl)
     tm = ev.add_parser(
@@ -131,11 +189,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sp.add_argument("-v", "--verbose", action="store_true", help="list every error")
 
+    report = sub.add_parser(
+        "report",
+        help="write the HTML timeline (DATA_DIR/report/index.html; a run writes it too)",
+        description="Write the timeline as one self-contained HTML file that works opened from disk, "
+        "offline: events by month with their evidence, filters, a chart per month and type, undated "
+        "events, documents, rejected inputs, the last run and its Great Expectations Data Docs.",
+    )
+    add_data_dir(report)
+    report.add_argument(
+        "--out", type=Path, default=None, help="where to write it (default DATA_DIR/report/index.html)"
+    )
+
     query = sub.add_parser("query", help="run SQL against the warehouse and print a table")
     query.add_argument("sql")
     add_data_dir(query)
     add_export_parser(sub)
-    return p
 
 
 def add_export_parser(sub) -> None:
@@ -160,7 +229,10 @@ def add_data_dir(p: argparse.ArgumentParser) -> None:
 def settings_from(args) -> Settings:
     from flows.sources import printable
 
-    base = Settings()
+    try:
+        base = Settings()
+    except ValueError as exc:  # a TIMELINE_* variable that is not a number
+        raise UserError(f"bad setting in the environment: {exc}") from None
     return Settings(
         # a path that is not UTF-8 goes to the flow as `printable` shows it (see flows.sources.unescaped)
         inputs=tuple(printable(p) for p in getattr(args, "paths", None) or DEFAULT_INPUTS),
@@ -172,6 +244,8 @@ def settings_from(args) -> Settings:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if not args.debug:
+        quiet_prefect_tracebacks()
     handler = {
         "run": cmd_run,
         "serve": cmd_serve,
@@ -180,8 +254,9 @@ def main(argv: list[str] | None = None) -> int:
         "query": cmd_query,
         "export": cmd_export,
         "evaluate": cmd_evaluate,
+        "report": cmd_report,
     }
-    return handler[args.command](args) or 0
+    return report_errors(lambda: handler[args.command](args) or 0, args.debug)
 
 
 # ---------------------------------------------------------------- run
@@ -191,11 +266,14 @@ def cmd_run(args) -> int:
     from rich.console import Console
 
     settings = settings_from(args)
+    check_data_dir(settings.data_dir)
     err = Console(stderr=True)
     missing = [p for p in args.paths if not Path(p).exists()]
     for p in missing:
-        err.print(f"[yellow]warning:[/] {p} does not exist; it is recorded as rejected")
+        err.print(f"[yellow]warning:[/] {p} does not exist; it is recorded as rejected", soft_wrap=True)
     quiet_prefect_defaults()
+    if not args.debug:
+        warnings.simplefilter("ignore")  # libraries' deprecation notices are not for the person running
     from prefect.exceptions import TerminationSignal
 
     from flows.pipeline import flow_for
@@ -219,7 +297,9 @@ def cmd_run(args) -> int:
         else:
             summary = run_with_progress(settings, err, flow, in_flight, args.follow_links)
     except WarehouseLocked as exc:
-        err.print(f"[red]error:[/] {exc}")
+        if args.debug:
+            raise
+        print(f"error: {exc}", file=sys.stderr)
         return 4
     except (KeyboardInterrupt, TerminationSignal) as exc:
         name = "SIGINT" if isinstance(exc, KeyboardInterrupt) else "SIGTERM"
@@ -229,7 +309,13 @@ def cmd_run(args) -> int:
         )
         return 1
     except Exception as exc:  # noqa: BLE001 - say what failed in one line; the warehouse was rolled back
-        err.print(f"[red]run failed:[/] {exc!r}\nThe warehouse is unchanged; fix the cause and run again.")
+        if args.debug:
+            raise
+        print(
+            f"error: the run failed ({type(exc).__name__}: {exc}); the warehouse is unchanged, "
+            "fix the cause and run again (`--debug` shows where)",
+            file=sys.stderr,
+        )
         return 1
     finally:
         signal.signal(signal.SIGTERM, previous)
@@ -252,39 +338,41 @@ def raise_termination(signum, frame) -> None:
 
 
 def run_with_progress(settings: Settings, err, flow=None, in_flight: int = 1, follow_links: bool = False):
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from flows.pipeline import timeline_flow
+    """The flow under a progress bar: documents read of the total counted first, the rate, the time
+    left. Prefect's API (its temporary server, when none is configured) is started before the bar, so
+    its notices come before it, not through it."""
+    from flows.inventory import count_documents
+    from flows.pipeline import prefect_api_url, timeline_flow
+    from flows.progress import progress_bar
 
     flow = flow or timeline_flow
-
-    with Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    ) as progress:
-        bar = progress.add_task("documents", total=None)
+    total = count_documents(settings.inputs)
+    prefect_api_url()
+    with progress_bar(err) as progress:
+        bar = progress.add_task("documents", total=total)
         return flow(
             list(settings.inputs),
             str(settings.data_dir),
             settings.batch_size,
             settings.lock_timeout,
-            on_batch=lambda n: progress.advance(bar, n),
+            on_batch=lambda seen: progress.update(bar, completed=seen),
             in_flight=in_flight,
             follow_links=follow_links,
         )
 
 
-def print_summary(s, seconds: float, settings: Settings) -> None:
-    print(
+def summary_line(s, seconds: float) -> str:
+    """A run in one line (what `run` prints first, and `serve` for each scheduled run)."""
+    return (
         f"run {s.run_id[:12]}: {s.documents_seen} documents read, {s.documents_skipped} unchanged (skipped), "
         f"{s.documents_loaded} loaded, {s.documents_rejected} rejected; "
         f"{s.events_loaded} events ({s.events_dated} dated, {s.events_undated} undated), "
         f"{s.events_rejected} event rows rejected; {seconds:.1f} s"
     )
+
+
+def print_summary(s, seconds: float, settings: Settings) -> None:
+    print(summary_line(s, seconds))
     if not s.validation_success:
         print(f"validation: rows failed {', '.join(sorted(s.failed_expectations))} (kept in `rejected`)")
     for r in s.rejections[:20]:
@@ -292,6 +380,8 @@ def print_summary(s, seconds: float, settings: Settings) -> None:
     if len(s.rejections) > 20:
         print(f'  ... and {len(s.rejections) - 20} more: timeline query "select * from rejected"')
     print(f"warehouse: {settings.database}  exports: {settings.exports}/")
+    if getattr(s, "report", None):
+        print(f"report: {s.report}")
 
 
 def timeline_line(
@@ -340,11 +430,35 @@ def print_timeline(settings: Settings, limit: int) -> None:
 
 
 def cmd_serve(args) -> int:
-    from flows.schedule import serve
+    from flows.schedule import check_cron, serve
 
     settings = settings_from(args)
+    check_cron(args.cron)  # before anything starts
+    check_data_dir(settings.data_dir)
     quiet_prefect_defaults()
-    return serve(settings, args.cron)
+    return serve(settings, args.cron, args.debug)
+
+
+# ---------------------------------------------------------------- report
+
+
+def cmd_report(args) -> int:
+    from flows.report import write_report
+    from warehouse.report import NoWarehouse
+
+    settings = settings_from(args)
+    if args.out is not None and args.out.is_dir():
+        raise UserError(f"--out {args.out} is a folder; give the path of the HTML file to write")
+    try:
+        out = write_report(settings.data_dir, args.out)
+    except NoWarehouse:
+        raise UserError(
+            f"no warehouse at {settings.database}; run `timeline run` first, or give --data-dir"
+        ) from None
+    except OSError as exc:
+        raise UserError(f"cannot write the report: {exc.strerror or exc}; give another --out") from None
+    print(f"report: {out}")
+    return 0
 
 
 # ---------------------------------------------------------------- tag, timeml
@@ -362,7 +476,16 @@ def cmd_tag(args) -> int:
 def cmd_timeml(args) -> int:
     from flows.tagging import tag_timeml_dir
 
-    n = tag_timeml_dir(Path(args.in_dir), Path(args.out_dir))
+    in_dir, out_dir = Path(args.in_dir), Path(args.out_dir)
+    if not in_dir.is_dir():
+        raise UserError(
+            f"{in_dir} is not a folder of TimeML files" if in_dir.exists() else f"{in_dir} does not exist"
+        )
+    if not any(in_dir.glob("*.tml")):
+        raise UserError(f"no TimeML files (*.tml) in {in_dir}")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UserError(f"{out_dir} is a file; give a folder to write the tagged files to")
+    n = tag_timeml_dir(in_dir, out_dir)
     print(f"timeml: {n} files tagged into {args.out_dir}", file=sys.stderr)
     return 0
 
@@ -374,9 +497,15 @@ def cmd_evaluate(args) -> int:
     from flows import evaluate
 
     if args.what == "timeline":
-        return evaluate.evaluate_timeline(Path(args.gold), settings_from(args).exports)
+        gold, exports = Path(args.gold or DEFAULT_GOLD), settings_from(args).exports
+        if not (exports / "documents.parquet").exists():
+            raise UserError(f"no export in {exports}; run `timeline run` first, or give --data-dir")
+        check_exists(gold, "the reference timeline")
+        return evaluate.evaluate_timeline(gold, exports)
     if args.what == "timeml":
+        check_exists(args.dir, "the TimeML folder")
         return evaluate.evaluate_timeml(args.dir, args.verbose)
+    check_exists(args.path, "the spec file or folder")
     return evaluate.evaluate_specs(args.path, args.language, args.verbose)
 
 

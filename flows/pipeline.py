@@ -37,6 +37,7 @@ from prefect import flow, task
 from prefect.cache_policies import NONE
 
 from flows.budget import DEFAULT_DOC_SECONDS, DOC_SECONDS_ENV, OverBudget, slow_document_fault, time_budget
+from flows.publish import publish_report, publish_validation
 from flows.settings import DEFAULT_BATCH_SIZE, Settings
 from flows.sources import BATCH_BYTES, batched, discover, printable, printable_rejection
 from schemas.arrow import to_arrow
@@ -69,6 +70,8 @@ class RunSummary:
     seconds: dict[str, float] = field(default_factory=dict)
     status: str = "completed"
     export: dict = field(default_factory=dict)
+    validation_docs: list[str] = field(default_factory=list)  # Data Docs pages, relative to the data dir
+    report: str | None = None  # the HTML report written at the end of the run
 
     def timed(self, stage: str, started: float) -> float:
         spent = time.perf_counter() - started
@@ -250,6 +253,7 @@ class Run:
         self.wh, self.summary, self.now = warehouse, summary, now
         self.max_invalid_share = max_invalid_share
         self.pending: list[ExtractedBatch] = []  # the parts of the batch being gathered
+        self.outcomes: list[tuple] = []  # (table, batch name, GX result) of each validation: the Data Docs
 
     def fresh(self, raws: list) -> list:
         """The batch minus the sources the warehouse already holds with the same bytes and extractor."""
@@ -304,6 +308,11 @@ class Run:
         s.add("orchestration", time.perf_counter() - started - inside)
         s.timed("validate", started)
         s.validation_success &= doc_result.success and event_result.success
+        n = len(self.outcomes) // 2 + 1
+        self.outcomes += [
+            ("documents", f"documents-{n}", doc_result.outcome),
+            ("events", f"events-{n}", event_result.outcome),
+        ]
         s.failed_expectations |= set(doc_result.failed_expectations) | set(event_result.failed_expectations)
         verdict = judge_batch(
             {
@@ -433,10 +442,10 @@ def timeline_flow(
                     else extracted_submitted(batches, now, in_flight, settings.doc_seconds)
                 )
                 span = time.perf_counter()
-                for parts, waited, n in extracted:
+                for parts, waited, _ in extracted:
                     run.gather(parts, waited)
-                    if on_batch:
-                        on_batch(n)
+                    if on_batch:  # documents read so far, the unchanged (skipped) ones too
+                        on_batch(summary.documents_seen)
                 summary.seconds["extract_span"] = time.perf_counter() - span
                 run.flush()
                 # The run's row goes into the copy with its data: once the copy is swapped in, the
@@ -452,8 +461,14 @@ def timeline_flow(
         if summary.export["mode"] != "failed":
             summary.status = "completed_with_rejections" if summary.rejections else "completed"
         summary.timed("export", started)
+        started = time.perf_counter()
+        summary.validation_docs = publish_validation(run.outcomes, settings.data_dir, summary.run_id, now)
+        summary.timed("data_docs", started)
         summary.seconds["total"] = time.perf_counter() - begun
         wh.record_run(run_row(summary, now, settings, summary.seconds["total"]))
+        started = time.perf_counter()  # while the run holds the warehouse: the next run waits for it
+        summary.report = publish_report(settings.data_dir, wh.con)
+        summary.timed("report", started)
     return summary
 
 
@@ -528,6 +543,7 @@ def run_row(s: RunSummary, started_at: dt.datetime, settings: Settings, total: f
         "validation_success": s.validation_success,
         "failed_expectations": sorted(s.failed_expectations),
         "batches_refused": s.batches_refused,
+        "validation_docs": s.validation_docs or None,
         **{
             f"seconds_{k}": s.seconds.get(k)
             for k in ("ingest", "extract", "validate", "load", "export", "total")

@@ -59,6 +59,9 @@ def quiet_prefect_defaults() -> None:
         "PREFECT_LOGGING_TO_API_ENABLED": "false",
         "PREFECT_RESULTS_PERSIST_BY_DEFAULT": "false",
         "GX_ANALYTICS_ENABLED": "false",
+        # Prefect's client telemetry: offline it cannot send anything, and its first-run notice
+        # printed into the progress bar
+        "DO_NOT_TRACK": "1",
     }
     for key, value in defaults.items():
         os.environ.setdefault(key, value)

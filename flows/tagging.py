@@ -12,6 +12,7 @@ from transforms.language import detect_language
 from transforms.model import Published, Timex
 from transforms.temporal import tag
 from transforms.temporal.timeml import timeml_document
+from transforms.timeml_links import without_dangling_links
 
 
 def parse_dct(value) -> Published | None:
@@ -68,7 +69,8 @@ def tag_timeml_dir(in_dir: Path, out_dir: Path) -> int:
     n = 0
     for path in sorted(in_dir.glob("*.tml")):
         raw = path.read_text(encoding="utf-8", errors="replace")
-        (out_dir / path.name).write_text(timeml_document(raw, detect_language), encoding="utf-8")
+        tagged = without_dangling_links(timeml_document(raw, detect_language))
+        (out_dir / path.name).write_text(tagged, encoding="utf-8")
         n += 1
     return n
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from schemas.ontology import EVENT_TYPES
 from schemas.vocabulary import DATE_SOURCES, PRECISIONS, PUBLISHED_SOURCES, REJECTION_STAGES, STATUSES
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Dates outside this window are not believable for a news/policy timeline: a sign of a misread number.
 DATE_WINDOW = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
@@ -214,6 +214,13 @@ RUNS = Table(
         Column("seconds_total", "double", True),
         Column("failed_expectations", "list<varchar>", True, "expectations that failed on any row", since=2),
         Column("batches_refused", "integer", True, "batches not loaded at all (validation)", since=2),
+        Column(
+            "validation_docs",
+            "list<varchar>",
+            True,
+            "Great Expectations Data Docs pages of the run's validation, relative to the data dir",
+            since=5,
+        ),
     ),
     primary_key="run_id",
     description="One row per flow run: counts, timings, validation outcome.",

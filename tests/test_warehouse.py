@@ -171,6 +171,7 @@ def test_migration_is_recorded_and_not_applied_twice(tmp_path: Path) -> None:
             (2, "0002_runs_validation_detail"),
             (3, "0003_events_without_key_index"),
             (4, "0004_events_clauses_status_places"),
+            (5, "0005_runs_validation_docs"),
         ]
         assert current_version(wh.con) == SCHEMA_VERSION
         applied_at = rows(wh, "select applied_at from schema_migrations")[0][0]

@@ -55,6 +55,7 @@ class ValidationResult:
     bad: list[tuple[int, list[str]]]  # (row position in the input, names of the expectations it failed)
     success: bool  # every expectation met by every row
     failed_expectations: list[str]  # names of the expectations that failed on any row, sorted
+    outcome: Any = None  # GX's own result (ExpectationSuiteValidationResult), for the Data Docs
 
 
 @functools.cache
@@ -135,13 +136,14 @@ def to_gx_frame(frame: pa.Table) -> pd.DataFrame:
     return pa.table(columns, names=frame.column_names).to_pandas(date_as_object=True)
 
 
-def _run_suite(table: Table, frame: pa.Table) -> list[tuple[str, list[int] | None]]:
+def _run_suite(table: Table, frame: pa.Table) -> tuple[list[tuple[str, list[int] | None]], Any]:
+    """(name and failing positions of each expectation, GX's result)."""
     df = to_gx_frame(frame)
     with _gx_lock:
         batch_definition, suite = _validator(table)
         batch = batch_definition.get_batch(batch_parameters={"dataframe": df})
         outcome = batch.validate(suite, result_format={"result_format": "COMPLETE"})
-    return [_failures(result, frame) for result in outcome.results]
+    return [_failures(result, frame) for result in outcome.results], outcome
 
 
 def validate_batch(
@@ -159,7 +161,7 @@ def validate_batch(
     if frame.num_rows == 0:
         return ValidationResult(frame, [], True, [])
     checks = list(extra_checks) + ([offsets_inside_text(text_lengths)] if text_lengths is not None else [])
-    failures = _run_suite(table, frame)
+    failures, outcome = _run_suite(table, frame)
     for check in checks:
         failures.extend((name, list(positions)) for name, positions in check(frame).items())
 
@@ -179,6 +181,7 @@ def validate_batch(
         bad=bad,
         success=not failed_names,
         failed_expectations=sorted(failed_names),
+        outcome=outcome,
     )
 
 
