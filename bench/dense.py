@@ -67,9 +67,14 @@ def env_sizes() -> list[int]:
     return [int(s) for s in raw.replace(" ", "").split(",") if s and int(s) > 0]
 
 
+# A table's caption: with it the table is a document to read (without a letter it is rejected at once).
+CAPTION = "Tabel 1. Asielaanvragen per maand\n"
+
+
 def table_text(chars: int, rng: random.Random) -> str:
-    """Number-dense: a statistics table as text, rows of years, counts with thousands dots, shares."""
-    rows = []
+    """Number-dense: a statistics table as text, rows of years, counts with thousands dots, shares,
+    under its caption (a text without any letter is rejected before extraction: nothing to read)."""
+    rows = [CAPTION]
     while sum(map(len, rows)) < chars:
         year = rng.randint(1990, 2024)
         cells = [f"{rng.randint(1, 999)}.{rng.randint(0, 999):03d}" for _ in range(5)]
@@ -83,8 +88,8 @@ def table_text(chars: int, rng: random.Random) -> str:
 
 
 def digits_text(chars: int, rng: random.Random) -> str:
-    """The attack's table: numbers with thousands dots, eight to a line, nothing else."""
-    lines = []
+    """The attack's table: numbers with thousands dots, eight to a line, under its caption."""
+    lines = [CAPTION]
     while sum(map(len, lines)) < chars:
         lines.append(" ".join(f"{rng.randint(1, 999)}.{rng.randint(0, 999):03d}" for _ in range(8)) + "\n")
     return "".join(lines)[:chars]

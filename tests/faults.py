@@ -47,6 +47,8 @@ BAD_INPUTS: dict[str, tuple[bytes, str | None]] = {
     "image.txt": (PNG + bytes(range(256)) * 8, "binary file"),
     "archive.md": (zip_bytes(), "binary file"),
     "garbage.txt": (b"\xff\xfe\xfa\x80\x81\x00\x9f\x01\x02" * 40, "binary file"),
+    # A table of figures pasted as text: no letter, so no sentence to read.
+    "figures.txt": (b"2023 | 12.345 | 3,5%\n2024 | 13.020 | 4,1%\n" * 40, "no words to read"),
     # Mostly UTF-8 with stray bytes of another encoding: decoded as Western text, never dropped.
     "invalid_utf8.txt": (
         ("Op 4 maart 2024 sprak de minister één keer met Frontex in het café. " * 3).encode()

@@ -362,6 +362,10 @@ def compute_content_sha256(data: bytes | str) -> str:
 # --- the whole step --------------------------------------------------------------------------------
 
 
+# A letter of any script: a text without one has no sentence, so no event, to read.
+LETTER = re.compile(r"[^\W\d_]")
+
+
 def reject(raw: RawSource, reason: str, detail: str | None = None) -> Rejection:
     return Rejection(raw.source_name, "parse", reason, source_key=raw.source_key, detail=detail)
 
@@ -421,6 +425,8 @@ def parse_document(raw: RawSource, extractor_version: str = "") -> Document | Re
         text, header_date = strip_date_marker(text)
         if not text.strip():
             return reject(raw, "empty document", "no text left after decoding and markup removal")
+        if LETTER.search(text) is None:  # a table of figures pasted as text, a list of numbers
+            return reject(raw, "no words to read: only digits, punctuation and spaces")
         if len(text) > MAX_TEXT_CHARS:
             return reject(
                 raw,
