@@ -205,6 +205,17 @@ def test_the_chart_keeps_to_where_the_events_are() -> None:
     assert monthly_chart([]) == ("", "month their period starts in")
 
 
+def test_the_chart_counts_in_whole_numbers() -> None:
+    import re
+
+    from flows.report.chart import monthly_chart
+
+    svg, _ = monthly_chart([("2024-01", "ARREST", 2), ("2024-01", "MEETING", 1), ("2024-03", "ARREST", 1)])
+    ticks = re.findall(r'class="axis y[^"]*".*?</g></g>', svg, re.S)
+    labels = set(re.findall(r">(\d+(?:\.\d+)?)</text>", ticks[0])) if ticks else set()
+    assert labels == {"0", "1", "2", "3"}
+
+
 def test_an_unchanged_rerun_links_the_last_validation(seeded) -> None:
     """Runs last in this module: it adds a run to the seeded warehouse."""
     from flows.pipeline import timeline_flow

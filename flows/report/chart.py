@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 
@@ -90,6 +91,10 @@ def monthly_chart(
         print_values=False,
     )
     chart.x_labels = months
+    # counts are whole: ticks at whole numbers, about eight of them (pygal would draw 0.2, 0.4, ...)
+    top = max((sum(v or 0 for v in bars) for bars in zip(*series.values(), strict=True)), default=0)
+    step = max(1, math.ceil(top / 8))
+    chart.y_labels = list(range(0, top + step, step))
     chart.x_labels_major = months if by_year else [m for m in months if m.endswith("-01")] or months[:1]
     for event_type in sorted(series, key=lambda t: -sum(v or 0 for v in series[t])):
         chart.add(event_type, series[event_type])

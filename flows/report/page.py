@@ -99,7 +99,7 @@ def last_run(run: dict | None, validation_links: list[tuple[str, str]]) -> str:
     return f"""
 <section class="run" id="last-run"><h2>Last run</h2><dl>
 <dt>run</dt><dd><code>{e(run.get("run_id", "")[:12])}</code> {e(run.get("status"))},
-started {e(run.get("started_at"))}{f", {seconds:.1f} s" if seconds is not None else ""}</dd>
+started {e(str(run.get("started_at") or "")[:19].replace("T", " "))} UTC{f", {seconds:.1f} s" if seconds is not None else ""}</dd>
 <dt>inputs</dt><dd>{e(run.get("inputs"))}</dd>
 <dt>counts</dt><dd>{counts}</dd>
 <dt>validation</dt><dd>{verdict}</dd>
