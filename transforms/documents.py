@@ -28,6 +28,7 @@ from transforms.published import (
     parse_published_value,
     strip_date_marker,
 )
+from transforms.sentences import LETTER
 
 __all__ = [  # the date functions live in transforms.published; callers have long imported them from here
     "choose_published",
@@ -362,10 +363,6 @@ def compute_content_sha256(data: bytes | str) -> str:
 # --- the whole step --------------------------------------------------------------------------------
 
 
-# A letter of any script: a text without one has no sentence, so no event, to read.
-LETTER = re.compile(r"[^\W\d_]")
-
-
 def reject(raw: RawSource, reason: str, detail: str | None = None) -> Rejection:
     return Rejection(raw.source_name, "parse", reason, source_key=raw.source_key, detail=detail)
 
@@ -425,7 +422,7 @@ def parse_document(raw: RawSource, extractor_version: str = "") -> Document | Re
         text, header_date = strip_date_marker(text)
         if not text.strip():
             return reject(raw, "empty document", "no text left after decoding and markup removal")
-        if LETTER.search(text) is None:  # a table of figures pasted as text, a list of numbers
+        if LETTER.search(text) is None:  # a table of figures pasted as text: no sentence, so no event
             return reject(raw, "no words to read: only digits, punctuation and spaces")
         if len(text) > MAX_TEXT_CHARS:
             return reject(

@@ -60,6 +60,10 @@ class Token(NamedTuple):
 TOKEN_RE = re.compile(r"(?P<word>[^\W\d_]+(?:[-'’&][^\W\d_]+)*)|(?P<num>\d+)|(?P<sym>\S)")
 
 
+# A letter of any script (a word character that is no digit and no '_').
+LETTER = re.compile(r"[^\W\d_]")
+
+
 def sliceable_lower(text: str) -> str | None:
     """`text.lower()` when each character's lower case is the slice at its place in it (no letter whose
     lower case is longer, no capital sigma, whose lower case depends on the letters around it), else

@@ -23,7 +23,7 @@ from transforms.clause_words import clause_words
 from transforms.clauses import QUOTE, clause_tokens, is_finite, is_participial, is_participle
 from transforms.events.lexicon import Trigger
 from transforms.events.words import event_words, found_in
-from transforms.sentences import Segment
+from transforms.sentences import LETTER, Segment
 
 # A line that ends like a sentence.
 SENTENCE_END = re.compile(r"[.!?;\"”’)»]\s*$")
@@ -56,7 +56,6 @@ def is_story_sentence(seg: Segment, text: str, language: str, title: bool) -> bo
 
 
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
-LETTER = re.compile(r"[^\W\d_]")
 UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž]")
 # Lower-case letters common in Dutch and English text: letters that UPPER does not count.
 COMMON_LOWER = "etaoinsrdl"
