@@ -21,6 +21,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from transforms.alternation import alt
+
 try:  # Python 3.11+
     from re import _constants as C
     from re import _parser as P
@@ -279,6 +281,34 @@ WORD = re.compile(r"\w*")
 WORDS_REMEMBERED = 200_000
 
 
+def word_start_gate(words) -> re.Pattern:
+    """The word starts where some rule's first word fits (`FirstWords.admits`): the words spelled out as
+    one trie, any start when a rule's first word is not known. Zero width, so `finditer` gives every such
+    start. A word start it passes over is one where `RuleScan.admitted` finds no rule: the regex engine
+    skips the text's ordinary words ('the', 'van', 'said') instead of a Python loop asking for each."""
+    exact: set[str] = set()
+    prefixes: set[str] = set()
+    classes: set[str] = set()
+    for w in words:
+        if w is None:
+            return WORD_STARTS
+        exact |= w.exact
+        prefixes.update(w.prefixes)
+        classes |= w.classes
+    fits = [CLASSES[c].pattern for c in sorted(classes)]
+    if "" in exact:
+        fits.append(r"[^\w\s]")  # a rule that begins with no word character ('(', '’')
+    if exact - {""}:
+        fits.append(alt(exact - {""}) + r"(?!\w)")
+    if prefixes:
+        fits.append(alt(prefixes))
+    return re.compile(r"(?<!\w)(?=" + "|".join(fits) + ")") if fits else NOTHING
+
+
+# A gate that lets no word start through (no rule can begin anywhere).
+NOTHING = re.compile(r"(?!x)x")
+
+
 class RuleScan:
     """The rules of a grammar (patterns in priority order), split into those tried only at the word
     starts their first character and word fit and those scanned whole."""
@@ -296,6 +326,7 @@ class RuleScan:
                 self.firsts[index] = first
         self.whole = [i for i in range(len(patterns)) if i not in self.firsts]
         self.words = {i: first_words(patterns[i]) for i in self.firsts}
+        self.starts = word_start_gate(self.words.values())
         self.by_char: dict[str, tuple[int, ...]] = {}
         self.by_word: dict[tuple[str, str], tuple[int, ...]] = {}
 
@@ -325,7 +356,7 @@ class RuleScan:
         over `text` gives, without empty matches; rules one after the other for those scanned whole."""
         last: dict[int, int] = {}
         patterns = self.patterns
-        for start in WORD_STARTS.finditer(text):
+        for start in self.starts.finditer(text):
             pos = start.start()
             for index in self.admitted(text[pos], WORD.match(text, pos).group()):
                 if pos < last.get(index, 0) or (wanted is not None and index not in wanted):
