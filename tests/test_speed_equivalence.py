@@ -22,6 +22,7 @@ from transforms.events.timexes import TimexesBySpan
 from transforms.model import Timex
 from transforms.sentences import split_sentences
 from transforms.temporal import scan as scan_module
+from transforms.temporal import tagger
 from transforms.temporal.candidates import rule_scan
 from transforms.temporal.grammar import fold
 from transforms.temporal.grammar import grammar as temporal_grammar
@@ -482,6 +483,76 @@ def test_a_word_start_tries_only_the_rules_its_word_can_begin():
         (1,),
     ]
     assert scan.by_word[("d", "dee")] == ()
+
+
+def test_the_word_start_gate_lets_through_every_start_a_rule_fits():
+    """The gate (`word_start_gate`) is where the scan's time is saved: every word start it holds back
+    must be one no rule admits."""
+    for language in ("nl", "en"):
+        scan, _ = rule_scan(language)
+        for text in [fold(t) for t in seed_texts()] + [fold(" ".join(grammar_words(language)))]:
+            gated = {m.start() for m in scan.starts.finditer(text)}
+            for m in scan_module.WORD_STARTS.finditer(text):
+                pos = m.start()
+                if scan.admitted(text[pos], scan_module.WORD.match(text, pos).group()):
+                    assert pos in gated, (language, text[pos : pos + 20])
+    # built from the rules' words: their exact words end there, their prefixes may go on
+    gate = scan_module.word_start_gate(
+        [scan_module.first_words(re.compile(r"(?<!\w)(?:mei\.|jan(?:uari)?\w*|\d+|\(x)(?!\w)"))]
+    )
+    assert [m.start() for m in gate.finditer("mei. meid januari jantje 12 (x x")] == [0, 10, 18, 25, 28]
+    # a rule whose first word is not known: every word start
+    assert scan_module.word_start_gate([None]) is scan_module.WORD_STARTS
+
+
+CASE_CHARS = "kKKsSſiIİıcCeEhHaAvVjJtT0123 .,:/()-\u212a\u017f"
+
+
+def gated_patterns() -> list[re.Pattern]:
+    """Patterns with and without case, and case switched inside: the languages' citations and some
+    made up."""
+    made_up = [
+        re.compile(r"\bkamer(?:stuk)?\s*\d+|(?-i:COM|C)\s*\(\d{4}\)|stb\.\s*\d+", re.I),
+        re.compile(r"(?i:kS)\d|C\d{2}|[a-c]\.\d"),
+        re.compile(r"(?:x|y)?(?i:İs)|ſ\d", re.I),
+    ]
+    return [temporal_grammar(language).citation for language in ("nl", "en")] + made_up
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=CASE_CHARS, max_size=30))
+@example("Kamerstuk 12, nr. 3 en COM(2024) 12 final")
+@example("\u212aamerstuk II, nr. 4 ſtb. 2024, 5")
+def test_a_pattern_behind_its_first_characters_finds_what_it_finds(text):
+    for pattern in gated_patterns():
+        gated = scan_module.with_first_chars_gate(pattern)
+        assert gated is not pattern  # every one of these has known first characters
+        assert [m.span() for m in gated.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_first_characters_gate_on_the_seeds():
+    for pattern in gated_patterns():
+        gated = scan_module.with_first_chars_gate(pattern)
+        for text in seed_texts():
+            assert [m.span() for m in gated.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+    # a pattern that can match nothing, or may begin with any character, is left as it is
+    for pattern in (re.compile(r"(?:ab)?"), re.compile(r".x"), re.compile(r"[^a]b")):
+        assert scan_module.with_first_chars_gate(pattern) is pattern
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="hw.:/[]footnRef0123 @abx-+\n", max_size=50))
+@example("www.x.nl/a@b.nl en [footnoteRef:3] of mail a.b@x.org")
+def test_masked_spans_without_the_mail_branch_where_no_address_can_be(text):
+    """A text without '@' is read with `tagger.WEB`, the URL pattern without its e-mail branch: the same
+    spans as the whole pattern gives."""
+    plain = sorted(m.span(1) if m.group(1) else m.span() for m in tagger.URL.finditer(text)) + [
+        m.span() for m in tagger.PHONE.finditer(text)
+    ]
+    citation = temporal_grammar("en").citation
+    plain = tuple(sorted(plain + [m.span() for m in citation.finditer(text)]))
+    tagger.masked_spans.cache_clear()
+    assert tagger.masked_spans(text, "en") == plain
 
 
 @settings(max_examples=3000, deadline=None)

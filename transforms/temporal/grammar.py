@@ -14,6 +14,7 @@ from functools import cache
 from transforms import resources
 from transforms.alternation import alt
 from transforms.temporal.fragments import fragments, number_pattern
+from transforms.temporal.scan import with_first_chars_gate
 
 
 def needs_one_of(phrases) -> tuple[str, ...]:
@@ -121,5 +122,7 @@ def grammar(language: str) -> Grammar:
     compiled = tuple(compile_rule(name, rx, gate) for name, rx, gate in rule_sources(f))
     cites = words.get("citations", [])
     flags = re.IGNORECASE | re.UNICODE
-    citation = re.compile("|".join(f"(?:{c})" for c in cites), flags) if cites else None
+    citation = (
+        with_first_chars_gate(re.compile("|".join(f"(?:{c})" for c in cites), flags)) if cites else None
+    )
     return Grammar(language, months, weekdays, numbers, ordinals, words, compiled, citation, ambiguous)

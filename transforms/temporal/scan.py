@@ -9,7 +9,11 @@ what one `finditer` per rule yields (a test compares both on every rule): for ea
 text order, none overlapping the one before. A rule this cannot prove such a start for (no look-behind
 for word characters, a pattern that can match nothing) is scanned whole, as before. Most word starts
 ('the', 'van', 'said') can begin no rule at all: `first_words` reads the words a rule can begin with, so
-at each word start only the rules that can begin with its word are tried, and most are passed over.
+at each word start only the rules that can begin with its word are tried, and most are passed over; the
+word starts themselves are found by one regex built from those words (`word_start_gate`), so the words
+no rule can begin with are passed over by the regex engine, not one by one in Python.
+`with_first_chars_gate` does the like for one long pattern scanned whole (the citations): a look-ahead for
+the characters its matches can begin with.
 
 The reading uses `re._parser`, the standard library's own regex parser; a pattern it cannot read is
 scanned whole.
@@ -62,8 +66,10 @@ def first_chars(pattern: re.Pattern) -> First | None:
     return First(frozenset(chars), frozenset(classes))
 
 
-def first_of(items, ignorecase: bool) -> tuple[set[str], set[str], bool]:
-    """(characters, classes, whether the sequence can match the empty string) of a parsed sequence."""
+def first_of(items, ignorecase: bool | None) -> tuple[set[str], set[str], bool]:
+    """(characters, classes, whether the sequence can match the empty string) of a parsed sequence.
+    `ignorecase`: whether the sequence ignores case (a character of it is then Unreadable), or None when
+    the caller's use ignores case anyway (characters are read as written)."""
     chars: set[str] = set()
     classes: set[str] = set()
     for op, av in items:
@@ -75,7 +81,7 @@ def first_of(items, ignorecase: bool) -> tuple[set[str], set[str], bool]:
     return chars, classes, True
 
 
-def first_of_item(op, av, ignorecase: bool) -> tuple[set[str], set[str], bool]:
+def first_of_item(op, av, ignorecase: bool | None) -> tuple[set[str], set[str], bool]:
     if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
         return set(), set(), True  # zero width: passing over a look-ahead only widens the set
     if op is C.LITERAL:
@@ -96,6 +102,8 @@ def first_of_item(op, av, ignorecase: bool) -> tuple[set[str], set[str], bool]:
         return chars, classes, nullable
     if op is C.SUBPATTERN:
         _, add, remove, sub = av
+        if ignorecase is None:
+            return first_of(sub, None)
         return first_of(sub, (ignorecase or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE)
     if op in (C.MAX_REPEAT, C.MIN_REPEAT) or op is getattr(C, "POSSESSIVE_REPEAT", None):
         low, _, sub = av
@@ -128,6 +136,28 @@ def first_of_set(items) -> tuple[set[str], set[str]]:
         else:
             raise Unreadable(op)  # a negated set, a wide range, another category
     return chars, classes
+
+
+def with_first_chars_gate(pattern: re.Pattern) -> re.Pattern:
+    """`pattern` behind a look-ahead for the characters its matches can begin with: the same matches,
+    found sooner. The engine tries a pattern at every position of the text, and a long alternation
+    without a literal start (a case-insensitive one never has one for the engine) costs every branch at
+    every position; one character class first rules most positions out at once. The class ignores case,
+    so the engine's own case folding decides what it admits, as for the pattern's letters. `pattern` itself
+    when its first characters are not known (it can match nothing, or it opens with a negated set or
+    any character). The class always ignores case: wider than a case-sensitive start needs, never
+    narrower than a case-insensitive one."""
+    if P is None:
+        return pattern
+    try:
+        chars, classes, nullable = first_of(P.parse(pattern.pattern, pattern.flags), None)
+    except (Unreadable, re.error, TypeError, ValueError):
+        return pattern
+    if nullable:
+        return pattern
+    cased = "".join(sorted(re.escape(c) for c in chars))
+    kinds = "".join(CLASSES[k].pattern for k in sorted(classes))
+    return re.compile(f"(?=(?i:[{cased}{kinds}]))(?:{pattern.pattern})", pattern.flags)
 
 
 @dataclass(frozen=True)

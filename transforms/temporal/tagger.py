@@ -26,6 +26,7 @@ from transforms.temporal.rules.deictic import so_far
 from transforms.temporal.rules.lengths import offsets_from_days
 from transforms.temporal.rules.ranges import join_ranges, lend_range_years, periods_up_to
 from transforms.temporal.rules.weeks import weeks_of_days
+from transforms.temporal.scan import with_first_chars_gate
 
 # An e-mail address starts at the first letter of its run of address characters: the look-behind and the
 # possessive run try each run once (a plain '\b[\w.+-]+@' retried every position of a long run of digits
@@ -33,6 +34,9 @@ from transforms.temporal.rules.weeks import weeks_of_days
 URL = re.compile(
     r"(?:https?://|www\.)\S+|(?<![\w.+-])[.+-]*+(\w[\w.+-]*+@[\w-]+\.[\w.]+\b)|\[footnoteRef:\d+\]", re.I
 )
+# URL without its e-mail branch, for a text without an '@' (most): that branch can match nowhere there,
+# and it is the one tried at every word character.
+WEB = with_first_chars_gate(re.compile(r"(?:https?://|www\.)\S+|\[footnoteRef:\d+\]", re.I))
 # an international phone number ('+32 2 281 2074', '+31 (0)70 2024 555'): its groups of digits are no years
 # (the '+' first, so the engine can skip to it; the look-behind then checks the character before it)
 PHONE = re.compile(r"\+(?<![\w+]\+)\d{2,3}(?:[\s.-]?(?:\(\d{1,4}\)|\d{1,4})){2,6}(?!\d)")
@@ -133,7 +137,7 @@ def masked_spans(text: str, language: str) -> tuple[tuple[int, int], ...]:
         g = grammar(language)
     except KeyError:
         g = grammar("en")
-    patterns = [URL, PHONE] + ([g.citation] if g.citation else [])
+    patterns = [URL if "@" in text else WEB, PHONE] + ([g.citation] if g.citation else [])
     spans = [
         m.span(1) if rx is URL and m.group(1) else m.span() for rx in patterns for m in rx.finditer(text)
     ]
