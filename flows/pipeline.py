@@ -44,7 +44,7 @@ from schemas.arrow import to_arrow
 from schemas.tables import DOCUMENTS, EVENTS, REJECTED
 from transforms.documents import compute_content_sha256, parse_document
 from transforms.events import extract_events
-from transforms.model import Document, RawSource, Rejection
+from transforms.model import RawSource, Rejection
 from transforms.records import document_row, event_row, rejection_row
 from transforms.version import EXTRACTOR_VERSION
 from warehouse.validate import judge_batch
@@ -105,9 +105,7 @@ def extract_rows(
     the clock: a document whose parse and extraction take longer than `doc_seconds` is interrupted and
     rejected (flows.budget), and the batch goes on."""
     started = time.perf_counter()
-    rejected: list[Rejection] = []
-    done: dict[str, tuple[Document, list[dict] | Rejection]] = {}  # doc_id -> (document, rows or why not)
-    parsing = 0.0
+    docs, rejected, spent = {}, [], {}
     for raw in raws:
         if isinstance(raw, Rejection):
             rejected.append(raw)
@@ -118,19 +116,31 @@ def extract_rows(
                 out = parse_document(raw, EXTRACTOR_VERSION)
         except OverBudget:
             out = over_budget(raw.source_name, raw.source_key, None, doc_seconds)
-        spent = time.perf_counter() - begun
-        parsing += spent
         if isinstance(out, Rejection):
             rejected.append(out)
-        else:  # extracted right after its parse, while the layout still holds the lines the parse read
-            done[out.doc_id] = (out, extracted(out, doc_seconds, spent))  # the same text twice: the last
+        else:
+            docs[out.doc_id] = out  # the same text twice in a batch is one document
+            spent[out.doc_id] = time.perf_counter() - begun
+    parsed = time.perf_counter()
     seen = sum(1 for r in raws if not isinstance(r, Rejection)) + sum(
         1 for r in raws if isinstance(r, Rejection) and r.whole_document and r.stage in ("ingest", "parse")
     )
     document_rows, event_rows = [], []
-    for doc, rows in done.values():
-        if isinstance(rows, Rejection):
-            rejected.append(rows)
+    for doc in docs.values():
+        left = max(doc_seconds - spent[doc.doc_id], 0.001) if doc_seconds > 0 else 0
+        try:
+            with time_budget(left):
+                slow_document_fault(doc.source_name)
+                rows = [event_row(e) for e in extract_events(doc)]
+        except OverBudget:
+            rejected.append(over_budget(doc.source_name, doc.source_key, doc.doc_id, doc_seconds))
+            continue
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run; it is reported
+            rejected.append(
+                Rejection(
+                    doc.source_name, "extract", f"extraction failed: {exc!r}", doc.source_key, doc.doc_id
+                )
+            )
             continue
         document_rows.append(document_row(doc, ingested_at, EXTRACTOR_VERSION))
         event_rows.extend(rows)
@@ -142,24 +152,8 @@ def extract_rows(
         text_lengths={d["doc_id"]: d["char_count"] for d in document_rows},
         seen=seen,
         seconds=time.perf_counter() - started,
-        parse_seconds=parsing,
+        parse_seconds=parsed - started,
     )
-
-
-def extracted(doc: Document, doc_seconds: float, spent: float) -> list[dict] | Rejection:
-    """The event rows of a parsed document, or why it has none: it ran out of what is left of its time
-    budget after the parse (`spent`), or extraction failed."""
-    left = max(doc_seconds - spent, 0.001) if doc_seconds > 0 else 0
-    try:
-        with time_budget(left):
-            slow_document_fault(doc.source_name)
-            return [event_row(e) for e in extract_events(doc)]
-    except OverBudget:
-        return over_budget(doc.source_name, doc.source_key, doc.doc_id, doc_seconds)
-    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run; it is reported
-        return Rejection(
-            doc.source_name, "extract", f"extraction failed: {exc!r}", doc.source_key, doc.doc_id
-        )
 
 
 def over_budget(name: str, key: str | None, doc_id: str | None, seconds: float) -> Rejection:

@@ -3,6 +3,7 @@ both languages, the near misses that are story and must stay unmarked, and the d
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -532,3 +533,22 @@ def test_a_line_without_the_needles_holds_no_boilerplate_phrase(text, language) 
             if r.see_also.search(variant):
                 assert layout.may_hold(variant, r.see_also_needles)
     assert not layout.may_hold("Het kabinet besloot.", r.boilerplate_needles)
+
+
+def test_a_batch_parsed_then_extracted_reads_each_documents_lines_once() -> None:
+    """`extract_rows` parses a whole batch (the date and title read the opening lines) before it extracts
+    (the metadata reads them on): the layout keeps the lines of as many documents as a batch holds."""
+    from flows.pipeline import extract_rows
+    from flows.settings import DEFAULT_BATCH_SIZE
+    from transforms.model import RawSource
+
+    assert layout.DOCUMENTS_KEPT >= DEFAULT_BATCH_SIZE
+    stories = [
+        (f"Titel {i}\n\nDen Haag, {i + 1} maart 2024\n\n{STORY_NL} Er waren er {i}.\n", "nl")
+        for i in range(12)
+    ]
+    raws = [RawSource(f"d{i}.txt", f"d{i}.txt", "txt", text.encode()) for i, (text, _) in enumerate(stories)]
+    fresh(lambda: None)
+    batch = extract_rows(raws, dt.datetime(2024, 4, 1), 0)
+    assert batch.documents.num_rows == len(stories)
+    assert layout.line_reader.cache_info().misses == len(stories)  # one reading per document

@@ -547,12 +547,18 @@ def read_lines(text: str, language: str, limit: int | None = None) -> list[Line]
     return list(LineReader(text, language).read(limit))
 
 
-@lru_cache(maxsize=4)  # the title, the date and the metadata all read the same document
+# The documents whose lines are kept: as many as a batch of the pipeline holds (its largest, 5,000), which
+# parses every document (the date and the title read the opening lines) before it extracts any (the
+# metadata and the title read them again). Fewer, and the extraction would read every document afresh.
+DOCUMENTS_KEPT = 5000
+
+
+@lru_cache(maxsize=DOCUMENTS_KEPT)  # the title, the date and the metadata all read the same document
 def line_reader(text: str, language: str) -> LineReader:
     return LineReader(text, language)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=DOCUMENTS_KEPT)
 def opening_lines(text: str, language: str) -> tuple[Line, ...]:
     """The lines of the document's opening: its header and what follows it, as far as a title or a date
     line is looked for."""
