@@ -16,6 +16,7 @@ import pytest
 
 from tests.conftest import SHARED
 from tests.test_warehouse import document_row, event_row, load
+from warehouse import export as export_module
 from warehouse.export import DOCUMENT_COLUMNS, EVENT_COLUMNS, export_parquet
 from warehouse.store import Warehouse
 
@@ -297,6 +298,35 @@ def test_events_spanning_many_months_export_one_sorted_file_per_partition_in_bou
         "select event_id, char_start from read_parquet(?)", [str(one / "data_0.parquet")]
     ).fetchall() == [("e05900", 0), ("e05901", 1)]
     assert sorted(read_events(exports, "event_id")) == sorted((e["event_id"],) for e in events)
+
+
+def test_partitions_larger_than_a_batch_are_written_whole_and_in_order(tmp_path: Path, monkeypatch) -> None:
+    """Small partitions go to the writer threads, one larger than a batch is streamed as it arrives
+    (`PartitionWriters`): each file holds its partition's rows, in the export's order, either way."""
+    monkeypatch.setattr(export_module, "EXPORT_BATCH_ROWS", 4)
+    sizes = {dt.date(2024, 1, 9): 11, dt.date(2024, 2, 3): 1, dt.date(2024, 3, 5): 4, dt.date(2024, 4, 2): 5}
+    events = [
+        event_row(f"e{day.month}-{k:02d}", date_start=day, date_end=day, char_start=k)
+        for day, n in sizes.items()
+        for k in range(n)
+    ] + [event_row(f"u{k}", date_start=None, date_end=None, char_start=k) for k in range(6)]
+    with Warehouse.open(tmp_path / "timeline.duckdb") as warehouse:
+        load(warehouse, [document_row("d1")], events)
+        counts = export_parquet(warehouse, tmp_path / "exports")
+    assert (counts["events"], counts["partitions"]) == (len(events), 5)
+    (stamp,) = (tmp_path / "exports" / "events").iterdir()
+    for day, n in sizes.items():
+        got = duckdb.execute(
+            "select event_id from read_parquet(?)",
+            [str(stamp / f"year=2024/month={day.month}/data_0.parquet")],
+        ).fetchall()
+        assert got == [(f"e{day.month}-{k:02d}",) for k in range(n)]
+    undated = (
+        stamp / "year=__HIVE_DEFAULT_PARTITION__" / "month=__HIVE_DEFAULT_PARTITION__" / "data_0.parquet"
+    )
+    assert duckdb.execute("select event_id from read_parquet(?)", [str(undated)]).fetchall() == [
+        (f"u{k}",) for k in range(6)
+    ]
 
 
 def test_pyarrow_reads_the_export_through_the_link(wh: Warehouse, tmp_path: Path) -> None:
