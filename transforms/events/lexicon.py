@@ -21,6 +21,7 @@ from functools import cache
 
 from schemas.ontology import EVENT_TYPES
 from transforms import resources
+from transforms.alternation import alt
 from transforms.clause_words import clause_words
 from transforms.clauses import is_attributive
 
@@ -181,10 +182,19 @@ def find_triggers(text: str, start: int, end: int, language: str) -> list[Trigge
 
 # Length of the slices of a prefix that index the lexicon (see `entries_by_slice`).
 SLICE = 3
-# The SLICE characters at each place of a lower-cased text where a trigger can begin: every entry
-# opens with (?<![\w-]), and lower-casing keeps whether a character is a word character (the one
-# character that lowers to two, "İ", is in CASE_SPECIAL: such a text is searched with every entry).
-WORD_START_SLICES = re.compile(rf"(?<![\w-])(?=(.{{{SLICE}}}))", re.S)
+# Every entry opens with (?<![\w-]), and lower-casing keeps whether a character is a word character (the
+# one character that lowers to two, "İ", is in CASE_SPECIAL: such a text is searched with every entry).
+
+
+@cache
+def word_starts(language: str) -> re.Pattern:
+    """The places of a lower-cased text where an entry of SLICE characters or more can begin: a word
+    start (no word character or hyphen before) that opens with one of their prefixes (one trie). The
+    other word starts ('the', 'van', 'said') have no fitting entry: the regex engine passes over them,
+    not a Python loop."""
+    by_slice, _ = entries_by_slice(language)
+    prefixes = {lexicon(language)[i].prefix for indices in by_slice.values() for i in indices}
+    return re.compile(rf"(?<![\w-])(?={alt(prefixes)})") if prefixes else re.compile(r"(?!x)x")
 
 
 # The characters up to the next white space at a word start, and how many of them a language keeps the
@@ -233,13 +243,14 @@ def all_matches(text: str, start: int, end: int, language: str, shortcut: bool =
         by_slice, short = entries_by_slice(language)
         by_run = entries_by_run(language)
         lowered = text[start:end].lower()
-        for m in WORD_START_SLICES.finditer(lowered):
+        for m in word_starts(language).finditer(lowered):
             run = RUN.match(lowered, m.start()).group()
             fitting = by_run.get(run)
             if fitting is None:
                 # of the entries its slice finds, those whose prefix the run starts with: the prefix has
                 # no white space and is matched at the start, so the run must start with it
-                fitting = tuple(i for i in by_slice.get(m.group(1), ()) if run.startswith(entries[i].prefix))
+                key = lowered[m.start() : m.start() + SLICE]
+                fitting = tuple(i for i in by_slice.get(key, ()) if run.startswith(entries[i].prefix))
                 if len(by_run) > RUNS_REMEMBERED:
                     by_run.clear()  # a bound on memory over a long run
                 by_run[run] = fitting
