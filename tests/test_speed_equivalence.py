@@ -505,7 +505,7 @@ def test_the_word_start_gate_lets_through_every_start_a_rule_fits():
     assert scan_module.word_start_gate([None]) is scan_module.WORD_STARTS
 
 
-CASE_CHARS = "kKKsSſiIİıcCeEhHaAvVjJtT0123 .,:/()-\u212a\u017f"
+CASE_CHARS = "kKKsSſiIİıcCeEhHaAvVjJtTqQ0123 .,:/()-\u212a\u017f"
 
 
 def gated_patterns() -> list[re.Pattern]:
@@ -516,12 +516,20 @@ def gated_patterns() -> list[re.Pattern]:
         re.compile(r"(?i:kS)\d|C\d{2}|[a-c]\.\d"),
         re.compile(r"(?:x|y)?(?i:İs)|ſ\d", re.I),
     ]
-    return [temporal_grammar(language).citation for language in ("nl", "en")] + made_up
+    whole = [  # the grammar's rules scanned whole, as written before their gate
+        re.compile(rule.pattern.pattern.split("))(?:", 1)[1][:-1], rule.pattern.flags)
+        for language in ("nl", "en")
+        for rule in temporal_grammar(language).rules
+        if not rule.folded
+    ]
+    assert whole and all(scan_module.with_first_chars_gate(p).pattern.startswith("(?=") for p in whole)
+    return [temporal_grammar(language).citation for language in ("nl", "en")] + made_up + whole
 
 
 @settings(max_examples=3000, deadline=None)
 @given(st.text(alphabet=CASE_CHARS, max_size=30))
 @example("Kamerstuk 12, nr. 3 en COM(2024) 12 final")
+@example("2024-03-05T10:00 en Q3 2024, 2023 Q4, H1 2025 of 3 Sep. 2024, okt 2023")
 @example("\u212aamerstuk II, nr. 4 ſtb. 2024, 5")
 def test_a_pattern_behind_its_first_characters_finds_what_it_finds(text):
     for pattern in gated_patterns():

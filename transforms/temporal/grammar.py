@@ -43,7 +43,9 @@ def compile_rule(name: str, source: str, gate: tuple[str, ...] = ()) -> Rule:
     """
     letters = re.sub(r"\\.|\(\?P<\w+>|\(\?P=\w+\)", "", source)  # escapes and group names are not text
     if "(?-i" in source or any(c.isupper() for c in letters):
-        return Rule(name, re.compile(source, re.IGNORECASE | re.UNICODE), folded=False, gate=gate)
+        # scanned whole (`candidates.collect`), so behind a look-ahead for its first characters
+        pattern = with_first_chars_gate(re.compile(source, re.IGNORECASE | re.UNICODE))
+        return Rule(name, pattern, folded=False, gate=gate)
     return Rule(name, re.compile(source, re.UNICODE), folded=True, gate=gate)
 
 
