@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import json
 import signal
 import sys
@@ -282,6 +283,10 @@ def cmd_run(args) -> int:
     # SIGTERM stops the run like Ctrl-C: the exception unwinds the run (its copy of the warehouse is
     # removed) and ends in the one line below. Prefect's own bridge hands the signal on to this handler.
     previous = signal.signal(signal.SIGTERM, raise_termination)
+    # `kill -USR1 <pid>` prints every thread's stack to stderr, the run going on: how a run that seems
+    # stuck is looked into without stopping it (the tests do it when a run does not stop in time).
+    if hasattr(signal, "SIGUSR1"):
+        faulthandler.register(signal.SIGUSR1, all_threads=True, chain=False)
     started = time.perf_counter()
     try:
         flow, in_flight = flow_for(args.runner, args.dask_address, args.workers)

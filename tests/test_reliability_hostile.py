@@ -12,6 +12,7 @@ import json
 import os
 import random
 import signal
+import subprocess
 import threading
 import time
 from pathlib import Path
@@ -213,9 +214,19 @@ def test_sigterm_and_sigint_stop_a_run_within_seconds_with_the_warehouse_as_befo
             assert time.monotonic() < deadline, "the run never reached the endless document"
             time.sleep(0.1)
         time.sleep(0.5)
+        process.send_signal(signal.SIGUSR1)  # its threads' stacks, and the run goes on
+        time.sleep(0.5)
+        assert process.poll() is None
         sent = time.monotonic()
         process.send_signal(signum)
-        _, err = process.communicate(timeout=30)
+        try:
+            _, err = process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:  # where it is stuck: the CLI prints its threads' stacks on SIGUSR1
+            process.send_signal(signal.SIGUSR1)
+            time.sleep(2)
+            process.kill()
+            _, err = process.communicate()
+            pytest.fail(f"the run did not stop within 30 s of signal {signum}; its threads:\n{err[-20000:]}")
         stopped = time.monotonic() - sent
     finally:
         if process.poll() is None:
@@ -224,6 +235,7 @@ def test_sigterm_and_sigint_stop_a_run_within_seconds_with_the_warehouse_as_befo
     assert stopped < 10, stopped
     assert process.returncode == 1, err
     assert "the run was stopped" in err and "Traceback" not in err
+    assert "in slow_document_fault" in err  # the stack SIGUSR1 printed: where the run was
     assert snapshot(data) == before
     assert not (data / "timeline.duckdb.run").exists()
     statuses = [s for (s,) in rows(data, "select status from runs order by started_at")]
