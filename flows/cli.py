@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import faulthandler
 import json
 import signal
@@ -285,8 +286,8 @@ def cmd_run(args) -> int:
     previous = signal.signal(signal.SIGTERM, raise_termination)
     # `kill -USR1 <pid>` prints every thread's stack to stderr, the run going on: how a run that seems
     # stuck is looked into without stopping it (the tests do it when a run does not stop in time).
-    if hasattr(signal, "SIGUSR1"):
-        faulthandler.register(signal.SIGUSR1, all_threads=True, chain=False)
+    with contextlib.suppress(AttributeError, TypeError, ValueError, OSError):  # a stderr without a file: no dump
+        faulthandler.register(signal.SIGUSR1, file=sys.__stderr__, all_threads=True, chain=False)
     started = time.perf_counter()
     try:
         flow, in_flight = flow_for(args.runner, args.dask_address, args.workers)
