@@ -285,8 +285,9 @@ def cmd_run(args) -> int:
     # removed) and ends in the one line below. Prefect's own bridge hands the signal on to this handler.
     previous = signal.signal(signal.SIGTERM, raise_termination)
     # `kill -USR1 <pid>` prints every thread's stack to stderr, the run going on: how a run that seems
-    # stuck is looked into without stopping it (the tests do it when a run does not stop in time).
-    with contextlib.suppress(AttributeError, TypeError, ValueError, OSError):  # a stderr without a file: no dump
+    # stuck is looked into without stopping it (the tests do it when a run does not stop in time). A
+    # stderr without a file (the CLI called in-process under captured output) gets no dump.
+    with contextlib.suppress(AttributeError, TypeError, ValueError, OSError):
         faulthandler.register(signal.SIGUSR1, file=sys.__stderr__, all_threads=True, chain=False)
     started = time.perf_counter()
     try:

@@ -182,8 +182,6 @@ def find_triggers(text: str, start: int, end: int, language: str) -> list[Trigge
 
 # Length of the slices of a prefix that index the lexicon (see `entries_by_slice`).
 SLICE = 3
-# Every entry opens with (?<![\w-]), and lower-casing keeps whether a character is a word character (the
-# one character that lowers to two, "İ", is in CASE_SPECIAL: such a text is searched with every entry).
 
 
 @cache
@@ -191,10 +189,12 @@ def word_starts(language: str) -> re.Pattern:
     """The places of a lower-cased text where an entry of SLICE characters or more can begin: a word
     start (no word character or hyphen before) that opens with one of their prefixes (one trie). The
     other word starts ('the', 'van', 'said') have no fitting entry: the regex engine passes over them,
-    not a Python loop."""
+    not a Python loop. Every entry opens with (?<![\\w-]), and lower-casing keeps whether a character is
+    a word character (the one character that lowers to two, "İ", is in CASE_SPECIAL: such a text is
+    searched with every entry). No prefixes: `alt` gives a pattern that matches nothing."""
     by_slice, _ = entries_by_slice(language)
     prefixes = {lexicon(language)[i].prefix for indices in by_slice.values() for i in indices}
-    return re.compile(rf"(?<![\w-])(?={alt(prefixes)})") if prefixes else re.compile(r"(?!x)x")
+    return re.compile(rf"(?<![\w-])(?={alt(prefixes)})")
 
 
 # The characters up to the next white space at a word start, and how many of them a language keeps the

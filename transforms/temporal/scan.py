@@ -143,10 +143,10 @@ def with_first_chars_gate(pattern: re.Pattern) -> re.Pattern:
     found sooner. The engine tries a pattern at every position of the text, and a long alternation
     without a literal start (a case-insensitive one never has one for the engine) costs every branch at
     every position; one character class first rules most positions out at once. The class ignores case,
-    so the engine's own case folding decides what it admits, as for the pattern's letters. `pattern` itself
-    when its first characters are not known (it can match nothing, or it opens with a negated set or
-    any character). The class always ignores case: wider than a case-sensitive start needs, never
-    narrower than a case-insensitive one."""
+    so the engine's own case folding decides what it admits, as for the pattern's letters: wider than a
+    case-sensitive start needs, never narrower than a case-insensitive one. `pattern` itself when its
+    first characters are not known (it can match nothing, or it opens with a negated set or any
+    character)."""
     if P is None:
         return pattern
     try:
